@@ -1,0 +1,3 @@
+from datamin.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,209 @@
+"""The data categories, read from the TOML files in `rules/categories/`.
+
+A category is data: its signals, guards, docs and examples live in one file, so adding a
+category or a language's labels needs no Python. This module only loads and indexes them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from datamin.words import fold, has_non_latin, split_words
+
+SENSITIVITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Docs:
+    what: str
+    why: str
+    example: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    title: str
+    sensitivity: str
+    fideslang: str
+    references: tuple[str, ...]
+    docs: Docs
+    autocomplete: frozenset[str]
+    types: frozenset[str]
+    phrases: tuple[str, ...]
+    name_only: tuple[str, ...]
+    label_only: tuple[str, ...]
+    heads: tuple[str, ...]
+    options: tuple[frozenset[str], ...]
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[str, ...]
+    name_unless: tuple[str, ...]
+    skip_types: frozenset[str]
+    match_examples: tuple[str, ...]
+    no_match_examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One phrase of one category, as the classifier looks it up."""
+
+    category: str
+    words: int  # how many words the phrase has: longer phrases are more specific
+    in_names: bool
+    in_labels: bool
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
+class Lexicon:
+    """Every category's phrases, indexed for word-span lookup."""
+
+    categories: dict[str, Category]
+    # words joined without separators ("dateofbirth") -> terms
+    joined: dict[str, tuple[Term, ...]]
+    # phrases in scripts other than Latin, matched as substrings of folded text
+    substrings: tuple[tuple[str, Term], ...]
+    heads: tuple[tuple[str, str], ...]  # (ending, category)
+    autocomplete: dict[str, str]  # token -> category
+    types: dict[str, str]  # input type -> category
+    unless: dict[str, frozenset[str]]  # category -> guard words, joined ("giftcard")
+    unless_substrings: dict[str, tuple[str, ...]]  # category -> guards in other scripts
+    name_unless: dict[str, frozenset[str]]  # category -> guard words that count in names only
+    not_personal: frozenset[str]  # words in a name that rule out personal data altogether
+    consent: frozenset[str]  # words in a name that make it a consent flag
+    metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
+    longest: int  # the most words any phrase has
+
+
+class RuleError(Exception):
+    """A rules file is malformed: a bug in datamin's own data, caught by the tests."""
+
+
+def _strings(table: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def _category(data: dict[str, object], where: str) -> Category:
+    signals = data.get("signals", {})
+    guards = data.get("guards", {})
+    docs = data.get("docs", {})
+    examples = data.get("examples", {})
+    for name, table in (("signals", signals), ("guards", guards), ("docs", docs), ("examples", examples)):
+        if not isinstance(table, dict):
+            raise RuleError(f"{where}: [{name}] must be a table")
+    assert isinstance(signals, dict) and isinstance(guards, dict)
+    assert isinstance(docs, dict) and isinstance(examples, dict)
+    sensitivity = str(data.get("sensitivity"))
+    if sensitivity not in SENSITIVITIES:
+        raise RuleError(f"{where}: sensitivity must be one of {', '.join(SENSITIVITIES)}")
+    options = signals.get("options", [])
+    if not isinstance(options, list) or not all(isinstance(o, list) for o in options):
+        raise RuleError(f"{where}: signals.options must be a list of lists")
+    return Category(
+        id=str(data["id"]),
+        title=str(data["title"]),
+        sensitivity=sensitivity,
+        fideslang=str(data["fideslang"]),
+        references=_strings(data, "references", where),
+        docs=Docs(
+            what=str(docs.get("what", "")),
+            why=str(docs.get("why", "")),
+            example=str(docs.get("example", "")),
+            instead=str(docs.get("instead", "")),
+        ),
+        autocomplete=frozenset(_strings(signals, "autocomplete", where)),
+        types=frozenset(_strings(signals, "types", where)),
+        phrases=_strings(signals, "phrases", where),
+        name_only=_strings(signals, "name_only", where),
+        label_only=_strings(signals, "label_only", where),
+        heads=_strings(signals, "heads", where),
+        options=tuple(frozenset(fold(str(o)) for o in group) for group in options),
+        patterns=tuple(re.compile(p) for p in _strings(signals, "patterns", where)),
+        unless=_strings(guards, "unless", where),
+        name_unless=_strings(guards, "name_unless", where),
+        skip_types=frozenset(_strings(guards, "skip_types", where)),
+        match_examples=_strings(examples, "match", where),
+        no_match_examples=_strings(examples, "no_match", where),
+    )
+
+
+def _read(package: str, name: str) -> dict[str, object]:
+    return tomllib.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load() -> Lexicon:
+    """Read and index every category file shipped in the `datamin.rules` package."""
+    folder = resources.files("datamin.rules").joinpath("categories")
+    categories: dict[str, Category] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        where = f"rules/categories/{entry.name}"
+        try:
+            category = _category(tomllib.loads(entry.read_text(encoding="utf-8")), where)
+        except (KeyError, tomllib.TOMLDecodeError, re.error) as exc:
+            raise RuleError(f"{where}: {exc}") from exc
+        if category.id in categories:
+            raise RuleError(f"{where}: duplicate category id {category.id}")
+        categories[category.id] = category
+    lexicon = _read("datamin.rules", "lexicon.toml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_strings(lexicon, key, "rules/lexicon.toml"))
+
+    return _index(categories, words("metadata"), words("not_personal"), words("consent"))
+
+
+def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(p))
+
+
+def _index(
+    categories: dict[str, Category], metadata: frozenset[str], not_personal: frozenset[str], consent: frozenset[str]
+) -> Lexicon:
+    joined: dict[str, list[Term]] = {}
+    substrings: list[tuple[str, Term]] = []
+    heads: list[tuple[str, str]] = []
+    autocomplete: dict[str, str] = {}
+    types: dict[str, str] = {}
+    longest = 1
+    for category in categories.values():
+        for phrases, in_names, in_labels in (
+            (category.phrases, True, True),
+            (category.name_only, True, False),
+            (category.label_only, False, True),
+        ):
+            for phrase in phrases:
+                words = split_words(phrase)
+                term = Term(category.id, len(words), in_names, in_labels)
+                if has_non_latin(phrase):
+                    substrings.append((fold(phrase), term))
+                else:
+                    joined.setdefault("".join(words), []).append(term)
+                    longest = max(longest, len(words))
+        heads.extend((h, category.id) for h in category.heads)
+        autocomplete.update(dict.fromkeys(category.autocomplete, category.id))
+        types.update(dict.fromkeys(category.types, category.id))
+    return Lexicon(
+        categories=categories,
+        joined={k: tuple(v) for k, v in joined.items()},
+        substrings=tuple(substrings),
+        heads=tuple(heads),
+        autocomplete=autocomplete,
+        types=types,
+        unless={c.id: _joined(c.unless) for c in categories.values()},
+        unless_substrings={c.id: tuple(fold(u) for u in c.unless if has_non_latin(u)) for c in categories.values()},
+        name_unless={c.id: _joined(c.name_unless) for c in categories.values()},
+        not_personal=_joined(not_personal),
+        consent=_joined(consent),
+        metadata=_joined(metadata),
+        longest=longest,
+    )

@@ -1,0 +1,307 @@
+"""Give each control at most one data category, with a confidence and the evidence for it.
+
+Every piece of evidence (the autocomplete token, the input type, the name, each label, the
+options) is read on its own and votes for at most one category; votes for the same category
+from different pieces add up (1 - (1-a)(1-b)...). Within one identifier the last phrase wins
+(`work_phone` is a phone: English compounds put the head last); within one label the first
+phrase wins ("Username or email address" asks for a username).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from datamin.categories import Lexicon, load
+from datamin.records import Control, Field
+from datamin.words import Text, fold, has_non_latin, split_words, tokens
+
+# How far each kind of evidence can be trusted on its own.
+WEIGHTS: dict[str, float] = {
+    "autocomplete": 0.95,
+    "name": 0.85,
+    "id": 0.8,
+    "binding": 0.8,
+    "label": 0.86,  # what a person is asked: it wins a tie with the name behind it
+    "aria-label": 0.86,
+    "labelledby": 0.86,
+    "helper": 0.85,
+    "placeholder": 0.75,
+    "title": 0.7,
+    "options": 0.8,
+    "pattern": 0.7,
+    "nearby": 0.6,
+    "legend": 0.55,
+    "inputmode": 0.6,
+}
+# An input type on its own: `tel` is also used for any number typed on a phone keypad
+# (card numbers, postcodes, one-time codes), so it says less than `email` or `password`.
+TYPE_WEIGHTS: dict[str, float] = {"password": 0.95, "email": 0.9, "tel": 0.6}
+HEAD_FACTOR = 0.75  # "custname": a phrase run into another word is weaker evidence
+HIDDEN_FACTOR = 0.7  # hidden inputs carry what a page put there, not what a person typed
+
+# Autocomplete tokens that only qualify the field name that follows them.
+_AUTOCOMPLETE_MODIFIERS = frozenset(
+    {"shipping", "billing", "home", "work", "mobile", "fax", "pager", "webauthn", "on", "off"}
+)
+_INPUTMODE = {"email": "email", "tel": "phone"}
+NOT_FIELDS = frozenset({"submit", "button", "reset", "image"})
+
+Allowed = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Vote:
+    category: str
+    weight: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Match:
+    category: str
+    start: int
+    end: int
+    words: int
+    head: bool = False
+
+
+Verdict = tuple[str | None, str | None, float, tuple[str, ...]]
+_VERDICTS: dict[tuple[object, ...], Verdict] = {}  # the same field recurs across a site's templates
+_CACHE_LIMIT = 100_000
+
+
+def classify(control: Control, lexicon: Lexicon | None = None) -> Field:
+    """Classify one control. A field with no category has confidence 0 and no evidence."""
+    lexicon = lexicon or load()
+    key = (
+        id(lexicon), control.tag, control.name, control.ident, control.type, control.autocomplete,
+        control.labels, control.bindings, control.options, control.pattern, control.inputmode,
+    )  # fmt: skip
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        if len(_VERDICTS) >= _CACHE_LIMIT:
+            _VERDICTS.clear()
+        verdict = _VERDICTS[key] = _verdict(control, lexicon)
+    return Field(control, *verdict)
+
+
+def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
+    votes = list(_votes(control, lexicon))
+    if not votes:
+        return None, None, 0.0, ()
+    remaining: dict[str, float] = {}
+    strongest: dict[str, float] = {}
+    for vote in votes:
+        remaining[vote.category] = remaining.get(vote.category, 1.0) * (1.0 - vote.weight)
+        strongest[vote.category] = max(strongest.get(vote.category, 0.0), vote.weight)
+    # Highest combined confidence wins; ties go to the category with the strongest single vote.
+    category = max(remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
+    confidence = round(min(0.99, 1.0 - remaining[category]), 2)
+    evidence = tuple(dict.fromkeys(v.evidence for v in votes if v.category == category))
+    return category, lexicon.categories[category].sensitivity, confidence, evidence
+
+
+def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
+    kind = control.type
+    if kind in NOT_FIELDS or _not_personal(control, lexicon):
+        return
+    factor = HIDDEN_FACTOR if kind == "hidden" else 1.0
+
+    def allowed(category: str) -> bool:
+        return kind not in lexicon.categories[category].skip_types
+
+    token = _autocomplete_field(control.autocomplete)
+    if token in lexicon.autocomplete and allowed(lexicon.autocomplete[token]):
+        yield Vote(lexicon.autocomplete[token], WEIGHTS["autocomplete"] * factor, f"autocomplete={token}")
+    if kind in lexicon.types:
+        yield Vote(lexicon.types[kind], TYPE_WEIGHTS.get(kind, 0.8), f"type={kind}")
+    if control.inputmode in _INPUTMODE and allowed(_INPUTMODE[control.inputmode]):
+        yield Vote(_INPUTMODE[control.inputmode], WEIGHTS["inputmode"], f"inputmode={control.inputmode}")
+
+    select = control.tag == "select" or bool(control.options)
+    identifiers = [("name", control.name), ("id", control.ident)]
+    identifiers += [("binding", b) for b in control.bindings]
+    seen: set[str] = set()
+    for how, text in identifiers:
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        matches = [
+            m for m in _matches(text, lexicon, in_names=True, select=select) if not _name_guarded(m, text, lexicon)
+        ]
+        match = _best(matches, allowed, last=True)
+        if match:
+            weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
+            yield Vote(match.category, weight, f"{how}: {text}")
+
+    if kind == "hidden":
+        return  # nothing a person reads or chooses: labels and options say nothing about it
+    for how, text in control.labels:
+        match = _best(_matches(text, lexicon, in_names=False, select=select), allowed, last=False)
+        if match:
+            yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}")
+    if control.options:
+        yield from _option_votes(control, lexicon, allowed)
+    yield from _pattern_votes(control, lexicon, allowed)
+
+
+def _not_personal(control: Control, lexicon: Lexicon) -> bool:
+    """csrf_token and g-recaptcha-response only look personal by their neighbours;
+    accepts_marketing and agree_email are consent flags about the data, not the data."""
+    for text in (control.name, control.ident):
+        words = split_words(text)
+        joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+        if joined & lexicon.not_personal or joined & lexicon.consent:
+            return True
+    return False
+
+
+def _name_guarded(match: Match, raw: str, lexicon: Lexicon) -> bool:
+    """`to_email`, `admin_email`: guards that count in identifiers only."""
+    guards = lexicon.name_unless[match.category]
+    if not guards:
+        return False
+    text = tokens(raw)
+    outside = {w.text for w in text.words if w.end <= match.start or w.start >= match.end}
+    return bool(outside & guards)
+
+
+def _autocomplete_field(value: str) -> str:
+    """`section-a shipping tel` -> `tel`."""
+    for token in reversed(value.lower().split()):
+        if token.startswith("section-") or token in _AUTOCOMPLETE_MODIFIERS:
+            continue
+        return token
+    return ""
+
+
+def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, select: bool) -> tuple[Match, ...]:
+    """Every phrase of every category found in one text, less those its guards rule out."""
+    return _cached_matches(raw, lexicon, in_names, select)
+
+
+@lru_cache(maxsize=65536)
+def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, select: bool) -> tuple[Match, ...]:
+    text = tokens(raw)
+    words = [w.text for w in text.words]
+    found: list[Match] = []
+    for i in range(len(words)):
+        joined = ""
+        for j in range(i, min(len(words), i + lexicon.longest)):
+            joined += words[j]
+            terms = lexicon.joined.get(joined) or (lexicon.joined.get(joined[:-1], ()) if _plural(joined) else ())
+            for term in terms:
+                if (term.in_names if in_names else term.in_labels) and not _metadata_after(words, j, lexicon, select):
+                    found.append(Match(term.category, text.words[i].start, text.words[j].end, j - i + 1))
+    if has_non_latin(text.folded):
+        for phrase, term in lexicon.substrings:
+            at = text.folded.find(phrase)
+            if at >= 0 and (term.in_names if in_names else term.in_labels):
+                found.append(Match(term.category, at, at + len(phrase), 1))
+    if in_names and not found:
+        found.extend(_head_matches(text, lexicon))
+    return tuple(m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon))
+
+
+def _segment(text: Text, match: Match) -> Text:
+    """In `customer[ic_no]` the guards that count are those inside `[ic_no]`: `customer` is a namespace."""
+    start = max(text.folded.rfind(c, 0, match.start) for c in "[].") + 1
+    ends = [i for i in (text.folded.find(c, match.end) for c in "[].") if i >= 0]
+    end = min(ends) if ends else len(text.folded)
+    return Text(text.folded, [w for w in text.words if w.start >= start and w.end <= end])
+
+
+def _plural(joined: str) -> bool:
+    """`previous_names`, `emails`: a plural reads as its singular (but `address` is not a plural)."""
+    return len(joined) > 3 and joined.endswith("s") and not joined.endswith(("ss", "us", "is"))
+
+
+def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
+    """A guard word beside the phrase (not inside it) shows the field is something else."""
+    outside = [w.text for w in text.words if w.end <= match.start or w.start >= match.end]
+    joined = {"".join(outside[i : i + n]) for n in (1, 2, 3) for i in range(len(outside))}
+    if lexicon.unless[match.category] & joined:
+        return True
+    rest = text.folded[: match.start] + " " + text.folded[match.end :]
+    return any(guard in rest for guard in lexicon.unless_substrings[match.category])
+
+
+def _metadata_after(words: list[str], j: int, lexicon: Lexicon, select: bool) -> bool:
+    """`address_type`, `email_opt_in`: the phrase is followed by a word that makes it metadata.
+
+    `_id` is metadata on a text or hidden input (`address_id` refers to a stored address) but
+    not on a select, where `country_id` or `gender_id` chooses the value itself.
+    """
+    if j + 1 >= len(words):
+        return False
+    following = words[j + 1]
+    if following in ("id", "ids"):
+        return not select
+    if following in lexicon.metadata:
+        return True
+    return j + 2 < len(words) and following + words[j + 2] in lexicon.metadata
+
+
+def _head_matches(text: Text, lexicon: Lexicon) -> list[Match]:
+    """`custname`, `useremail`: a category's head word at the end of a run-together word."""
+    found = []
+    endings = tuple(head for head, _ in lexicon.heads)
+    for word in text.words:
+        if len(word.text) < 5 or not word.text.endswith(endings):
+            continue
+        for head, category in lexicon.heads:
+            prefix = word.text[: -len(head)]
+            if (
+                word.text.endswith(head)
+                and 2 <= len(prefix) <= 8
+                and prefix.isalpha()
+                and prefix not in lexicon.unless[category]
+            ):
+                found.append(Match(category, word.start, word.end, 1, head=True))
+    return found
+
+
+def _best(matches: Iterable[Match], allowed: Allowed, *, last: bool) -> Match | None:
+    candidates = [m for m in matches if allowed(m.category)]
+    if not candidates:
+        return None
+    if last:  # identifiers: the phrase that ends last, then the longest
+        return max(candidates, key=lambda m: (m.end, m.end - m.start))
+    return min(candidates, key=lambda m: (m.start, -(m.end - m.start)))  # labels: the first phrase
+
+
+def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:
+    """Two or more answers from one of a category's option sets: Male/Female, Chinese/Malay."""
+    options = {fold(o).strip() for o in control.options} | {" ".join(split_words(o)) for o in control.options}
+    context = split_words(" ".join([control.name, control.ident, *(t for _, t in control.labels)]))
+    context_words = {"".join(context[i : i + n]) for n in (1, 2, 3) for i in range(len(context))}
+    for category in lexicon.categories.values():
+        if not category.options or not allowed(category.id) or lexicon.unless[category.id] & context_words:
+            continue
+        for group in category.options:
+            hits = sorted(options & group)
+            if len(hits) >= 2:
+                yield Vote(category.id, WEIGHTS["options"], "options: " + "/".join(hits[:4]))
+                break
+
+
+def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:
+    """The pattern attribute or a sample value in the placeholder: `[STFGM]\\d{7}[A-Z]`, S1234567D."""
+    samples = [control.pattern] + [t for how, t in control.labels if how == "placeholder"]
+    samples = [s.strip() for s in samples if s.strip()]
+    if not samples:
+        return
+    for category in lexicon.categories.values():
+        if not category.patterns or not allowed(category.id):
+            continue
+        for sample in samples:
+            if any(p.search(sample) for p in category.patterns):
+                yield Vote(category.id, WEIGHTS["pattern"], f"pattern: {_short(sample)}")
+                break
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,262 @@
+"""The command line: options in, one call into `check`, a reporter out, an exit code back."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from datamin import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json")
+SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+class UsageProblem(click.ClickException):
+    exit_code = EXIT_ERROR
+
+
+def _scan_options(function: Any) -> Any:
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE."),
+        click.option("--force", is_flag=True, help="Overwrite the --output file if it exists."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True),
+        click.option(
+            "--max-file-size", type=click.IntRange(1), default=100 * 1024 * 1024, show_default=True, help="Bytes."
+        ),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(0), default=0, help="Processes (0: one per core, for large trees)."
+        ),
+        click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="datamin")
+def cli() -> None:
+    """datamin: find the personal data your forms, templates and schemas collect, and check it
+    against the purposes you declared in datamin.yml."""
+
+
+@cli.command()
+@_scan_options
+@click.option(
+    "--manifest", type=click.Path(dir_okay=False), help="The manifest (default: datamin.yml found from PATH up)."
+)
+@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), default="error", show_default=True)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
+def check(
+    paths: tuple[str, ...],
+    manifest: str | None,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    **common: Any,
+) -> None:
+    """Check every personal-data field against the manifest."""
+    from datamin import check as stages
+    from datamin.manifest import ConfigError, find, load_manifest
+
+    paths = paths or (".",)
+    manifest_path = Path(manifest) if manifest else find(Path(paths[0]))
+    try:
+        if manifest_path is None:
+            raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
+        loaded = load_manifest(manifest_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    result = stages.check(paths, loaded, _options(common))
+    findings = _filter(result.findings, _split(select), _split(ignore))
+    result = stages.Result(result.fields, findings, result.errors, result.scanned)
+    _emit(result, "check", common, loaded.name)
+    if result.scanned == 0 and result.errors:
+        sys.exit(EXIT_ERROR)
+    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@cli.command()
+@_scan_options
+def inventory(paths: tuple[str, ...], **common: Any) -> None:
+    """List every personal-data field found: the data map. No manifest needed."""
+    from datamin import check as stages
+
+    result = stages.inventory(paths or (".",), _options(common))
+    _emit(result, "inventory", common, None)
+    sys.exit(EXIT_ERROR if result.scanned == 0 and result.errors else EXIT_OK)
+
+
+@cli.command()
+def rules() -> None:
+    """List the finding codes and the data categories."""
+    from datamin.categories import load
+    from datamin.codes import load_codes
+
+    click.echo("Finding codes:")
+    for code in load_codes().values():
+        click.echo(f"  {code.code}  {code.severity:<7}  {code.title:<28} {code.summary}")
+    click.echo("\nData categories:")
+    for category in sorted(
+        load().categories.values(), key=lambda c: (("high", "medium", "low").index(c.sensitivity), c.id)
+    ):
+        click.echo(f"  {category.id:<20} {category.sensitivity:<6}  {category.fideslang:<52} {category.title}")
+
+
+@cli.command()
+@click.argument("code_or_category")
+def explain(code_or_category: str) -> None:
+    """Show what a finding code or a data category means, why it matters, and how to fix it."""
+    from datamin.categories import load
+    from datamin.codes import load_codes
+    from datamin.manifest import resolve_category
+
+    key = code_or_category.strip()
+    codes = load_codes()
+    if key.upper() in codes:
+        code = codes[key.upper()]
+        sections = [
+            f"{code.code} ({code.title}), severity {code.severity}",
+            f"What it does\n  {code.what}",
+            f"Why it matters\n  {code.why}",
+            "Example\n" + _indent(code.example),
+            "Instead\n" + _indent(code.instead),
+        ]
+        click.echo("\n\n".join(sections))
+        return
+    lexicon = load()
+    ids = resolve_category(key, lexicon)
+    if len(ids) == 1:
+        category = lexicon.categories[next(iter(ids))]
+        docs = category.docs
+        sections = [
+            f"{category.id}: {category.title}, sensitivity {category.sensitivity}, fideslang {category.fideslang}",
+            f"What it finds\n  {docs.what}",
+            f"Why it matters\n  {docs.why}",
+            "Example\n" + _indent(docs.example),
+            "Instead\n  " + docs.instead,
+        ]
+        if category.references:
+            sections.append("References\n" + "\n".join(f"  - {r}" for r in category.references))
+        click.echo("\n\n".join(sections))
+        return
+    if ids:
+        raise UsageProblem(f"{key} covers several categories: {', '.join(sorted(ids))}")
+    import difflib
+
+    hint = difflib.get_close_matches(key, [*codes, *lexicon.categories], n=1)
+    raise UsageProblem(f"unknown code or category {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def _options(common: dict[str, Any]) -> Any:
+    from datamin.check import Options
+
+    return Options(
+        exclude=tuple(common["exclude"]),
+        max_file_size=common["max_file_size"],
+        min_confidence=common["min_confidence"],
+        jobs=common["jobs"],
+    )
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[Any]:
+    """--select/--ignore take code prefixes (DM1, DM100) and categories or fideslang keys."""
+    from datamin.categories import load
+    from datamin.manifest import resolve_category
+
+    lexicon = load()
+
+    def parts(tokens: list[str]) -> tuple[list[str], set[str]]:
+        codes = [t.upper() for t in tokens if t.upper().startswith("DM")]
+        categories: set[str] = set()
+        for token in tokens:
+            if not token.upper().startswith("DM"):
+                resolved = resolve_category(token, lexicon)
+                if not resolved:
+                    raise UsageProblem(f"--select/--ignore: unknown code or category {token!r}")
+                categories |= resolved
+        return codes, categories
+
+    select_codes, select_categories = parts(select)
+    ignore_codes, ignore_categories = parts(ignore)
+    kept = []
+    for finding in findings:
+        if select_codes and not any(finding.code.startswith(c) for c in select_codes):
+            continue
+        if select_categories and finding.category not in select_categories:
+            continue
+        if any(finding.code.startswith(c) for c in ignore_codes) or finding.category in ignore_categories:
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | None) -> None:
+    from datamin.report import Report, reporters
+
+    output = common.get("output")
+    to_terminal = output is None and sys.stdout.isatty()
+    color = to_terminal and "NO_COLOR" not in os.environ
+    report = Report(result, command, manifest, color=color, quiet=common.get("quiet", False))
+    buffer = io.StringIO()
+    reporters()[common["output_format"]](report, buffer)
+    text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(Path(output), text, force=common.get("force", False))
+
+
+def write_atomically(path: Path, text: str, *, force: bool) -> None:
+    """Write a whole file or nothing; never replace an existing file without --force."""
+    import tempfile
+
+    if path.exists() and not force:
+        raise UsageProblem(f"{path} exists; pass --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="datamin", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_ERROR
+    return EXIT_OK

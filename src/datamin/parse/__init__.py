@@ -1,0 +1,41 @@
+"""Parsers by source kind. Each takes a path and its text and returns what it saw."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from datamin.parse import html
+from datamin.records import Parsed
+
+Parser = Callable[[str, str], Parsed]
+
+# Template suffixes, longest first so that `.blade.php` wins over `.php`.
+TEMPLATE_SUFFIXES: tuple[str, ...] = (
+    ".blade.php", ".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".njk", ".twig", ".liquid",
+    ".hbs", ".handlebars", ".mustache", ".erb", ".ejs", ".php", ".phtml", ".tpl", ".vue", ".svelte",
+    ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".aspx", ".jsp",
+)  # fmt: skip
+# Files read only when their content shows markup: React components in .js, QWeb views in .xml.
+SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {
+    ".js": re.compile(r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]", re.I),
+    ".xml": re.compile(r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b", re.I),
+}
+PARSERS: dict[str, Parser] = {"html": html.parse}
+
+
+def kind_of(path: str) -> str | None:
+    """Which parser reads this file, by name alone; None if datamin does not read it."""
+    lower = path.lower()
+    if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
+        return "html"
+    return None
+
+
+def wants(path: str, text: str) -> bool:
+    """A sniffed file is read only if its content looks like markup with fields."""
+    lower = path.lower()
+    for suffix, pattern in SNIFFED_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return pattern.search(text) is not None
+    return True

@@ -1,0 +1,429 @@
+"""Fields that framework helpers render, read from where the field name is written.
+
+`<%= f.date_field :dob %>`, `{{ Form::text('ic_no') }}`, `{{ form.dob }}`, `form_row(form.email)`,
+`govukInput({ name: "email" })`, `{{> forms/text name="postcode"}}`, `woocommerce_form_field('billing_phone')`:
+no `<input>` is written, but the field is. These readers work on the template text with
+comments blanked (see `template.py`) and never run anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from datamin.parse.template import Neutralised
+from datamin.records import Control, Form
+
+
+class FormLookup(Protocol):
+    def at(self, line: int) -> Form | None: ...
+
+
+@dataclass(frozen=True)
+class Helper:
+    """One kind of helper call: where the name is, and what input type it renders."""
+
+    via: str
+    pattern: re.Pattern[str]
+    types: dict[str, str]  # helper method -> input type ("" for a text input, "select"...)
+
+
+def _types(**kinds: str) -> dict[str, str]:
+    return kinds
+
+
+_RAILS_TYPES = _types(
+    email_field="email", telephone_field="tel", phone_field="tel", password_field="password",
+    hidden_field="hidden", check_box="checkbox", radio_button="radio", file_field="file",
+    date_field="date", date_select="select", datetime_field="datetime-local", number_field="number",
+    select="select", collection_select="select", grouped_collection_select="select",
+    country_select="select", time_zone_select="select", text_area="textarea", textarea="textarea",
+    collection_radio_buttons="radio", collection_check_boxes="checkbox", url_field="url",
+)  # fmt: skip
+_FORM_TYPES = _types(
+    email="email", password="password", tel="tel", hidden="hidden", checkbox="checkbox",
+    radio="radio", file="file", date="date", number="number", select="select",
+    selectrange="select", selectmonth="select", dropdown="select", textarea="textarea",
+    multiselect="select", upload="file", url="url",
+)  # fmt: skip
+
+_HELPERS: tuple[Helper, ...] = (
+    # Rails form builders, simple_form and formtastic: f.text_field :dob, f.input :email
+    Helper(
+        "rails",
+        re.compile(
+            r"\b\w+\.(?P<method>text_field|email_field|telephone_field|phone_field|password_field|date_field"
+            r"|datetime_field|datetime_local_field|number_field|text_area|textarea|select|collection_select"
+            r"|grouped_collection_select|country_select|time_zone_select|radio_button|check_box|file_field"
+            r"|hidden_field|date_select|search_field|url_field|month_field|week_field|time_field"
+            r"|rich_text_area|input|collection_radio_buttons|collection_check_boxes)\s*\(?\s*:(?P<name>\w+)"
+        ),
+        _RAILS_TYPES,
+    ),
+    # Rails tag helpers: text_field_tag :q, email_field_tag 'email'
+    Helper(
+        "rails",
+        re.compile(
+            r"\b(?P<method>text_field|email_field|password_field|telephone_field|phone_field|number_field"
+            r"|date_field|select|text_area|hidden_field|check_box|radio_button|file_field|search_field"
+            r"|url_field)_tag\s*\(?\s*[:'\"](?P<name>[\w\[\]]+)"
+        ),
+        _RAILS_TYPES,
+    ),
+    # Laravel Collective Form::text('ic'), spatie html()->email('email'), FuelPHP Form::input
+    Helper(
+        "laravel",
+        re.compile(
+            r"(?:\bForm::|html\(\)->)(?P<method>text|email|password|tel|number|date|select|selectRange"
+            r"|selectMonth|textarea|checkbox|radio|hidden|file|url|search|input)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]",
+            re.I,
+        ),
+        _FORM_TYPES,
+    ),
+    # CodeIgniter form_input('email'), form_dropdown('gender', ...)
+    Helper(
+        "codeigniter",
+        re.compile(
+            r"\bform_(?P<method>input|password|dropdown|textarea|upload|hidden|checkbox|radio|multiselect)"
+            r"\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _FORM_TYPES,
+    ),
+    # CakePHP $this->Form->control('email'), Yii $form->field($model, 'email')
+    Helper(
+        "cakephp",
+        re.compile(
+            r"\$this->Form->(?P<method>control|input|text|email|password|select|textarea|checkbox|radio"
+            r"|hidden|date|file|tel)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _FORM_TYPES,
+    ),
+    Helper(
+        "yii",
+        re.compile(
+            r"(?:->field|Html::active(?P<method>TextInput|PasswordInput|DropDownList|TextArea|HiddenInput"
+            r"|CheckBox|RadioList|Input))\s*\(\s*\$\w+\s*,\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _types(
+            PasswordInput="password",
+            DropDownList="select",
+            TextArea="textarea",
+            HiddenInput="hidden",
+            CheckBox="checkbox",
+            RadioList="radio",
+        ),
+    ),
+    # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
+    Helper(
+        "woocommerce",
+        re.compile(r"\bwoocommerce_form_field\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"),
+        {},
+    ),
+    # ASP.NET: @Html.TextBoxFor(m => m.PhoneNumber), @Html.TextBox("Phone")
+    Helper(
+        "aspnet",
+        re.compile(
+            r"@?Html\.(?P<method>TextBoxFor|PasswordFor|EditorFor|DropDownListFor|TextAreaFor|CheckBoxFor"
+            r"|RadioButtonFor|HiddenFor|ListBoxFor)\s*\(\s*\w+\s*=>\s*\w+\.(?P<name>[\w.]+)"
+            r"|@?Html\.(?P<method2>TextBox|Password|DropDownList|TextArea|CheckBox|RadioButton|Hidden)"
+            r"\s*\(\s*\"(?P<name2>[^\"]+)\""
+        ),
+        _types(
+            PasswordFor="password",
+            Password="password",
+            DropDownListFor="select",
+            DropDownList="select",
+            TextAreaFor="textarea",
+            TextArea="textarea",
+            CheckBoxFor="checkbox",
+            CheckBox="checkbox",
+            RadioButtonFor="radio",
+            RadioButton="radio",
+            HiddenFor="hidden",
+            Hidden="hidden",
+            ListBoxFor="select",
+        ),
+    ),
+)
+
+# Django, Jinja/WTForms, Twig/Symfony: {{ form.dob }}, {{ form.phone(class_="x") }},
+# {{ render_field(form.nric) }}, {{ form_row(form.email) }}, {% bootstrap_field form.phone %}
+_CURLY_FIELD_TAG = re.compile(
+    r"\{%-?\s*(?:render_field|bootstrap_field|crispy_field|form_field|formfield|field|form_row|form_widget)\b(?P<expr>.*?)-?%\}",
+    re.S,
+)
+# form.email, form.plainPassword.first; not .Form.Email (Go data) or form.email.errors
+_FORM_ATTRIBUTE = re.compile(r"(?<![.$\w])(?P<form>\w*form\w*)(?P<chain>(?:\.\w+)+)\b(?!\s*[\[(]\s*['\"])", re.I)
+_NOT_FIELDS = frozenset(
+    {
+        "label", "label_tag", "errors", "help_text", "value", "id_for_label", "html_name", "auto_id",
+        "non_field_errors", "hidden_fields", "visible_fields", "media", "as_p", "as_table", "as_ul",
+        "as_div", "is_bound", "data", "initial", "fields", "prefix", "instance", "vars", "hidden_tag",
+        "csrf_token", "is_valid", "cleaned_data", "action", "method", "render", "start", "end", "rest",
+        "children", "parent", "submitted", "posted_data", "posted", "error", "attrs", "widget",
+        "management_form", "forms", "empty_form", "is_multipart", "template_name", "get",
+    }
+)  # fmt: skip
+_NOT_FIELD_CALLS = re.compile(
+    r"(?:form_label|form_errors|form_help|form_start|form_end|form_rest|label|errors)\s*\(\s*$"
+)
+
+# Nunjucks/Jinja macros and Handlebars partials that render an input:
+# govukInput({ name: "email", label: { text: "Email" } }), {{> forms/text name="postcode"}}
+_MACRO_CALL = re.compile(
+    r"(?P<macro>\w*(?:Input|Select|Textarea|Radios|Checkboxes|Field|Upload|CharacterCount)\w*)\s*\(\s*\{"
+)
+_PARTIAL = re.compile(r"\{\{>\s*(?P<partial>[\w/.-]+)(?P<args>[^}]*)\}\}")
+_EMBER_INPUT = re.compile(r"\{\{\s*(?P<partial>input|textarea)\s+(?P<args>[^}]*)\}\}")
+_INPUT_WORDS = frozenset(
+    {
+        "input",
+        "text",
+        "field",
+        "select",
+        "textarea",
+        "checkbox",
+        "radio",
+        "email",
+        "password",
+        "phone",
+        "tel",
+        "date",
+        "upload",
+        "dropdown",
+    }
+)
+_ARGUMENT = re.compile(
+    r"\b(?P<key>name|id|label|type|autocomplete|namePrefix|placeholder|value|text)\s*[:=]\s*(?:\{\s*text\s*:\s*)?(?P<quote>['\"])(?P<value>[^'\"]*)(?P=quote)"
+)
+_LABEL_ARGUMENT = re.compile(
+    r"\blabel\b\s*[:=>]+\s*(?:\{\s*['\"]?(?:text|html)['\"]?\s*:\s*)?(?:\w+\(\s*)?['\"](?P<value>[^'\"]+)['\"]"
+)
+_PLACEHOLDER_ARGUMENT = re.compile(r"\bplaceholder\b['\"]?\s*[:=>]+\s*(?:\w+\(\s*)?['\"](?P<value>[^'\"]+)['\"]")
+_AUTOCOMPLETE_ARGUMENT = re.compile(r"\bautocomplete\b['\"]?\s*[:=>]+\s*['\"](?P<value>[^'\"]+)['\"]")
+_TYPE_ARGUMENT = re.compile(r"\b(?:type|as)\b['\"]?\s*[:=>]+\s*[:'\"]?(?P<value>\w+)")
+# Rails labels give helpers their text: f.label :dob, "Date of birth"
+_RAILS_LABEL = re.compile(r"\b\w+\.label\s*\(?\s*:(?P<name>\w+)\s*,\s*(?:t\(\s*)?['\"](?P<text>[^'\"]+)['\"]")
+# Literal first (no \b): a regular expression that starts with a literal scans large pages fast.
+_FORM_OPENER = re.compile(
+    r"(?P<opener>form_with\b|form_for\b|form_tag\b|simple_form_for\b|semantic_form_for\b"
+    r"|\{%-?\s*form\b|Form::open\b|Form::model\b|form_start\s*\(|Html\.BeginForm\b|\$this->Form->create\b"
+    r"|form_open\s*\()(?P<args>[^\n%}]*)"
+)
+
+
+# Which helpers can stand in which kind of template construct.
+_ERB, _PHP, _CURLY = ("output_erb", "statement_erb"), ("php", "output_blade"), ("output_curly", "statement_curly")
+_HELPERS_IN: dict[str, tuple[Helper, ...]] = {
+    kind: tuple(h for h in _HELPERS if (h.via == "rails") == (kind in _ERB) and h.via != "aspnet")
+    for kind in (*_ERB, *_PHP)
+}
+
+
+def read(
+    path: str, neutral: Neutralised, families: tuple[str, ...], line_of: Callable[[int], int], forms: FormLookup
+) -> Iterator[Control]:
+    """Every helper-rendered field in one template."""
+    code = neutral.code
+
+    def column_of(at: int) -> int:
+        return at - (code.rfind("\n", 0, at) + 1) + 1
+
+    def control(at: int, name: str, via: str, kind: str, args: str, labels: list[tuple[str, str]]) -> Control:
+        line = line_of(at)
+        label = _LABEL_ARGUMENT.search(args)
+        if label:
+            labels = [*labels, ("helper", _readable(label.group("value")))]
+        placeholder = _PLACEHOLDER_ARGUMENT.search(args)
+        if placeholder:
+            labels = [*labels, ("placeholder", placeholder.group("value"))]
+        autocomplete = _AUTOCOMPLETE_ARGUMENT.search(args)
+        typed = _TYPE_ARGUMENT.search(args)
+        if not kind and typed and typed.group("value").lower() in _INPUT_TYPES:
+            kind = typed.group("value").lower()
+        return Control(
+            path=path,
+            line=line,
+            column=column_of(at),
+            source="html",
+            tag="select" if kind == "select" else "textarea" if kind == "textarea" else "helper",
+            name=name,
+            type="" if kind in ("select", "textarea") else (kind or "text"),
+            autocomplete=autocomplete.group("value") if autocomplete else "",
+            labels=tuple(labels),
+            form=forms.at(line),
+            via=via,
+        )
+
+    rails_labels: dict[str, str] = {}
+    for kind, start, end in neutral.constructs:
+        if kind in _ERB:
+            rails_labels.update((m.group("name"), m.group("text")) for m in _RAILS_LABEL.finditer(code, start, end))
+
+    def helper_fields(helpers: tuple[Helper, ...], start: int, end: int) -> Iterator[Control]:
+        for helper in helpers:
+            for match in helper.pattern.finditer(code, start, end):
+                groups = match.groupdict()
+                name = groups.get("name") or groups.get("name2") or ""
+                method = groups.get("method") or groups.get("method2") or ""
+                args = _call_arguments(code, match.end())
+                labels = [("helper", _readable(rails_labels[name]))] if name in rails_labels else []
+                yield control(
+                    match.start(), name, f"{helper.via}:{method or 'field'}", helper.types.get(method, ""), args, labels
+                )
+
+    for kind, start, end in neutral.constructs:
+        if kind in _HELPERS_IN:
+            yield from helper_fields(_HELPERS_IN[kind], start, end)
+        if kind in _CURLY or kind == "output_blade":
+            yield from _curly_fields(code, neutral.markup, kind, start, end, control)
+    if "razor" in families or "erb" in families:
+        yield from helper_fields(tuple(h for h in _HELPERS if h.via == "aspnet"), 0, len(code))
+
+
+ControlMaker = Callable[[int, str, str, str, str, list[tuple[str, str]]], Control]
+
+
+def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, control: ControlMaker) -> Iterator[Control]:
+    """{{ form.dob }}, {% render_field form.x %}, {{ govukInput({...}) }}, {{> forms/text name="x"}}."""
+    chunk = code[start:end]
+    if kind == "statement_curly":
+        field_tag = _CURLY_FIELD_TAG.match(chunk)
+        expr_start = start + field_tag.start("expr") if field_tag else -1
+    else:
+        expr_start = start + 2
+        if _inside_tag(markup, start):
+            expr_start = -1  # value="{{ form.email }}" fills an input written elsewhere
+    if expr_start >= 0:
+        expr = code[expr_start:end]
+        for attribute in _FORM_ATTRIBUTE.finditer(expr):
+            chain = attribute.group("chain").strip(".").split(".")
+            before = expr[: attribute.start()]
+            if (
+                any(part.lower() in _NOT_FIELDS for part in chain)
+                or _NOT_FIELD_CALLS.search(before)
+                or _in_string(before)
+            ):
+                continue
+            yield control(
+                expr_start + attribute.start(), ".".join(chain), "form-field", "", expr[attribute.end() :], []
+            )
+            break
+    macro = _MACRO_CALL.search(chunk)
+    if macro:
+        args = _balanced(code, start + macro.end() - 1)
+        found = {m.group("key"): m.group("value") for m in reversed(list(_ARGUMENT.finditer(args)))}
+        name = found.get("name") or found.get("namePrefix") or found.get("id") or ""
+        if name:
+            called = macro.group("macro")
+            kind_of = "select" if "Select" in called else "textarea" if "Textarea" in called else ""
+            kind_of = "radio" if "Radios" in called else "checkbox" if "Checkboxes" in called else kind_of
+            yield control(start + macro.start(), name, f"macro:{called}", kind_of, args, [])
+    partial = _PARTIAL.match(chunk) or _EMBER_INPUT.match(chunk)
+    if partial and _INPUT_WORDS & set(re.split(r"[^a-z]+", partial.group("partial").lower())):
+        args = partial.group("args")
+        found = {m.group("key"): m.group("value") for m in _ARGUMENT.finditer(args)}
+        binding = re.search(r"\bvalue\s*=\s*(?:this\.|@)?([\w.]+)", args)
+        name = found.get("name") or found.get("id") or (binding.group(1) if binding else "")
+        if name:
+            yield control(start, name, f"partial:{partial.group('partial')}", "", args, [])
+
+
+_INPUT_TYPES = frozenset(
+    {
+        "text",
+        "email",
+        "tel",
+        "password",
+        "number",
+        "date",
+        "hidden",
+        "checkbox",
+        "radio",
+        "file",
+        "url",
+        "search",
+        "select",
+        "textarea",
+    }
+)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _inside_tag(code: str, at: int) -> bool:
+    """Is `at` between a tag's `<` and its `>` (an attribute value, not the page)?"""
+    opened = code.rfind("<", 0, at)
+    closed = code.rfind(">", 0, at)
+    if opened <= closed:
+        return False
+    return re.match(r"<[A-Za-z]", code[opened : opened + 2]) is not None
+
+
+def _in_string(before: str) -> bool:
+    """`{{ $t("form.salutation") }}` names a translation, not a field."""
+    return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+
+
+def _call_arguments(code: str, at: int, limit: int = 400) -> str:
+    """The rest of a helper call: up to the end of its template tag or line."""
+    window = code[at : at + limit]
+    end = min(
+        (i for i in (window.find("%>"), window.find("}}"), window.find("?>"), window.find("\n\n")) if i >= 0),
+        default=len(window),
+    )
+    return window[:end]
+
+
+def _balanced(code: str, start: int, limit: int = 4000) -> str:
+    depth = 0
+    for i in range(start, min(len(code), start + limit)):
+        if code[i] in "({[":
+            depth += 1
+        elif code[i] in ")}]":
+            depth -= 1
+            if depth == 0:
+                return code[start : i + 1]
+    return code[start : start + limit]
+
+
+_FORM_CLOSER = re.compile(r"\{%-?\s*endform\b|Form::close\b|form_end\s*\(|form_close\s*\(|\$this->Form->end\b")
+
+
+def form_spans(neutral: Neutralised, line_of: Callable[[int], int]) -> list[tuple[int, int, Form]]:
+    """Forms opened by template tags ({% form 'contact' %}, form_with, Form::open): their lines.
+
+    A form ends at its closing tag where the language has one that names it, else where the
+    next form opens, else at the end of the file.
+    """
+    code = neutral.code
+    openers: list[re.Match[str]] = []
+    closers: list[int] = []
+    for _, start, end in neutral.constructs:
+        openers.extend(m for m in _FORM_OPENER.finditer(code, start, end) if not _word_char(code[m.start() - 1]))
+        closers.extend(m.start() for m in _FORM_CLOSER.finditer(code, start, end))
+    spans = []
+    for index, opener in enumerate(openers):
+        limit = openers[index + 1].start() if index + 1 < len(openers) else len(code)
+        close = next((c for c in closers if opener.end() <= c < limit), limit)
+        args = opener.group("args")
+        subject = re.search(r"['\"]([\w-]+)['\"]|@(\w+)|model:\s*@?(\w+)|:(\w+)", args)
+        name = next((g for g in subject.groups() if g), "") if subject else ""
+        method = re.search(r"method\W+(get|post)", args, re.I)
+        keyword = re.sub(r"[^\w:]", "", opener.group("opener")).split("::")[-1]
+        form = Form(
+            line_of(opener.start()), f"form({name or keyword})", None, method.group(1).lower() if method else "post"
+        )
+        spans.append((line_of(opener.start()), line_of(max(close - 1, opener.start())), form))
+    return spans
+
+
+def _readable(text: str) -> str:
+    """`.zip` or `customer.register.email` (translation keys) read as their last part."""
+    if " " not in text and "." in text:
+        return text.rsplit(".", 1)[-1]
+    return text

@@ -1,0 +1,652 @@
+"""Read the fields of an HTML page or template with lxml, and the evidence around each one.
+
+lxml is used directly (not through BeautifulSoup, which is far slower) with network access
+and entity expansion off. The parser sees the neutralised template (see `template.py`), so
+line numbers are those of the file as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from itertools import islice
+from typing import Any
+
+import lxml.etree
+
+from datamin.parse.template import families_for, neutralise
+from datamin.records import Control, Form, Parsed, ScanError
+
+# lxml ships no type information: its elements are typed as Any under this name.
+Element = Any
+
+# lxml.etree's parser, not lxml.html's: the latter looks up a Python class for every element.
+_PARSER = lxml.etree.HTMLParser(
+    recover=True,
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
+    default_doctype=False,
+    encoding="utf-8",
+)
+_NATIVE = ("input", "select", "textarea")
+_SKIP_TEXT = frozenset(
+    {"option", "optgroup", "select", "textarea", "script", "style", "template", "datalist", "button"}
+)
+# Words that make a component tag an input (`x-text-input`, `TextField`, `el-select`) ...
+_COMPONENT_INPUT_WORDS = frozenset(
+    {
+        "input", "select", "textarea", "field", "picker", "datepicker", "checkbox", "radio", "switch",
+        "autocomplete", "combobox", "upload", "dropdown", "control", "controller", "password", "email",
+        "phone", "tel", "textbox", "editor", "chooser", "selector", "number", "radiobutton",
+        "radiobuttons", "checkboxes", "hidden", "toggle", "slider", "rate", "cascader", "textfield",
+    }
+)  # fmt: skip
+# ... unless they say it is something around an input.
+_COMPONENT_NOT_INPUT_WORDS = frozenset(
+    {
+        "label", "error", "errors", "group", "wrapper", "help", "hint", "message", "feedback", "list",
+        "option", "options", "description", "container", "button", "icon", "addon", "prepend", "append",
+        "validation", "tooltip", "legend", "section", "row", "col", "item", "cta", "submit",
+    }
+)  # fmt: skip
+# The fields of a page, less hidden inputs whose value is written literally (value="42"): the
+# page wrote them, nobody types them. A template's output leaves blanks around the value.
+_NOT_CONSTANT = (
+    "not(translate(@type, 'HIDEN', 'hiden') = 'hidden' and @name and @value != '' and @value = normalize-space(@value))"
+)
+_FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT}] | //select | //textarea")
+_FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT}] or self::select or self::textarea")
+_CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
+_PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
+_PASCAL_SUFFIXES = (".jsx", ".tsx", ".js", ".vue", ".svelte", ".hbs", ".handlebars", ".blade.php", ".razor", ".cshtml")
+_BINDING_ATTRIBUTES = (
+    "v-model", "v-model.trim", "v-model.lazy", "v-model.number", "x-model", "x-model.lazy",
+    "wire:model", "wire:model.defer", "wire:model.live", "wire:model.lazy", "wire:model.blur",
+    "ng-model", "data-ng-model", "[(ngmodel)]", "[ngmodel]", "formcontrolname", "[formcontrol]",
+    "formcontrol", "bind:value", "bind:group", "bind:checked", "asp-for", "th:field", "data-bind",
+    "v-bind:value", ":model-value", "v-model:value", "field", "source",
+)  # fmt: skip
+_REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
+_SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
+_LABEL_ATTRIBUTES = ("label", ":label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
+_NAME_ATTRIBUTES = ("name", ":name", "v-bind:name", "[name]", "@name", "path")
+# The input type a component renders, from the last word of its tag: <form:radiobutton>.
+_COMPONENT_TYPES = {
+    "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
+    "radio": "radio", "radiobutton": "radio", "radiobuttons": "radio", "hidden": "hidden",
+    "password": "password", "email": "email", "upload": "file", "number": "number",
+}  # fmt: skip
+_GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
+_WHITESPACE = re.compile(r"\s+")
+_LINE_LIMIT = 65535  # libxml2's HTML parser reports no line number above this
+_TAG_END = {  # a whole start tag, to find the line on which it ends
+    tag: re.compile(r"<" + tag + r"""(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?|\s*/)*\s*>""", re.I)
+    for tag in _NATIVE
+}
+
+
+def parse(path: str, text: str) -> Parsed:
+    families = families_for(path)
+    neutral = neutralise(text, families)
+    errors: list[ScanError] = []
+    controls: list[Control] = []
+    lines = _LineIndex(neutral.markup)
+    forms = _FormIndex(lines)
+    helpers = bool(neutral.constructs) or "razor" in families
+    if helpers:
+        from datamin.parse import frameworks  # only templates with template syntax have helpers
+
+        for start, end, form in frameworks.form_spans(neutral, lines.line_of):
+            forms.add(start, end, form)
+    markup = neutral.markup
+    if markup.strip():
+        doc = _parse_markup(markup)
+        if doc is not None and _too_deep():
+            # libxml2 gives up below 2048 levels and drops the rest of the page. Read it again
+            # without its layout tags: the fields and their <label>s survive, lines stay put.
+            markup = _LAYOUT_TAG.sub(lambda m: _blank(m.group()), markup)
+            doc = _parse_markup(markup)
+            errors.append(
+                ScanError(path, None, "markup nested more than 2048 levels deep; read without its layout tags")
+            )
+        if doc is None:
+            errors.append(ScanError(path, None, "could not be parsed as HTML"))
+        else:
+            reader = _Reader(
+                path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES)
+            )
+            controls.extend(reader.controls())
+    if helpers:
+        controls.extend(frameworks.read(path, neutral, families, lines.line_of, forms))
+    controls.sort(key=lambda c: (c.line, c.column))
+    return Parsed(controls, errors)
+
+
+_LAYOUT_TAG = re.compile(
+    r"</?(?:div|span|section|article|aside|main|header|footer|nav|ul|ol|li|p|table|tbody|thead|tfoot|tr|td|th"
+    r"|b|i|u|em|strong|font|center|blockquote|dl|dt|dd|small|big|sup|sub|a|figure|details|summary)\b[^>]*>",
+    re.I,
+)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _blank(text: str) -> str:
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+def _parse_markup(markup: str) -> Element | None:
+    try:
+        return lxml.etree.fromstring(markup.encode("utf-8"), parser=_PARSER)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _too_deep() -> bool:
+    fatal = _PARSER.error_log.filter_from_level(lxml.etree.ErrorLevels.FATAL)
+    return any("Excessive depth" in entry.message for entry in fatal)
+
+
+class _LineIndex:
+    """Line and column of an offset, counting newlines only as far as the questions reach."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known = [(0, 1)]  # (offset, line) pairs already counted, sorted
+        self.total = text.count("\n") + 1
+
+    def line_of(self, offset: int) -> int:
+        index = bisect.bisect_right(self.known, (offset, self.total + 1)) - 1
+        known_offset, known_line = self.known[index]
+        line = known_line + self.text.count("\n", known_offset, offset)
+        self.known.insert(index + 1, (offset, line))
+        return line
+
+    def column_of(self, offset: int) -> int:
+        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+
+class _FormIndex:
+    """Where each form starts and ends, for fields that helpers render outside any <form> tag."""
+
+    def __init__(self, lines: _LineIndex) -> None:
+        self.lines = lines
+        self.spans: list[tuple[int, int, Form]] = []
+        self.pending: list[Callable[[], None]] = []  # forms to measure when first asked
+
+    def add(self, start: int, end: int, form: Form) -> None:
+        self.spans.append((start, end, form))
+
+    def at(self, line: int) -> Form | None:
+        while self.pending:
+            self.pending.pop()()
+        inside = [(end - start, form) for start, end, form in self.spans if start <= line <= end]
+        return min(inside, key=lambda pair: pair[0])[1] if inside else None
+
+
+class _Reader:
+    def __init__(
+        self, path: str, doc: Element, markup: str, lines: _LineIndex, forms: _FormIndex, jsx: bool, pascal: bool
+    ) -> None:
+        self.pascal = pascal
+        self.path = path
+        self.doc = doc
+        self.markup = markup
+        self.lines = lines
+        self.forms = forms
+        self.jsx = jsx
+        self.label_for: dict[str, list[str]] = {}
+        self.form_of: dict[Element, Form] = {}
+        self.positions: dict[str, list[int]] = {}
+        self.cursor: dict[str, int] = {}
+        self.custom_options: bool | None = None
+        self.ordinals: dict[str, dict[Element, int]] = {}
+
+    def controls(self) -> Iterator[Control]:
+        """The fields of the page."""
+        components, label_components = self._component_tags()
+        for label in self.doc.iter("label", *label_components):
+            target = label.get("for")
+            if target:
+                text = _text(label) or _first(label, (":value", "value", "label", ":label")) or ""
+                self.label_for.setdefault(target, []).append(text.strip())
+        self.forms.pending.append(self._register_all_forms)
+        elements = _FIELDS(self.doc)
+        if components:
+            custom = set(self.doc.iter(*components))
+            elements = [e for e in self.doc.iter(*_NATIVE, *components) if e in custom or _FIELD_TEST(e)]
+        ids = [e.get("id") for e in elements if e.get("id")]
+        # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
+        for duplicate in {i for i in ids if ids.count(i) > 1}:
+            self.label_for.pop(duplicate, None)
+        groups = self._choice_groups(elements)
+        for element in elements:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if tag not in _NATIVE and not self._is_component_field(element, components):
+                continue
+            yield self._control(element, tag, groups, self._ordinal(element, tag))
+
+    # -- discovery -------------------------------------------------------------------------
+
+    def _component_tags(self) -> tuple[set[str], set[str]]:
+        """Custom elements that render one input (<x-text-input>, <el-select>, <TextField>),
+        and those that render a label (<x-input-label for="email" :value="__('Email')">)."""
+        inputs, labels = set(), set()
+        names = set(_CUSTOM_TAG.findall(self.markup))
+        if self.pascal:  # JSX, Vue, Svelte, Glimmer: <TextField>, whose words the case tells
+            names |= set(_PASCAL_TAG.findall(self.markup))
+        for name in names:
+            words = _words(name)
+            if words and words[-1] in _COMPONENT_INPUT_WORDS and not _COMPONENT_NOT_INPUT_WORDS & set(words):
+                inputs.add(name.lower())
+            elif words and words[-1] == "label":
+                labels.add(name.lower())
+        return inputs, labels
+
+    def _is_component_field(self, element: Element, components: set[str]) -> bool:
+        # A component wrapping a native input or another input component is a wrapper.
+        if next(element.iterdescendants(*_NATIVE, *components), None) is not None:
+            return False
+        attributes = {k.lower() for k in element.attrib}
+        return bool(
+            attributes
+            & {"name", ":name", "@name", "path", "id", "label", ":label", "placeholder", "type", "_", "autocomplete"}
+        ) or any(a in attributes for a in _BINDING_ATTRIBUTES)
+
+    def _register_all_forms(self) -> None:
+        """Where each form ends, for helper-rendered fields, which find their form by line."""
+        for form in self.doc.iter("form"):
+            record = self._form_record(form)
+            end = max((e.sourceline or record.line for e in form.iterdescendants()), default=record.line)
+            self.forms.add(record.line, end if end < _LINE_LIMIT else self.lines.total, record)
+
+    def _form_record(self, form: Element) -> Form:
+        record = self.form_of.get(form)
+        if record is None:
+            # The line where the start tag ends is near enough for a form: it is matched by lines,
+            # and reports name the field, not the form.
+            start = form.sourceline or 1
+            record = Form(start, _form_ident(form), form.get("action"), (form.get("method") or "").lower() or None)
+            self.form_of[form] = record
+        return record
+
+    def _choice_groups(self, elements: list[Element]) -> dict[str, list[str]]:
+        """The answers of each radio or checkbox group: what a person chooses between."""
+        groups: dict[str, list[str]] = {}
+        for element in elements:
+            if element.tag == "input" and (element.get("type") or "").lower() in ("radio", "checkbox"):
+                name = element.get("name")
+                if name:
+                    answers = groups.setdefault(name, [])
+                    answers.extend(a for a in (element.get("value"), self._choice_text(element)) if a)
+        return groups
+
+    # -- one control -----------------------------------------------------------------------
+
+    def _control(self, element: Element, tag: str, groups: dict[str, list[str]], ordinal: int) -> Control:
+        get = element.get
+        kind = (get("type") or get("@type") or "").strip().lower() if tag != "select" and tag != "textarea" else ""
+        if tag == "input" and not kind:
+            kind = "text"
+        if tag not in _NATIVE and not kind:
+            kind = _COMPONENT_TYPES.get(_words(tag)[-1], "")
+        name = _first(element, _NAME_ATTRIBUTES)
+        bindings = self._bindings(element)
+        labels = self._labels(element, kind) if kind != "hidden" else []
+        options: tuple[str, ...] = ()
+        if tag == "select":
+            options = tuple(_option_texts(element))
+        elif kind in ("radio", "checkbox") and name in groups:
+            options = tuple(groups[name])
+        elif kind == "hidden" and self._has_custom_options():
+            widget = self._custom_choice(element)
+            if widget is not None:  # the value of a custom dropdown: a choice a person makes
+                kind, tag = "", "listbox"
+                options = tuple(widget[0])
+                labels.extend(widget[1])
+        line, column = self._position(element, tag, ordinal)
+        maxlength = get("maxlength") or ""
+        if tag not in _NATIVE:
+            name = name or ""
+        return Control(
+            path=self.path,
+            line=line,
+            column=column,
+            source="html",
+            tag=tag,
+            name=_squash(name or ""),
+            ident=_squash(get("id") or ""),
+            type=kind,
+            autocomplete=(get("autocomplete") or get("autocompletetype") or "").strip(),
+            labels=tuple(labels),
+            bindings=tuple(bindings),
+            options=options,
+            pattern=get("pattern") or "",
+            inputmode=(get("inputmode") or "").lower(),
+            maxlength=int(maxlength) if maxlength.strip().isdigit() else None,
+            checked=get("checked") is not None,
+            value=get("value"),
+            form=self._form(element, line),
+            via="" if tag in _NATIVE else f"<{tag}>",
+        )
+
+    def _bindings(self, element: Element) -> list[str]:
+        found = []
+        for key, value in element.attrib.items():
+            key = key.lower()
+            if key in _BINDING_ATTRIBUTES or key.startswith(("v-model", "wire:model", "x-model")):
+                if value.strip():
+                    found.append(_squash(value))
+            elif key == "_" or key.startswith("{"):
+                found.extend(_REGISTER.findall(value))
+            elif self.jsx and key == "value" and value.strip():
+                found.append(_squash(value))
+            elif self.jsx and key in ("onchange", "oninput"):
+                found.extend(_SETTER.findall(value))
+        return found
+
+    def _labels(self, element: Element, kind: str) -> list[tuple[str, str]]:
+        labels: list[tuple[str, str]] = []
+        ident = element.get("id")
+        if ident and ident in self.label_for:
+            labels.extend(("label", t) for t in self.label_for[ident] if t)
+        for ancestor in element.iterancestors("label"):
+            text = _text(ancestor)
+            if text:
+                labels.append(("label", text))
+            break
+        for attribute in ("aria-label", "placeholder", "title"):
+            value = element.get(attribute)
+            if value and value.strip():
+                labels.append((attribute if attribute != "placeholder" else "placeholder", value.strip()))
+        labels.extend(how_text for how_text in self._aria(element) if how_text[0] == "labelledby")
+        for attribute in _LABEL_ATTRIBUTES:
+            value = element.get(attribute)
+            if value and value.strip():
+                labels.append(("label", value.strip()))
+        labels.extend(self._wrapper_labels(element))
+        if not any(how in ("label", "aria-label", "labelledby") for how, _ in labels):
+            labels.extend(self._group_labels(element))
+        if not any(how in ("label", "aria-label", "labelledby") for how, _ in labels):
+            if kind in ("radio", "checkbox"):
+                text = self._choice_text(element)
+                if text:
+                    labels.append(("label", text))
+            nearby = _nearby_text(element)
+            if nearby:
+                labels.append(("nearby", nearby))
+        legend = _legend(element)
+        if legend:
+            labels.append(("legend", legend))
+        return labels
+
+    def _has_custom_options(self) -> bool:
+        if self.custom_options is None:
+            self.custom_options = bool(self.doc.xpath("boolean(//*[@role='option'])"))
+        return self.custom_options
+
+    def _custom_choice(self, element: Element) -> tuple[list[str], list[tuple[str, str]]] | None:
+        """A hidden input that holds the answer of a custom dropdown (`role="option"` items beside it)."""
+        container = element.getparent()
+        for _ in range(2):
+            if container is None:
+                return None
+            nodes = list(islice(container.iter(), 500))
+            options = [_text(o) for o in nodes if isinstance(o.tag, str) and o.get("role") == "option"]
+            if any(options) and sum(1 for n in nodes if n.tag in _NATIVE) == 1:
+                labels: list[tuple[str, str]] = []
+                for listbox in nodes:
+                    if isinstance(listbox.tag, str) and listbox.get("role") in _GROUP_ROLES:
+                        labels.extend(self._aria(listbox))
+                if not labels:
+                    nearby = _nearby_text(element)
+                    if nearby:
+                        labels.append(("nearby", nearby))
+                return [o for o in options if o], labels
+            container = container.getparent()
+        return None
+
+    def _group_labels(self, element: Element) -> Iterator[tuple[str, str]]:
+        """<div role="radiogroup" aria-labelledby="q5">: the question a group of answers belongs to."""
+        for depth, ancestor in enumerate(element.iterancestors()):
+            if depth >= 4 or ancestor.tag in ("form", "body"):
+                return
+            if ancestor.get("role") in _GROUP_ROLES:
+                yield from self._aria(ancestor)
+                return
+
+    def _aria(self, element: Element) -> Iterator[tuple[str, str]]:
+        label = element.get("aria-label")
+        if label and label.strip():
+            yield ("aria-label", label.strip())
+        for ref in (element.get("aria-labelledby") or "").split():
+            found = self.doc.xpath("//*[@id=$ref]", ref=ref)
+            if found and _text(found[0]):
+                yield ("labelledby", _text(found[0]))
+
+    def _wrapper_labels(self, element: Element) -> Iterator[tuple[str, str]]:
+        """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
+        for depth, ancestor in enumerate(element.iterancestors()):
+            if depth >= 3 or ancestor.tag in ("form", "body"):
+                return
+            if not (isinstance(ancestor.tag, str) and ("-" in ancestor.tag or "." in ancestor.tag)):
+                continue
+            if sum(1 for _ in islice(ancestor.iter(*_NATIVE), 2)) > 1:
+                return
+            for attribute in (*_LABEL_ATTRIBUTES, "name"):
+                value = ancestor.get(attribute)
+                if value and value.strip():
+                    yield ("label", value.strip())
+
+    def _choice_text(self, element: Element) -> str:
+        """The words beside a radio button or checkbox: its answer."""
+        ident = element.get("id")
+        if ident and ident in self.label_for:
+            return " ".join(self.label_for[ident])
+        for ancestor in element.iterancestors("label"):
+            return _text(ancestor)
+        tail = (element.tail or "").strip()
+        if tail:
+            return _squash(tail)[:80]
+        following = element.getnext()
+        if following is not None and following.tag in ("label", "span"):
+            return _text(following)[:80]
+        return ""
+
+    def _form(self, element: Element, line: int) -> Form | None:
+        for ancestor in element.iterancestors():
+            if ancestor.tag == "form" or (isinstance(ancestor.tag, str) and ancestor.tag.endswith("-form")):
+                return self._form_record(ancestor)
+        return self.forms.at(line)
+
+    def _ordinal(self, element: Element, tag: str) -> int:
+        """How many <tag> elements come before this one in the document."""
+        ordinals = self.ordinals.get(tag)
+        if ordinals is None:
+            ordinals = self.ordinals[tag] = {e: i for i, e in enumerate(self.doc.iter(tag))}
+        return ordinals.get(element, -1)
+
+    def _position(self, element: Element, tag: str, ordinal: int) -> tuple[int, int]:
+        """lxml gives the line where a start tag ends; find the line and column where it starts.
+
+        The n-th <input> element is almost always the n-th `<input` in the text (comments are
+        blanks by now); where it is not (a `<input` inside a script), search forward for it.
+        """
+        end_line = element.sourceline or 1
+        if end_line >= _LINE_LIMIT:  # libxml2 stops counting there: take the next tag in order
+            end_line = self.lines.total
+        positions = self.positions.get(tag)
+        if positions is None:
+            pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>])", re.I)
+            positions = self.positions[tag] = [m.start() for m in pattern.finditer(self.markup)]
+            self.cursor[tag] = 0
+        if self.cursor[tag] <= ordinal < len(positions) and self._is_ours(tag, positions[ordinal], end_line):
+            self.cursor[tag] = ordinal + 1
+            return self.lines.line_of(positions[ordinal]), self.lines.column_of(positions[ordinal])
+        for index in range(self.cursor[tag], len(positions)):
+            at = positions[index]
+            if self.lines.line_of(at) > end_line:
+                break
+            if self._is_ours(tag, at, end_line):
+                self.cursor[tag] = index + 1
+                return self.lines.line_of(at), self.lines.column_of(at)
+        return end_line, 1
+
+    def _is_ours(self, tag: str, at: int, end_line: int) -> bool:
+        """Does the `<tag` at `at` start the element whose start tag ends on `end_line`?"""
+        line = self.lines.line_of(at)
+        if line > end_line:
+            return False
+        return line == end_line or self._tag_ends_on(tag, at) == end_line or end_line == self.lines.total > _LINE_LIMIT
+
+    def _tag_ends_on(self, tag: str, at: int) -> int:
+        close, newline = self.markup.find(">", at), self.markup.find("\n", at)
+        if (
+            close >= 0
+            and (newline < 0 or close < newline)
+            and self.markup.count('"', at, close) % 2 == 0
+            and self.markup.count("'", at, close) % 2 == 0
+        ):
+            return self.lines.line_of(at)  # a one-line tag
+        pattern = _TAG_END.get(tag)
+        if pattern is None:
+            end = self.markup.find(">", at)
+            return self.lines.line_of(end if end >= 0 else at)
+        match = pattern.match(self.markup, at)
+        return self.lines.line_of(match.end() - 1) if match else self.lines.line_of(at)
+
+
+def _form_ident(form: Element) -> str:
+    for attribute, template in (("id", "form#{}"), ("name", 'form[name="{}"]'), ("action", 'form[action="{}"]')):
+        value = (form.get(attribute) or "").strip()
+        if value:
+            return template.format(_squash(value))
+    return "form"
+
+
+def _first(element: Element, attributes: tuple[str, ...]) -> str | None:
+    for attribute in attributes:
+        value: str | None = element.get(attribute)
+        if value is not None and value.strip():
+            return value
+    return None
+
+
+def _option_texts(select: Element, limit: int = 80) -> Iterator[str]:
+    for count, option in enumerate(select.iter("option")):
+        if count >= limit:
+            return
+        text = _squash("".join(option.itertext()))
+        if text:
+            yield text
+        value = option.get("value")
+        if value and value.strip() and value.strip() != text:
+            yield value.strip()
+
+
+def _text(element: Element) -> str:
+    """Readable text of an element, without the options of selects inside it."""
+    parts: list[str] = []
+    walker = lxml.etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if event == "start":
+            if node is not element and node.tag in _SKIP_TEXT:
+                walker.skip_subtree()
+            elif node.text:
+                parts.append(node.text)
+        elif node is not element and node.tail:
+            parts.append(node.tail)
+    return _squash(" ".join(parts))
+
+
+def _nearby_text(element: Element, budget: int = 40) -> str:
+    """The nearest text before an unlabelled field: a table cell, a question, a caption.
+
+    Walks back through the document, passing over the options of selects and over up to two
+    earlier select or short inputs (the day and month beside a year), and stops at any other
+    field: its text belongs to it.
+    """
+    passed = 0
+    found: list[str] = []
+    for steps, node in enumerate(_preceding(element, budget)):
+        if steps > 400:
+            break
+        if isinstance(node, str):
+            text = _squash(node)
+            if any(ch.isalnum() for ch in text):
+                found.insert(0, text)
+                if sum(ch.isalnum() for ch in "".join(found)) >= 2:
+                    return " ".join(found)[-80:]
+            continue
+        if node.tag == "select" or (
+            node.tag == "input"
+            and (node.get("size") or node.get("maxlength") or "9").isdigit()
+            and int(node.get("size") or node.get("maxlength") or "9") <= 4
+        ):
+            passed += 1
+            if passed <= 2:
+                continue
+        break
+    return " ".join(found)[-80:]
+
+
+def _preceding(element: Element, budget: int) -> Iterator[str | Element]:
+    """Text and fields before `element`, nearest first, within its form."""
+    node = element
+    while budget > 0:
+        for sibling in node.itersiblings(preceding=True):
+            if sibling.tail:
+                yield sibling.tail
+            budget -= 1
+            if budget <= 0:
+                return
+            yield from _reversed_content(sibling)
+        parent = node.getparent()
+        if parent is None or parent.tag in ("form", "body", "fieldset"):
+            if parent is not None and parent.text:
+                yield parent.text
+            return
+        if parent.text:
+            yield parent.text
+        node = parent
+
+
+def _reversed_content(element: Element) -> Iterator[str | Element]:
+    """An element's text and fields in reverse document order (iteratively: pages nest deep)."""
+    stack: list[str | Element] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            yield node
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _NATIVE:
+            yield node
+            continue
+        if tag in _SKIP_TEXT or node.get("role") in ("option", "listbox"):
+            continue
+        if node.text:
+            stack.append(node.text)
+        for child in node:
+            stack.append(child)
+            if child.tail:
+                stack.append(child.tail)
+
+
+def _legend(element: Element) -> str:
+    for fieldset in element.iterancestors("fieldset"):
+        for legend in fieldset.iterchildren("legend"):
+            return _text(legend)
+        return ""
+    return ""
+
+
+def _squash(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _words(tag: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tag)
+    return [w for w in re.split(r"[^A-Za-z]+", spaced.lower()) if w]

@@ -1,0 +1,330 @@
+"""Neutralise template syntax so that an HTML parser can read a template, without running it.
+
+Every construct is replaced by text of the same length with the same newlines, so line and
+column numbers stay right:
+
+- comments (`{# #}`, `{{!-- --}}`, `<%# %>`, `{* *}`, `@* *@`, `<!-- -->`...) become blanks:
+  fields inside them are not collected;
+- statements (`{% if %}`, `<% end %>`, `<?php if (...): ?>`) become blanks;
+- output expressions with text in them (`{{ 'customer.email' | t }}`, `<%= t('.zip') %>`,
+  `<?php esc_html_e('Email') ?>`, `{% trans "Email" %}`) keep their words but lose the quotes and
+  angle brackets that would confuse the parser, and a translation key keeps only its last part
+  (`templates.contact.form.phone` -> `phone`); outputs of bare variables (`{{ form.gender }}`)
+  become blanks: a variable's name is not text anyone reads;
+- PHP code that builds markup in string literals (`echo '<input name="ic">'`) keeps the markup;
+- JSX expressions inside a tag become quoted attribute values (`value={form.email}` ->
+  `value="form.email"`, `{...register("nric")}` -> `_=".register( nric )"`).
+
+`Neutralised.markup` is for the HTML parser; `Neutralised.code` keeps the template code but
+blanks comments, for the readers of framework helpers (`f.text_field :dob`, `{{ form.dob }}`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
+    ".blade.php": ("blade", "php"),
+    ".html": ("curly",),
+    ".htm": ("curly",),
+    ".xhtml": ("curly",),
+    ".jinja": ("curly",),
+    ".jinja2": ("curly",),
+    ".j2": ("curly",),
+    ".njk": ("curly",),
+    ".twig": ("curly",),
+    ".liquid": ("curly",),
+    ".hbs": ("curly",),
+    ".handlebars": ("curly",),
+    ".mustache": ("curly",),
+    ".gohtml": ("curly",),
+    ".tmpl": ("curly",),
+    ".vue": ("curly",),
+    ".erb": ("erb",),
+    ".ejs": ("erb",),
+    ".php": ("php",),
+    ".phtml": ("php",),
+    ".tpl": ("smarty", "php"),
+    ".svelte": ("jsx",),
+    ".jsx": ("jsx",),
+    ".tsx": ("jsx",),
+    ".js": ("jsx",),
+    ".cshtml": ("razor",),
+    ".razor": ("razor",),
+    ".aspx": ("erb",),
+    ".jsp": ("erb",),
+    ".xml": (),
+}
+
+
+@dataclass(frozen=True)
+class Neutralised:
+    markup: str
+    code: str
+    constructs: list[tuple[str, int, int]]  # (kind, start, end) of every template construct but comments
+
+
+def families_for(path: str) -> tuple[str, ...]:
+    lower = path.lower()
+    for suffix, families in FAMILIES_BY_SUFFIX.items():
+        if lower.endswith(suffix):
+            return families
+    return ("curly",)
+
+
+# The constructs of each family, as (kind, pattern). Every pattern starts with a literal
+# character so that the combined regular expression can skip ahead to candidates quickly.
+_BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
+    "html": (("comment_html", r"<!--.*?(?:-->|\Z)"),),
+    "curly": (
+        ("comment_curly", r"\{\{!--.*?--\}\}"),
+        ("comment_curly", r"\{\{!.*?\}\}"),
+        ("comment_curly", r"\{#.*?#\}"),
+        ("comment_curly", r"\{\{-?\s*/\*.*?\*/\s*-?\}\}"),
+        ("comment_curly", r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}"),
+        ("comment_curly", r"\{%-?\s*#.*?%\}"),
+        ("output_trans", r"\{%-?\s*(?:trans|translate|t|blocktrans)\s+['\"].*?%\}"),
+        ("statement_curly", r"\{%.*?%\}"),
+        ("statement_curly", r"\{\{-?\s*(?:[#/^>]|else\b|end\b|if\b|range\b|with\b|define\b|template\b|block\b).*?\}\}"),
+        ("output_curly", r"\{\{\{.*?\}\}\}"),
+        ("output_curly", r"\{\{.*?\}\}"),
+    ),
+    "blade": (
+        ("comment_blade", r"\{\{--.*?--\}\}"),
+        ("output_blade", r"\{!!.*?!!\}"),
+        ("output_blade", r"\{\{.*?\}\}"),
+    ),
+    "php": (("php", r"<\?(?:php\b|=)?.*?(?:\?>|\Z)"),),
+    "erb": (
+        ("comment_erb", r"<%#.*?%>"),
+        ("comment_erb", r"<%--.*?--%>"),
+        ("output_erb", r"<%(?:==|=|-|:).*?%>"),
+        ("statement_erb", r"<%.*?%>"),
+    ),
+    "smarty": (
+        ("comment_smarty", r"\{\*.*?\*\}"),
+        ("output_smarty", r"\{(?:\$|l\s+s=|_\s|t\s)[^{}\n]*\}"),
+        (
+            "statement_smarty",
+            r"\{/?(?:if|else|elseif|foreach|foreachelse|section|include|assign|capture|block|extends|literal"
+            r"|strip|function|hook|widget|nocache|while|for)\b[^{}\n]*\}",
+        ),
+    ),
+    "razor": (("comment_razor", r"@\*.*?\*@"),),
+}
+_COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]] = {}
+
+_OUTPUT_PHP = re.compile(r"\s*(?:echo|print|printf|_e|_ex|esc_html_e|esc_attr_e|\w+_e|the_\w+)\b", re.I)
+_MARKUP_IN_CODE = re.compile(r"<(?:input|select|textarea|form|label)\b", re.I)
+_STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"", re.S)
+_TRANSLATION_KEY = re.compile(r"(['\"])\.?(?:[A-Za-z0-9_-]+\.)+([A-Za-z0-9_-]+)\1")
+# Trailing parts of a translation key that say where the text goes, not what it is about.
+_KEY_ROLES = frozenset(
+    {
+        "label",
+        "title",
+        "placeholder",
+        "text",
+        "hint",
+        "help",
+        "heading",
+        "caption",
+        "description",
+        "tooltip",
+        "lbl",
+        "ph",
+        "desc",
+        "prompt",
+    }
+)
+_UNSAFE = str.maketrans({c: " " for c in "<>\"'`="})
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+# Every construct starts with one of these; a page with none of them needs no regex at all.
+_OPENERS = {
+    "html": ("<!--",),
+    "curly": ("{{", "{%", "{#"),
+    "blade": ("{{", "{!!"),
+    "php": ("<?",),
+    "erb": ("<%",),
+    "smarty": ("{",),
+    "razor": ("@*",),
+}
+
+
+def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
+    """Both views of a template: for the HTML parser, and for the helper readers."""
+    pattern, kinds, openers = _pattern(families)
+    if not openers.search(text):
+        return Neutralised(neutralise_jsx(text) if "jsx" in families else text, text, [])
+    markup: list[str] = []
+    code: list[str] = []
+    constructs: list[tuple[str, int, int]] = []
+    at = 0
+    for match in pattern.finditer(text):
+        kind = kinds[match.lastgroup or ""]
+        chunk = match.group()
+        markup.append(text[at : match.start()])
+        code.append(text[at : match.start()])
+        if kind.startswith("comment"):
+            blank = _blank(chunk)
+            markup.append(blank)
+            code.append(blank)
+        else:
+            neutral = _neutral(kind, chunk)
+            if text[: match.start()].rstrip(" \t").endswith("="):
+                neutral = '"' + neutral[1:-1] + '"'  # attr={{ x }}: keep the attribute's value quoted
+            markup.append(neutral)
+            code.append(chunk)
+            constructs.append((kind, match.start(), match.end()))
+        at = match.end()
+    markup.append(text[at:])
+    code.append(text[at:])
+    joined = "".join(markup)
+    if "jsx" in families:
+        joined = neutralise_jsx(joined)
+    return Neutralised(joined, "".join(code), constructs)
+
+
+def _pattern(families: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """One regular expression for a set of families; each branch is `first char (?P<g>rest)`.
+    Also a quick one that says whether a text has any construct at all."""
+    if families not in _COMPILED:
+        kinds: dict[str, str] = {}
+        branches = []
+        for family in ("html", *families):
+            for kind, body in _BRANCHES.get(family, ()):
+                group = f"g{len(kinds)}"
+                kinds[group] = kind
+                first = 2 if body.startswith("\\") else 1
+                branches.append(f"{body[:first]}(?P<{group}>{body[first:]})")
+        openers = "|".join(re.escape(o) for family in ("html", *families) for o in _OPENERS.get(family, ()))
+        _COMPILED[families] = (re.compile("|".join(branches), re.S), kinds, re.compile(openers))
+    return _COMPILED[families]
+
+
+def _blank(chunk: str) -> str:
+    return _NOT_NEWLINE.sub(" ", chunk)
+
+
+def _neutral(kind: str, chunk: str) -> str:
+    if kind == "php":
+        body = chunk[2:]
+        if _MARKUP_IN_CODE.search(body):
+            return _markup_from_code(chunk)
+        if chunk.startswith("<?=") or _OUTPUT_PHP.match(body[3:] if body.startswith("php") else body):
+            return _output(chunk, 2, 2)
+        return _blank(chunk)
+    if kind.startswith("statement"):
+        return _blank(chunk)
+    if kind == "output_trans":
+        return _output(chunk, 2, 2)
+    if kind == "output_curly":
+        width = 3 if chunk.startswith("{{{") else 2
+        return _output(chunk, width, width)
+    if kind == "output_blade":
+        return _output(chunk, 2 if chunk.startswith("{{") else 3, 2 if chunk.startswith("{{") else 3)
+    if kind == "output_erb":
+        return _output(chunk, 2, 2)
+    if kind == "output_smarty":
+        return _output(chunk, 1, 1)
+    return _blank(chunk)
+
+
+def _output(chunk: str, head: int, tail: int) -> str:
+    """Keep the words of an output expression; drop delimiters, quotes and angle brackets."""
+    inner = chunk[head : len(chunk) - tail] if len(chunk) >= head + tail else ""
+    if "'" not in inner and '"' not in inner:
+        return _blank(chunk)  # a bare variable: {{ form.gender }}, <%= @user.name %>
+    inner = _TRANSLATION_KEY.sub(_key_subject, inner)
+    return " " * head + inner.translate(_UNSAFE) + " " * (len(chunk) - head - len(inner))
+
+
+def _key_subject(match: re.Match[str]) -> str:
+    """`'user.password.title'` -> `password`, padded to the same length."""
+    parts = match.group().strip("'\"").strip(".").split(".")
+    while len(parts) > 1 and parts[-1].lower() in _KEY_ROLES:
+        parts.pop()
+    return parts[-1].rjust(len(match.group()))
+
+
+def _markup_from_code(chunk: str) -> str:
+    """`<?php echo '<input name="ic">'; ?>`: keep what the string literals say, blank the code."""
+    out = list(_blank(chunk))
+    for match in _STRING.finditer(chunk):
+        group = 1 if match.group(1) is not None else 2
+        start = match.start(group)
+        literal = match.group(group)
+        unescaped = re.sub(r"\\(.)", lambda m: " " + m.group(1), literal)
+        out[start : start + len(unescaped)] = unescaped
+    return "".join(out)
+
+
+# JSX: a tag starts where an expression can start; `a<b` is a comparison, `(<input` is markup.
+_JSX_TAG = re.compile(r"(?:(?<=[(=>?:,{}&|;\n])|(?<=return)|(?<=^))(\s*)<([A-Za-z][\w.:-]*)", re.M)
+
+
+_JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+
+
+def neutralise_jsx(text: str) -> str:
+    """Turn `{expression}` attribute values inside JSX tags into quoted strings."""
+    if "{" not in text:
+        return text
+    text = _JSX_COMMENT.sub(lambda m: _blank(m.group()), text)
+    out = list(text)
+    for tag in _JSX_TAG.finditer(text):
+        i = tag.end()
+        quote = ""
+        while i < len(text):
+            ch = text[i]
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'":
+                quote = ch
+            elif ch == ">":
+                break
+            elif ch == "{":
+                end = _closing_brace(text, i)
+                _rewrite_expression(text, out, i, end)
+                i = end
+            i += 1
+    return "".join(out)
+
+
+def _closing_brace(text: str, start: int) -> int:
+    depth = 0
+    i = start
+    quote = ""
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(text) - 1
+
+
+def _rewrite_expression(text: str, out: list[str], start: int, end: int) -> None:
+    inner = text[start + 1 : end]
+    body = _blank(inner) if inner.lstrip().startswith("/*") else inner.translate(_UNSAFE)
+    before = text[:start].rstrip()
+    if inner.startswith("..."):  # {...register("nric")} -> _=".register( nric )"
+        out[start : end + 1] = list('_="' + body[2:] + '"')
+    elif before.endswith("="):  # value={form.email} -> value="form.email"
+        out[start : end + 1] = list('"' + body + '"')
+    else:
+        out[start : end + 1] = list(_blank(text[start : end + 1]))

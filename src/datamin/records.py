@@ -1,0 +1,106 @@
+"""The records that flow between stages: what the parsers saw, what was classified, what was found.
+
+Lines and columns are 1-based. Records are frozen: a stage makes new records, it never edits
+the ones it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form a control belongs to, as written in the source."""
+
+    line: int
+    ident: str  # "form#checkout", 'form[name="signup"]', 'form[action="/cart"]' or "form"
+    action: str | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class Control:
+    """One input, select, textarea or framework-rendered field, with the evidence around it."""
+
+    path: str
+    line: int
+    column: int
+    source: str  # "html", "sql" or "url"
+    tag: str  # input, select, textarea, a component name, or the helper that renders it
+    name: str = ""
+    ident: str = ""  # the id attribute
+    type: str = ""  # input type, lower-case; "" for select/textarea
+    autocomplete: str = ""
+    labels: tuple[tuple[str, str], ...] = ()  # (how it was found, text): ("label", "Date of birth")
+    bindings: tuple[str, ...] = ()  # v-model, formControlName, register("..."), asp-for ...
+    options: tuple[str, ...] = ()  # option texts and values of a select or radio group
+    pattern: str = ""
+    inputmode: str = ""
+    maxlength: int | None = None
+    checked: bool = False
+    value: str | None = None  # the value attribute as the parser saw it
+    form: Form | None = None
+    via: str = ""  # the framework helper or component that renders the field, if any
+
+    @property
+    def container(self) -> str:
+        return self.form.ident if self.form else ""
+
+    @property
+    def display_name(self) -> str:
+        """The name users will recognise: the name attribute, else #id, else the binding."""
+        if self.name:
+            return self.name
+        if self.ident:
+            return "#" + self.ident
+        return self.bindings[0] if self.bindings else ""
+
+
+@dataclass(frozen=True)
+class Field:
+    """A classified control: the inventory's unit. `category` is None for non-personal fields."""
+
+    control: Control
+    category: str | None
+    sensitivity: str | None
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.control.path
+
+    @property
+    def line(self) -> int:
+        return self.control.line
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str  # error, warning, note
+    path: str
+    line: int
+    column: int
+    message: str
+    category: str | None = None
+    field: str | None = None
+    container: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """Something that could not be read; the scan goes on without it."""
+
+    path: str
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a parser returns for one file."""
+
+    controls: list[Control] = field(default_factory=list)
+    errors: list[ScanError] = field(default_factory=list)

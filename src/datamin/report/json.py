@@ -1,0 +1,55 @@
+"""The stable, versioned JSON object of the SPEC; the inventory omits `findings`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from datamin.records import Field, Finding, ScanError
+from datamin.report import Report
+
+VERSION = 1
+
+
+def field_object(field: Field) -> dict[str, Any]:
+    control = field.control
+    return {
+        "path": control.path,
+        "line": control.line,
+        "column": control.column,
+        "source": control.source,
+        "container": control.container,
+        "name": control.display_name,
+        "category": field.category,
+        "sensitivity": field.sensitivity,
+        "confidence": field.confidence,
+        "evidence": list(field.evidence),
+    }
+
+
+def finding_object(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "category": finding.category,
+        "field": finding.field,
+        "container": finding.container,
+        "message": finding.message,
+    }
+
+
+def error_object(error: ScanError) -> dict[str, Any]:
+    return {"path": error.path, "line": error.line, "message": error.message}
+
+
+def report(report: Report, out: TextIO) -> None:
+    result = report.result
+    document: dict[str, Any] = {"version": VERSION, "fields": [field_object(f) for f in result.fields]}
+    if report.command != "inventory":
+        document["findings"] = [finding_object(f) for f in result.findings]
+    document["errors"] = [error_object(e) for e in result.errors]
+    json.dump(document, out, ensure_ascii=False, indent=1)
+    out.write("\n")

@@ -1,0 +1,59 @@
+"""Human-readable output: one line per finding (or field), then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+import click
+
+from datamin.report import Report
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "note": "blue"}
+
+
+def report(report: Report, out: TextIO) -> None:
+    result = report.result
+
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if report.color else text  # type: ignore[arg-type]
+
+    if report.command == "inventory":
+        for field in result.fields:
+            control = field.control
+            where = f"{control.path}:{control.line}:{control.column}"
+            container = f" in {control.container}" if control.container else ""
+            category = style(field.category or "", fg="cyan")
+            print(
+                f"{style(where, bold=True)}: {category} ({field.sensitivity}, {field.confidence:.2f}) "
+                f'"{control.display_name}"{container}  [{"; ".join(field.evidence)}]',
+                file=out,
+            )
+    else:
+        for finding in result.findings:
+            where = f"{finding.path}:{finding.line}:{finding.column}"
+            code = style(finding.code, fg=_SEVERITY_COLOURS.get(finding.severity, "white"), bold=True)
+            category = f" [{finding.category}]" if finding.category else ""
+            print(f"{style(where, bold=True)}: {code}{category} {finding.message}", file=out)
+    for error in result.errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        print(f"{style(where, bold=True)}: {style('error', fg='red')}: {error.message}", file=out)
+    if not report.quiet:
+        print(_summary(report), file=out)
+
+
+def _summary(report: Report) -> str:
+    result = report.result
+    files = f"{result.scanned} file{'s' if result.scanned != 1 else ''}"
+    errors = f", {len(result.errors)} could not be read" if result.errors else ""
+    if report.command == "inventory":
+        by_category = Counter(f.category for f in result.fields)
+        counts = ", ".join(f"{category}: {n}" for category, n in sorted(by_category.items()))
+        return f"{len(result.fields)} personal-data fields in {files}{errors}" + (f" ({counts})" if counts else "")
+    if not result.findings:
+        return f"No findings in {files}{errors}."
+    by_code = Counter(f.code for f in result.findings)
+    counts = ", ".join(f"{code}: {n}" for code, n in sorted(by_code.items()))
+    return (
+        f"Found {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''} ({counts}) in {files}{errors}."
+    )

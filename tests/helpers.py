@@ -1,0 +1,22 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datamin.classify import classify
+from datamin.parse.html import parse
+from datamin.records import Field
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def read_fields(name: str, text: str) -> list[Field]:
+    """Every control in a template, classified (personal or not), in document order."""
+    return [classify(c) for c in parse(name, text).controls]
+
+
+def personal(name: str, text: str) -> set[tuple[int, str | None]]:
+    """(line, category) of the personal-data fields datamin reports in one template."""
+    return {(f.line, f.category) for f in read_fields(name, text) if f.category and f.confidence >= 0.5}

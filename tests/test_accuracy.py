@@ -1,0 +1,40 @@
+"""The bar on the labelled fixtures: precision and recall of "is personal data" at least 0.95,
+of the category at least 0.9 (bench/accuracy.py prints the figures per category)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+from helpers import ROOT
+
+from datamin.check import Options, inventory
+
+
+def load_bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "bench" / "accuracy.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_fixtures_reach_the_bar() -> None:
+    bench = load_bench()
+    documents = bench.fixture_documents(ROOT / "fixtures")
+    assert len(documents) >= 12 and sum(len(labels) for _, labels in documents) >= 200
+    result = inventory([str(ROOT / "fixtures" / "forms")], Options(jobs=1))
+    tally = bench.score(documents, result.fields, ROOT)
+    precision, recall, category_precision, category_recall = tally.figures()
+    assert precision >= 0.95 and recall >= 0.95, tally.notes
+    assert category_precision >= 0.9 and category_recall >= 0.9, tally.notes
+
+
+def test_every_fixture_label_names_a_spec_category() -> None:
+    from datamin.categories import load
+
+    ids = set(load().categories) | {"none"}
+    for path, labels in load_bench().fixture_documents(ROOT / "fixtures"):
+        for label in labels:
+            assert label["category"] in ids, (path, label)

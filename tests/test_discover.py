@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from datamin.discover import discover
+
+
+def names(result_sources: list) -> list[str]:  # type: ignore[type-arg]
+    return sorted(Path(s.display).name for s in result_sources)
+
+
+def test_walks_templates_honouring_gitignore_and_default_excludes(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n*.bak.html\n")
+    for name in (
+        "a.html",
+        "b.liquid",
+        "c.py",
+        "generated/d.html",
+        "node_modules/e.html",
+        "vendor/f.php",
+        "g.bak.html",
+        "sub/h.twig",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<input name='x'>")
+    (tmp_path / "sub" / ".gitignore").write_text("h.twig\n")
+    result = discover([str(tmp_path)])
+    assert names(result.sources) == ["a.html", "b.liquid"]
+    assert result.errors == []
+
+
+def test_exclude_globs(tmp_path: Path) -> None:
+    for name in ("keep.html", "legacy/old.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert names(discover([str(tmp_path)], exclude=["legacy/"]).sources) == ["keep.html"]
+
+
+def test_binary_and_oversized_files_are_skipped_with_a_note(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan(
+        {"logo.html": b"\x89PNG\r\n\x1a\n\0\0\0", "big.html": "x" * 2000, "ok.html": "<input name='email'>"},
+        max_file_size=1000,
+    )
+    assert [(Path(f.path).name, f.category) for f in result.fields] == [("ok.html", "email")]
+    assert result.scanned == 1
+    assert sorted((Path(e.path).name, e.message) for e in result.errors) == [
+        ("big.html", "larger than the maximum file size (2,000 > 1,000 bytes); skipped"),
+        ("logo.html", "binary file; skipped"),
+    ]
+
+
+def test_files_named_explicitly_are_read_even_if_excluded(tmp_path: Path) -> None:
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "page.html").write_text("x")
+    assert names(discover([str(tmp_path / "build" / "page.html")]).sources) == ["page.html"]
+
+
+def test_js_and_xml_are_read_only_when_they_hold_markup(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan(
+        {
+            "app.js": 'import React from \'react\';\nexport default () => <input name="email" className="x" />;',
+            "util.js": "export const email = (s) => s.includes('@');",
+            "views.xml": '<odoo><template id="x"><input name="phone"/></template></odoo>',
+            "data.xml": "<rows><row name='email'/></rows>",
+        }
+    )
+    assert sorted((Path(f.path).name, f.category) for f in result.fields) == [
+        ("app.js", "email"),
+        ("views.xml", "phone"),
+    ]

@@ -1,0 +1,98 @@
+"""Fields rendered by framework helpers, found where their names are written."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import personal, read_fields
+
+CASES = [
+    (
+        "rails.html.erb",
+        "<%= form_with model: @user do |f| %>\n  <%= f.label :dob, 'Date of birth' %>\n  <%= f.date_field :dob %>\n  <%= f.text_field :coupon_code %>\n<% end %>",
+        {(3, "date_of_birth")},
+    ),
+    (
+        "multi.erb",
+        "<%= f.text_field(\n      :phone_number,\n      class: 'input') %>\n<%= email_field_tag :email %>",
+        {(1, "phone"), (4, "email")},
+    ),
+    ("simple.erb", "<%= f.input :ic_number, label: 'NRIC' %>", {(1, "national_id")}),
+    (
+        "laravel.blade.php",
+        "{!! Form::text('ic_number') !!}\n{{ Form::email('email_address') }}\n{{ html()->password('pwd') }}",
+        {(1, "national_id"), (2, "email"), (3, "password")},
+    ),
+    (
+        "django.html",
+        "<form>{% csrf_token %}\n{{ form.date_of_birth }}\n{{ form.email.label_tag }}\n{{ form.email|add_class:'x' }}\n{% if form.phone.errors %}x{% endif %}</form>",
+        {(2, "date_of_birth"), (4, "email")},
+    ),
+    (
+        "flask.html",
+        "{{ form.phone(class_='form-control') }}\n{{ render_field(form.nric) }}\n{{ form.hidden_tag() }}",
+        {(1, "phone"), (2, "national_id")},
+    ),
+    (
+        "symfony.html.twig",
+        "{{ form_start(form) }}\n{{ form_row(form.email) }}\n{{ form_label(form.birthday) }}\n{{ form_widget(form.birthday) }}\n{{ form_row(form.plainPassword.first) }}",
+        {(2, "email"), (4, "date_of_birth"), (5, "password")},
+    ),
+    (
+        "govuk.njk",
+        "{{ govukInput({\n  label: { text: 'Email address' },\n  name: 'contact',\n  type: 'email'\n}) }}\n{{ govukDateInput({ namePrefix: 'dob', fieldset: { legend: { text: 'Date of birth' } } }) }}",
+        {(1, "email"), (6, "date_of_birth")},
+    ),
+    (
+        "partials.hbs",
+        '{{> forms/text name="postcode" label="Postcode"}}\n{{> layout/header title="x"}}\n{{input type="email" value=this.email}}',
+        {(1, "address"), (3, "email")},
+    ),
+    ("woo.php", "<?php woocommerce_form_field( 'billing_phone', array( 'type' => 'tel' ) ); ?>", {(1, "phone")}),
+    (
+        "razor.cshtml",
+        "@Html.TextBoxFor(m => m.PhoneNumber)\n@Html.PasswordFor(m => m.Password)",
+        {(1, "phone"), (2, "password")},
+    ),
+    (
+        "codeigniter.php",
+        "<?php echo form_input('mobile_no'); ?>\n<?php echo form_dropdown('gender', $options); ?>",
+        {(1, "phone"), (2, "gender")},
+    ),
+    (
+        "react.jsx",
+        'const F = () => (\n  <form>\n    <input {...register("nric")} />\n    <Controller name="dob" control={control} render={() => null} />\n  </form>\n);',
+        {(3, "national_id"), (4, "date_of_birth")},
+    ),
+    (
+        "angular.component.html",
+        '<input formControlName="passportNo">\n<input [(ngModel)]="user.email">',
+        {(1, "passport"), (2, "email")},
+    ),
+    (
+        "spring.jsp",
+        '<form:input path="mobileNo"/>\n<form:radiobutton path="gender" value="M"/> Male',
+        {(1, "phone"), (2, "gender")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_helper_fields(name: str, text: str, expected: set[tuple[int, str]]) -> None:
+    assert personal(name, text) == expected
+
+
+def test_liquid_form_tag_is_the_container_of_the_inputs_inside_it() -> None:
+    text = "{% form 'create_customer' %}\n<input name='customer[email]'>\n{% endform %}\n<input name='email'>"
+    assert [(f.control.name, f.control.container) for f in read_fields("x.liquid", text)] == [
+        ("customer[email]", "form(create_customer)"),
+        ("email", ""),
+    ]
+
+
+def test_value_outputs_and_translation_strings_are_not_fields() -> None:
+    text = '<input name="customer[first_name]" value="{{ form.first_name }}">\n<p>{{ $t("form.salutation") }}</p>\n<textarea>{{.Form.Address}}</textarea>'
+    assert [(f.control.tag, f.control.name) for f in read_fields("x.liquid", text)] == [
+        ("input", "customer[first_name]"),
+        ("textarea", ""),
+    ]
+    assert [f.control.tag for f in read_fields("x.gohtml", text)] == ["input", "textarea"]

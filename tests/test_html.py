@@ -1,0 +1,95 @@
+"""How fields, their labels, lines and forms are read from markup."""
+
+from __future__ import annotations
+
+from helpers import personal, read_fields
+
+from datamin.parse.html import parse
+
+
+def test_line_and_column_are_where_the_tag_starts() -> None:
+    text = '<form id="f">\n  <div><input\n    name="email"\n    type="email"></div>\n<input name="a"><input name="phone"></form>'
+    controls = parse("x.html", text).controls
+    assert [(c.line, c.column, c.name) for c in controls] == [(2, 8, "email"), (5, 1, "a"), (5, 17, "phone")]
+
+
+def test_label_for_wrapping_aria_placeholder_title() -> None:
+    text = """<form>
+<label for="a">Date of birth</label><input id="a" name="x1">
+<label>NRIC <input name="x2"></label>
+<input aria-label="Mobile number" name="x3">
+<span id="lb">Passport number</span><input aria-labelledby="lb" name="x4">
+<input placeholder="you@example.com (email)" name="x5">
+<input title="Postal code" name="x6">
+</form>"""
+    assert personal("x.html", text) == {
+        (2, "date_of_birth"), (3, "national_id"), (4, "phone"), (5, "passport"), (6, "email"), (7, "address"),
+    }  # fmt: skip
+
+
+def test_nearby_text_labels_table_layouts_and_numbered_names() -> None:
+    text = """<form><table>
+<tr><td>Full name</td><td><input name="entry.1001"></td></tr>
+<tr><td>Date of birth</td><td><select name="d"></select><select name="m"></select><select name="y"></select></td></tr>
+<tr><td>Coupon</td><td><input name="entry.1002"></td></tr>
+</table></form>"""
+    assert personal("x.html", text) == {(2, "name"), (3, "date_of_birth")}
+
+
+def test_radio_groups_take_their_options_and_group_label() -> None:
+    text = """<form><div role="radiogroup" aria-labelledby="q"><span id="q">Sex</span>
+<input type="radio" name="entry.5" value="M"> Male
+<input type="radio" name="entry.5" value="F"> Female</div></form>"""
+    assert personal("x.html", text) == {(2, "gender"), (3, "gender")}
+
+
+def test_select_options_decide_when_nothing_else_does() -> None:
+    text = "<select name='q7'><option>Chinese</option><option>Malay</option><option>Indian</option><option>Others</option></select>"
+    assert personal("x.html", text) == {(1, "race_ethnicity")}
+
+
+def test_fields_outside_forms_and_form_containers() -> None:
+    text = '<input name="email">\n<form name="signup" action="/join"><input name="phone"></form>\n<form action="/a"><input name="dob"></form>'
+    fields = {f.control.name: f.control.container for f in read_fields("x.html", text)}
+    assert fields == {"email": "", "phone": 'form[name="signup"]', "dob": 'form[action="/a"]'}
+
+
+def test_components_and_bindings() -> None:
+    text = """<template><el-form>
+<el-input v-model="form.birthDate" />
+<x-text-input id="ic" name="ic_number" />
+<v-text-field label="Phone" v-model="p" />
+<input formControlName="passportNo">
+<x-input-label for="email" :value="__('Email')" />
+<input id="email" name="e">
+<el-form-item label="Occupation"><el-input v-model="x.y" /></el-form-item>
+</el-form></template>"""
+    assert personal("x.vue", text) == {
+        (2, "date_of_birth"), (3, "national_id"), (4, "phone"), (5, "passport"), (7, "email"), (8, "employment"),
+    }  # fmt: skip
+
+
+def test_wrappers_and_labels_are_not_fields() -> None:
+    text = '<x-input-label for="a" value="Email" /><x-input-error :messages="$errors->get(\'email\')" /><mat-form-field><input name="email"></mat-form-field>'
+    assert [c.tag for c in parse("x.blade.php", text).controls] == ["input"]
+
+
+def test_hidden_fields_by_name_only_and_constants_not_at_all() -> None:
+    text = '<form><label>Email <input type="hidden" name="token"></label><input type="hidden" name="latitude" id="lat"><input type="hidden" name="email" value="1"></form>'
+    assert personal("x.html", text) == {(1, "precise_location")}
+
+
+def test_buttons_are_not_fields() -> None:
+    text = '<form><input type="submit" name="email"><input type="image" name="phone"><input type="reset"></form>'
+    assert parse("x.html", text).controls == [] or personal("x.html", text) == set()
+
+
+def test_html_comments_hide_fields() -> None:
+    assert personal("x.html", "<form><!-- <input name='nric'> --><input name='email'></form>") == {(1, "email")}
+
+
+def test_custom_dropdown_backed_by_a_hidden_input() -> None:
+    text = """<div><div id="q">Religion</div><div role="listbox" aria-labelledby="q">
+<div role="option">Buddhist</div><div role="option">Christian</div><div role="option">Muslim</div></div>
+<input type="hidden" name="entry.77" value=""></div>"""
+    assert personal("x.html", text) == {(3, "religion")}

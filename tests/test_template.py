@@ -1,0 +1,67 @@
+"""Template syntax is neutralised without moving a single character."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import personal
+
+from datamin.parse.template import families_for, neutralise
+
+SAMPLES = {
+    "page.liquid": "{% comment %}\n<input name='dob'>\n{% endcomment %}\n<input name=\"{{ 'x.email' | t }}\" {% if a > b %}checked{% endif %}>\n",
+    "page.twig": "{# <input name='dob'> #}\n<label>{{ 'form.email'|trans }}</label><input {{ attrs }}>",
+    "page.hbs": '{{!-- <input name=\'nric\'> --}}\n{{#if x}}<input name="a">{{/if}}{{> forms/text name="b"}}',
+    "page.erb": "<%# <input name='nric'> %>\n<%= f.text_field :dob %>\n<% if @x > 1 %><input name=\"<%= key %>\"><% end %>",
+    "page.php": '<?php if ($a > 1): ?>\n<input value="<?php echo $x["a"]; ?>" name=\'a\'>\n<?php endif; ?>\n<?php echo \'<input name="ic">\'; ?>',
+    "page.blade.php": "{{-- <input name='nric'> --}}\n<input value=\"{{ old('email') }}\" {!! $attrs !!}>\n@csrf",
+    "page.tpl": "{* <input name='nric'> *}\n<input value=\"{$smarty.post.email|escape}\">{if $a}x{/if}{l s='Email'}",
+    "page.jsx": 'export const F = () => (\n  <form>{/* <input name="nric"/> */}\n    <input value={state.email} onChange={(e) => set(e.target.value)} {...register("dob")} />\n  </form>\n);',
+    "page.cshtml": "@* <input name='nric'> *@\n<input asp-for=\"Email\" />",
+    "page.gohtml": '{{/* <input name=\'nric\'> */}}\n<input name="email" value="{{.Email}}">',
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_same_length_and_same_newlines(name: str) -> None:
+    text = SAMPLES[name]
+    neutral = neutralise(text, families_for(name))
+    for view in (neutral.markup, neutral.code):
+        assert len(view) == len(text)
+        assert [i for i, c in enumerate(view) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_fields_in_comments_are_not_collected(name: str) -> None:
+    found = personal(name, SAMPLES[name])
+    assert all(line != 1 for line, _ in found), found
+
+
+def test_output_keeps_words_and_translation_keys_keep_their_subject() -> None:
+    neutral = neutralise("<label>{{ 'customer.register.first_name' | t }}</label>", ("curly",))
+    assert "first_name" in neutral.markup and "customer" not in neutral.markup and "'" not in neutral.markup
+    neutral = neutralise("<label>{{ 'user.password.title' | t }}</label>", ("curly",))
+    assert "password" in neutral.markup and "title" not in neutral.markup
+
+
+def test_bare_variables_and_statements_become_blanks() -> None:
+    neutral = neutralise("<p>{{ form.gender.label_tag }}{% if x %}</p>", ("curly",))
+    assert neutral.markup.strip() == "<p>" + " " * len("{{ form.gender.label_tag }}{% if x %}") + "</p>"
+
+
+def test_php_that_echoes_markup_keeps_the_markup() -> None:
+    text = '<?php echo \'<input type="text" name="nric">\'; ?>'
+    assert '<input type="text" name="nric">' in neutralise(text, ("php",)).markup
+    assert personal("x.php", text) == {(1, "national_id")}
+
+
+def test_jsx_expressions_in_tags_become_quoted_values() -> None:
+    markup = neutralise(SAMPLES["page.jsx"], ("jsx",)).markup
+    assert 'value="state.email"' in markup and '_=".register( dob )"' in markup
+    assert 'onChange="(e)    set(e.target.value)"' in markup
+
+
+def test_template_syntax_inside_attribute_values_keeps_the_literal_part() -> None:
+    text = '<input name="{{ prefix }}[card_number]" autocomplete="cc-number">'
+    assert personal("x.html", text) == {(1, "financial_card")}
+    text = "<input name=\"contact[{{ 'templates.contact.form.name' | t }}]\">"
+    assert personal("x.liquid", text) == {(1, "name")}

@@ -6,27 +6,26 @@ category or a language's labels needs no Python. This module only loads and inde
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import Any, NamedTuple
 
+from datamin.rules import FOLDER
 from datamin.words import fold, has_non_latin, split_words
 
 SENSITIVITIES = ("high", "medium", "low")
 
 
-@dataclass(frozen=True)
-class Docs:
+class Docs(NamedTuple):
     what: str
     why: str
     example: str
     instead: str
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     id: str
     title: str
     sensitivity: str
@@ -48,8 +47,7 @@ class Category:
     no_match_examples: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One phrase of one category, as the classifier looks it up."""
 
     category: str
@@ -58,15 +56,29 @@ class Term:
     in_labels: bool
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class Lexicon:
-    """Every category's phrases, indexed for word-span lookup."""
+    """Every category's phrases, indexed for word-span lookup. One per process, compared and
+    hashed by identity: it is part of cache keys."""
+
+    __slots__ = (
+        "autocomplete",
+        "categories",
+        "consent",
+        "heads",
+        "joined",
+        "longest",
+        "metadata",
+        "name_unless",
+        "not_personal",
+        "substrings",
+        "types",
+        "unless",
+        "unless_substrings",
+    )  # fmt: skip
 
     categories: dict[str, Category]
-    # words joined without separators ("dateofbirth") -> terms
-    joined: dict[str, tuple[Term, ...]]
-    # phrases in scripts other than Latin, matched as substrings of folded text
-    substrings: tuple[tuple[str, Term], ...]
+    joined: dict[str, tuple[Term, ...]]  # words joined without separators ("dateofbirth") -> terms
+    substrings: tuple[tuple[str, Term], ...]  # phrases in scripts other than Latin, matched as substrings
     heads: tuple[tuple[str, str], ...]  # (ending, category)
     autocomplete: dict[str, str]  # token -> category
     types: dict[str, str]  # input type -> category
@@ -77,6 +89,10 @@ class Lexicon:
     consent: frozenset[str]  # words in a name that make it a consent flag
     metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
     longest: int  # the most words any phrase has
+
+    def __init__(self, **parts: Any) -> None:
+        for name in self.__slots__:
+            setattr(self, name, parts[name])
 
 
 class RuleError(Exception):
@@ -134,27 +150,90 @@ def _category(data: dict[str, object], where: str) -> Category:
     )
 
 
-def _read(package: str, name: str) -> dict[str, object]:
-    return tomllib.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+def _read(*parts: str) -> dict[str, Any]:
+    with open(os.path.join(FOLDER, *parts), encoding="utf-8") as handle:
+        return tomllib.loads(handle.read())
 
 
 @cache
 def load() -> Lexicon:
-    """Read and index every category file shipped in the `datamin.rules` package."""
-    folder = resources.files("datamin.rules").joinpath("categories")
+    """Every category file shipped in the `datamin.rules` package, read and indexed.
+
+    The index is kept in the user's cache folder between runs (reading the TOML files is most
+    of datamin's start-up time); it is rebuilt whenever a rules file or datamin's version
+    changes, and never used with DATAMIN_NO_CACHE set.
+    """
+    key = _fingerprint()
+    lexicon = _cached(key)
+    if lexicon is None:
+        lexicon = _build()
+        _store(key, lexicon)
+    return lexicon
+
+
+def _cache_folder() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.environ.get("DATAMIN_CACHE_DIR") or os.path.join(base, "datamin")
+
+
+def _fingerprint() -> str:
+    import hashlib
+
+    from datamin import __version__
+
+    parts = [__version__]
+    for folder in (FOLDER, os.path.join(FOLDER, "categories")):
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                stat = entry.stat()
+                parts.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def _cached(key: str) -> Lexicon | None:
+    if os.environ.get("DATAMIN_NO_CACHE"):
+        return None
+    import pickle
+
+    try:
+        with open(os.path.join(_cache_folder(), f"rules-{key}.pickle"), "rb") as handle:
+            lexicon = pickle.load(handle)
+    except Exception:  # a missing, unreadable or stale cache is rebuilt, whatever went wrong
+        return None
+    return lexicon if isinstance(lexicon, Lexicon) else None
+
+
+def _store(key: str, lexicon: Lexicon) -> None:
+    if os.environ.get("DATAMIN_NO_CACHE"):
+        return
+    import pickle
+    import tempfile
+
+    folder = _cache_folder()
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(lexicon, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, os.path.join(folder, f"rules-{key}.pickle"))
+    except OSError:
+        pass  # a read-only home: datamin works the same, only slower to start
+
+
+def _build() -> Lexicon:
     categories: dict[str, Category] = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
+    for name in sorted(os.listdir(os.path.join(FOLDER, "categories"))):
+        if not name.endswith(".toml"):
             continue
-        where = f"rules/categories/{entry.name}"
+        where = f"rules/categories/{name}"
         try:
-            category = _category(tomllib.loads(entry.read_text(encoding="utf-8")), where)
+            category = _category(_read("categories", name), where)
         except (KeyError, tomllib.TOMLDecodeError, re.error) as exc:
             raise RuleError(f"{where}: {exc}") from exc
         if category.id in categories:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
-    lexicon = _read("datamin.rules", "lexicon.toml")
+    lexicon = _read("lexicon.toml")
 
     def words(key: str) -> frozenset[str]:
         return frozenset(_strings(lexicon, key, "rules/lexicon.toml"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from datamin.categories import load
@@ -23,23 +22,22 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 PARALLEL_FROM = 200  # below this many files a process pool costs more than it saves
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     jobs: int = 0  # 0: as many as there are cores, when there are many files
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     fields: list[Field]  # personal-data fields at or above the minimum confidence
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[ScanError] = field(default_factory=list)
-    scanned: int = 0  # files read
+    findings: list[Finding]
+    errors: list[ScanError]
+    scanned: int  # files read
 
 
-def inventory(paths: Iterable[str], options: Options = Options()) -> Result:
+def inventory(paths: Iterable[str], options: Options | None = None) -> Result:
+    options = options or Options()
     discovered = discover(paths, options.exclude)
     fields: list[Field] = []
     errors = list(discovered.errors)
@@ -53,7 +51,7 @@ def inventory(paths: Iterable[str], options: Options = Options()) -> Result:
     return Result(fields, [], errors, scanned)
 
 
-def check(paths: Iterable[str], manifest: Manifest, options: Options = Options()) -> Result:
+def check(paths: Iterable[str], manifest: Manifest, options: Options | None = None) -> Result:
     result = inventory(paths, options)
     findings = sorted(match(result.fields, manifest), key=lambda f: (f.path, f.line, f.column, f.code))
     return Result(result.fields, findings, result.errors, result.scanned)
@@ -98,7 +96,8 @@ def read_source(source: Source, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> F
         size = os.stat(source.path).st_size
         if size > max_file_size and source.kind != "sql":
             return _skipped(source, f"larger than the maximum file size ({size:,} > {max_file_size:,} bytes)")
-        data = source.path.read_bytes()
+        with open(source.path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         return _skipped(source, f"cannot be read: {exc.strerror or exc}")
     if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -10,8 +10,8 @@ phrase wins ("Username or email address" asks for a username).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from datamin.categories import Lexicon, load
 from datamin.records import Control, Field
@@ -51,15 +51,13 @@ NOT_FIELDS = frozenset({"submit", "button", "reset", "image"})
 Allowed = Callable[[str], bool]
 
 
-@dataclass(frozen=True)
-class Vote:
+class Vote(NamedTuple):
     category: str
     weight: float
     evidence: str
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     category: str
     start: int
     end: int

@@ -6,7 +6,6 @@ import io
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import click
@@ -71,7 +70,7 @@ def check(
     from datamin.manifest import ConfigError, find, load_manifest
 
     paths = paths or (".",)
-    manifest_path = Path(manifest) if manifest else find(Path(paths[0]))
+    manifest_path = manifest or find(paths[0])
     try:
         if manifest_path is None:
             raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
@@ -226,17 +225,18 @@ def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | Non
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(Path(output), text, force=common.get("force", False))
+        write_atomically(output, text, force=common.get("force", False))
 
 
-def write_atomically(path: Path, text: str, *, force: bool) -> None:
+def write_atomically(path: str, text: str, *, force: bool) -> None:
     """Write a whole file or nothing; never replace an existing file without --force."""
     import tempfile
 
-    if path.exists() and not force:
+    if os.path.exists(path) and not force:
         raise UsageProblem(f"{path} exists; pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from typing import NamedTuple
+
+from datamin.rules import FOLDER
 
 SEVERITIES = ("error", "warning", "note")
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     severity: str
     title: str
@@ -24,6 +25,7 @@ class Code:
 
 @cache
 def load_codes() -> dict[str, Code]:
-    text = resources.files("datamin.rules").joinpath("codes.toml").read_text(encoding="utf-8")
+    with open(os.path.join(FOLDER, "codes.toml"), encoding="utf-8") as handle:
+        text = handle.read()
     entries = tomllib.loads(text)["code"]
     return {e["code"]: Code(**e) for e in entries}

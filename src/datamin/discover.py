@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from datamin.parse import kind_of
 from datamin.records import ScanError
@@ -30,15 +28,13 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Source:
-    path: Path  # where to read it
+class Source(NamedTuple):
+    path: str  # where to read it
     display: str  # how to show it: relative to the working folder where possible
     kind: str  # which parser reads it
 
 
-@dataclass(frozen=True)
-class Discovered:
+class Discovered(NamedTuple):
     sources: list[Source]
     errors: list[ScanError]
 
@@ -79,7 +75,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), respect_gitignor
                     seen.add(real)
                     name = relative.rsplit("/", 1)[-1]
                     display = relative if display_root == "." else posixpath.join(display_root, relative)
-                    sources.append(Source(Path(given, relative), display, kind_of(name) or ""))
+                    sources.append(Source(os.path.join(given, relative), display, kind_of(name) or ""))
         elif os.path.exists(given):
             real = os.path.realpath(given)
             kind = kind_of(os.path.basename(given))
@@ -87,7 +83,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), respect_gitignor
                 errors.append(ScanError(display_root, None, "not a template, page or schema datamin reads; skipped"))
             elif real not in seen:
                 seen.add(real)
-                sources.append(Source(Path(given), display_root, kind))
+                sources.append(Source(given, display_root, kind))
         else:
             errors.append(ScanError(display_root, None, "no such file or folder"))
     return Discovered(sources, errors)
@@ -124,12 +120,14 @@ def _ancestor_gitignores(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]
     import pathspec
 
     found = []
-    for parent in Path(folder).parents:
-        if (parent / ".gitignore").is_file():
-            prefix = Path(folder).relative_to(parent).as_posix() + "/"
-            lines = [_rebase(line, prefix) for line in _gitignore_lines(str(parent / ".gitignore"))]
+    parent = folder
+    while os.path.dirname(parent) != parent:
+        parent = os.path.dirname(parent)
+        if os.path.isfile(os.path.join(parent, ".gitignore")):
+            prefix = os.path.relpath(folder, parent).replace(os.sep, "/") + "/"
+            lines = [_rebase(line, prefix) for line in _gitignore_lines(os.path.join(parent, ".gitignore"))]
             found.append(("", pathspec.GitIgnoreSpec.from_lines([line for line in lines if line])))
-        if (parent / ".git").exists():
+        if os.path.exists(os.path.join(parent, ".git")):
             return list(reversed(found))
     return []  # not in a repository: .gitignore files above it mean nothing
 

@@ -7,10 +7,9 @@ Loading validates the whole file and reports every problem at once, each as
 from __future__ import annotations
 
 import difflib
+import os
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,16 +31,14 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     raw: str
     path_glob: str
     field_glob: str | None
     line: int
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):
     category: str  # as written: a category id or a fideslang key
     categories: frozenset[str]  # the category ids it covers
     purposes: tuple[str, ...]
@@ -50,8 +47,7 @@ class Declaration:
     line: int
 
 
-@dataclass(frozen=True)
-class Purpose:
+class Purpose(NamedTuple):
     id: str
     use: str | None
     lawful_basis: str | None
@@ -59,32 +55,32 @@ class Purpose:
     line: int
 
 
-@dataclass(frozen=True)
-class Manifest:
-    path: Path
+class Manifest(NamedTuple):
+    path: str
     declarations: tuple[Declaration, ...]
     purposes: dict[str, Purpose]
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return os.path.basename(self.path)
 
     def declarations_for(self, category: str) -> list[Declaration]:
         return [d for d in self.declarations if category in d.categories]
 
 
-def find(start: Path) -> Path | None:
-    """The manifest for a scan: the first manifest name found in `start` or a folder above it."""
-    folder = start.resolve()
-    if folder.is_file():
-        folder = folder.parent
-    for candidate in [folder, *folder.parents]:
+def find(start: str) -> str | None:
+    """The manifest for a scan: the first manifest name found in `start` or a folder above it,
+    up to the repository's top."""
+    folder = os.path.realpath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
         for name in MANIFEST_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        if (candidate / ".git").exists():
-            break
-    return None
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.join(folder, name)
+        if os.path.exists(os.path.join(folder, ".git")) or os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
 
 
 def resolve_category(key: str, lexicon: Lexicon) -> frozenset[str]:
@@ -96,9 +92,10 @@ def resolve_category(key: str, lexicon: Lexicon) -> frozenset[str]:
     )
 
 
-def load_manifest(path: Path) -> Manifest:
+def load_manifest(path: str) -> Manifest:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{path}: cannot be read: {exc}"]) from exc
     try:
@@ -111,7 +108,7 @@ def load_manifest(path: Path) -> Manifest:
 
 
 class _Validator:
-    def __init__(self, path: Path, lexicon: Lexicon) -> None:
+    def __init__(self, path: str, lexicon: Lexicon) -> None:
         self.path = path
         self.lexicon = lexicon
         self.problems: list[str] = []

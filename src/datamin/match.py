@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from pathlib import Path
 
 from datamin.codes import load_codes
 from datamin.manifest import Declaration, Manifest, Where
@@ -47,12 +46,12 @@ def match(fields: list[Field], manifest: Manifest) -> list[Finding]:
 def _covers(declaration: Declaration, field: Field, manifest: Manifest) -> bool:
     if not declaration.where:
         return True
-    return any(where_covers(w, field, manifest.path.parent) for w in declaration.where)
+    return any(where_covers(w, field, os.path.dirname(manifest.path)) for w in declaration.where)
 
 
-def where_covers(where: Where, field: Field, base: Path) -> bool:
+def where_covers(where: Where, field: Field, base: str) -> bool:
     """`templates/checkout/*.liquid#dob`: a path glob relative to the manifest, then a field glob."""
-    relative = Path(os.path.relpath(Path(field.path).absolute(), base.absolute())).as_posix()
+    relative = os.path.relpath(os.path.abspath(field.path), os.path.abspath(base)).replace(os.sep, "/")
     if not _glob(where.path_glob).fullmatch(relative):
         return False
     if where.field_glob is None:

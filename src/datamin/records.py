@@ -6,11 +6,10 @@ the ones it was given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """A form a control belongs to, as written in the source."""
 
     line: int
@@ -19,8 +18,7 @@ class Form:
     method: str | None = None
 
 
-@dataclass(frozen=True)
-class Control:
+class Control(NamedTuple):
     """One input, select, textarea or framework-rendered field, with the evidence around it."""
 
     path: str
@@ -57,8 +55,7 @@ class Control:
         return self.bindings[0] if self.bindings else ""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A classified control: the inventory's unit. `category` is None for non-personal fields."""
 
     control: Control
@@ -76,8 +73,7 @@ class Field:
         return self.control.line
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     severity: str  # error, warning, note
     path: str
@@ -89,8 +85,7 @@ class Finding:
     container: str | None = None
 
 
-@dataclass(frozen=True)
-class ScanError:
+class ScanError(NamedTuple):
     """Something that could not be read; the scan goes on without it."""
 
     path: str
@@ -98,9 +93,8 @@ class ScanError:
     message: str
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """What a parser returns for one file."""
 
-    controls: list[Control] = field(default_factory=list)
-    errors: list[ScanError] = field(default_factory=list)
+    controls: list[Control]
+    errors: list[ScanError]

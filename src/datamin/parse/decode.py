@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A UTF-8 file with a few bad bytes is still UTF-8: replace them rather than re-read the whole
 # file in a legacy encoding, which would garble every Chinese or Tamil label in it.
 _MOSTLY_UTF8 = 0.001
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     problem: str | None = None  # what could not be read, for an `errors` entry

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from datamin.parse.template import Neutralised
 from datamin.records import Control, Form
@@ -21,8 +20,7 @@ class FormLookup(Protocol):
     def at(self, line: int) -> Form | None: ...
 
 
-@dataclass(frozen=True)
-class Helper:
+class Helper(NamedTuple):
     """One kind of helper call: where the name is, and what input type it renders."""
 
     via: str

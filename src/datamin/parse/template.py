@@ -22,7 +22,7 @@ blanks comments, for the readers of framework helpers (`f.text_field :dob`, `{{ 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".blade.php": ("blade", "php"),
@@ -58,8 +58,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Neutralised:
+class Neutralised(NamedTuple):
     markup: str
     code: str
     constructs: list[tuple[str, int, int]]  # (kind, start, end) of every template construct but comments

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from datamin.check import Result
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     result: Result
     command: str  # "check" or "inventory"
     manifest: str | None = None  # the manifest's file name, for messages

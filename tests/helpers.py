@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from datamin.classify import classify
+from datamin.classify import classify_all
 from datamin.parse.html import parse
 from datamin.records import Field
 
@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 
 def read_fields(name: str, text: str) -> list[Field]:
     """Every control in a template, classified (personal or not), in document order."""
-    return [classify(c) for c in parse(name, text).controls]
+    return classify_all(parse(name, text).controls)
 
 
 def personal(name: str, text: str) -> set[tuple[int, str | None]]:

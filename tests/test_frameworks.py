@@ -96,3 +96,18 @@ def test_value_outputs_and_translation_strings_are_not_fields() -> None:
         ("textarea", ""),
     ]
     assert [f.control.tag for f in read_fields("x.gohtml", text)] == ["input", "textarea"]
+
+
+def test_interpolated_and_object_first_rails_helpers() -> None:
+    text = '<%= text_field_tag "#{param_prefix}[number]", "", autocomplete: "cc-number" %>\n<%= component("ui/forms/field").text_field(@form_field_name, :city) %>\n<%= f.text_field :zipcode %>'
+    assert personal("x.html.erb", text) == {(1, "financial_card"), (2, "address"), (3, "address")}
+
+
+def test_django_include_of_a_field_partial() -> None:
+    text = '{% include "oscar/partials/form_field.html" with field=form.email %}\n{% include "partials/nav.html" %}'
+    assert personal("x.html", text) == {(1, "email")}
+
+
+def test_an_output_inside_a_textarea_is_its_value() -> None:
+    text = '<textarea name="contact[body]">{{ form.body }}</textarea>\n<input type="email" name="contact[email]">'
+    assert [f.control.name for f in read_fields("x.liquid", text)] == ["contact[body]", "contact[email]"]

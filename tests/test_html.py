@@ -93,3 +93,50 @@ def test_custom_dropdown_backed_by_a_hidden_input() -> None:
 <div role="option">Buddhist</div><div role="option">Christian</div><div role="option">Muslim</div></div>
 <input type="hidden" name="entry.77" value=""></div>"""
     assert personal("x.html", text) == {(3, "religion")}
+
+
+def test_a_bare_name_or_weight_needs_a_personal_neighbour() -> None:
+    product = '<form id="f"><input name="name"><input name="weight"><input name="sku"></form>'
+    patient = '<form id="f"><input name="name"><input name="weight"><input type="email" name="e"></form>'
+    assert personal("product.html", product) == set()
+    assert personal("patient.html", patient) == {(1, "name"), (1, "health"), (1, "email")}
+
+
+def test_a_form_about_a_thing_holds_business_contact_data() -> None:
+    text = (
+        '<form id="form-warehouse"><input name="name"><input type="email" name="email"><input name="address1"></form>'
+    )
+    assert personal("x.html", text) == set()
+    text = '<form id="form-warehouse"><input name="nric"></form>'
+    assert personal("x.html", text) == {(1, "national_id")}
+
+
+def test_autofill_switched_off_is_not_a_password() -> None:
+    text = '<input type="text" name="product_attribute[1][value]" autocomplete="new-password">'
+    assert personal("x.html", text) == set()
+
+
+def test_namespaced_components_are_decided_by_their_last_part() -> None:
+    text = """<x-shop::form.control-group>
+<x-shop::form.control-group.label>First name</x-shop::form.control-group.label>
+<x-shop::form.control-group.control type="text" name="first_name" />
+<x-shop::form.control-group.control type="email" name="email" />
+</x-shop::form.control-group>
+<x-country name="country_id"></x-country>
+<ion-icon name="mail-outline"></ion-icon>"""
+    assert personal("x.blade.php", text) == {(3, "name"), (4, "email"), (6, "address")}
+
+
+def test_page_components_are_not_fields_in_jsx() -> None:
+    text = 'export default () => (<Layout><NewPassword {...props} /><EmailInput name="email" /></Layout>);'
+    assert [f.control.tag for f in read_fields("x.jsx", text)] == ["emailinput"]
+
+
+def test_markup_inside_script_templates_is_read() -> None:
+    text = '<script type="text/x-template" id="address-form">\n<input name="postcode"><input type="tel" name="phone">\n</script>'
+    assert personal("x.blade.php", text) == {(2, "address"), (2, "phone")}
+
+
+def test_bound_names_keep_their_literal_parts() -> None:
+    text = "<input ::name=\"controlName + '.first_name'\"><input :name=\"prefix + '[email]'\">"
+    assert personal("x.blade.php", text) == {(1, "name"), (1, "email")}

@@ -65,3 +65,25 @@ def test_template_syntax_inside_attribute_values_keeps_the_literal_part() -> Non
     assert personal("x.html", text) == {(1, "financial_card")}
     text = "<input name=\"contact[{{ 'templates.contact.form.name' | t }}]\">"
     assert personal("x.liquid", text) == {(1, "name")}
+
+
+def test_one_plain_variable_is_read_as_the_words_of_its_name() -> None:
+    markup = neutralise("<label>{{ entry_telephone }}</label><p>{{ form.gender.label_tag }}</p>", ("curly",)).markup
+    assert "entry telephone" in markup and "gender" not in markup
+    assert personal("x.twig", '<label for="t">{{ entry_telephone }}</label><input id="t" name="x1">') == {(1, "phone")}
+
+
+def test_namespaced_translation_keys_keep_their_subject() -> None:
+    markup = neutralise("<label>{{ trans('shop::app.home.contact.phone-number') }}</label>", ("blade", "php")).markup
+    assert "phone-number" in markup and "shop" not in markup
+
+
+def test_blade_directives_are_statements() -> None:
+    text = "@props(['disabled' => false])\n<input {!! $attributes->merge(['class' => 'x']) !!}>\n@php $a = 'email'; @endphp"
+    markup = neutralise(text, ("blade", "php")).markup
+    assert "disabled" not in markup and "email" not in markup and markup.count("\n") == 2
+
+
+def test_an_apostrophe_in_a_jsx_comment_does_not_hide_the_rest() -> None:
+    text = 'const F = () => (\n  <form>\n    <Select onChange={(v) => {\n      // Combobox doesn\'t expose its value\n      set(v);\n    }} />\n    <input name="email" />\n  </form>\n);'
+    assert personal("x.tsx", text) == {(7, "email")}

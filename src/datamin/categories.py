@@ -38,6 +38,7 @@ class Category(NamedTuple):
     name_only: tuple[str, ...]
     label_only: tuple[str, ...]
     heads: tuple[str, ...]
+    weak: tuple[str, ...]
     options: tuple[frozenset[str], ...]
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[str, ...]
@@ -62,8 +63,10 @@ class Lexicon:
 
     __slots__ = (
         "autocomplete",
+        "autofill_off",
         "categories",
         "consent",
+        "entities",
         "heads",
         "joined",
         "longest",
@@ -74,6 +77,7 @@ class Lexicon:
         "types",
         "unless",
         "unless_substrings",
+        "weak",
     )  # fmt: skip
 
     categories: dict[str, Category]
@@ -89,6 +93,9 @@ class Lexicon:
     consent: frozenset[str]  # words in a name that make it a consent flag
     metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
     longest: int  # the most words any phrase has
+    weak: dict[str, frozenset[str]]  # category -> phrases that need another personal field beside them
+    autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
+    entities: frozenset[str]  # things that are not people: their forms hold business data
 
     def __init__(self, **parts: Any) -> None:
         for name in self.__slots__:
@@ -140,6 +147,7 @@ def _category(data: dict[str, object], where: str) -> Category:
         name_only=_strings(signals, "name_only", where),
         label_only=_strings(signals, "label_only", where),
         heads=_strings(signals, "heads", where),
+        weak=_strings(signals, "weak", where),
         options=tuple(frozenset(fold(str(o)) for o in group) for group in options),
         patterns=tuple(re.compile(p) for p in _strings(signals, "patterns", where)),
         unless=_strings(guards, "unless", where),
@@ -233,21 +241,16 @@ def _build() -> Lexicon:
         if category.id in categories:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
-    lexicon = _read("lexicon.toml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(_strings(lexicon, key, "rules/lexicon.toml"))
-
-    return _index(categories, words("metadata"), words("not_personal"), words("consent"))
+    shared = _read("lexicon.toml")
+    return _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared})
 
 
 def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(p))
 
 
-def _index(
-    categories: dict[str, Category], metadata: frozenset[str], not_personal: frozenset[str], consent: frozenset[str]
-) -> Lexicon:
+def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) -> Lexicon:
+    """`shared`: the word lists of rules/lexicon.toml, which apply to every category."""
     joined: dict[str, list[Term]] = {}
     substrings: list[tuple[str, Term]] = []
     heads: list[tuple[str, str]] = []
@@ -281,8 +284,11 @@ def _index(
         unless={c.id: _joined(c.unless) for c in categories.values()},
         unless_substrings={c.id: tuple(fold(u) for u in c.unless if has_non_latin(u)) for c in categories.values()},
         name_unless={c.id: _joined(c.name_unless) for c in categories.values()},
-        not_personal=_joined(not_personal),
-        consent=_joined(consent),
-        metadata=_joined(metadata),
+        not_personal=_joined(shared.get("not_personal", ())),
+        consent=_joined(shared.get("consent", ())),
+        weak={c.id: _joined(c.weak) for c in categories.values()},
+        autofill_off=frozenset(shared.get("autofill_off", ())),
+        entities=_joined(shared.get("entities", ())),
+        metadata=_joined(shared.get("metadata", ())),
         longest=longest,
     )

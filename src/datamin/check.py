@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from datamin.categories import load
-from datamin.classify import classify
+from datamin.classify import classify_all
 from datamin.discover import DEFAULT_MAX_FILE_SIZE, Source, discover
 from datamin.manifest import Manifest
 from datamin.match import match
@@ -110,4 +110,4 @@ def read_source(source: Source, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> F
         return FileRead([], errors, True)
     parsed = PARSERS[source.kind](source.display, decoded.text)
     lexicon = load()
-    return FileRead([classify(c, lexicon) for c in parsed.controls], errors + parsed.errors, True)
+    return FileRead(classify_all(parsed.controls, lexicon), errors + parsed.errors, True)

@@ -55,6 +55,7 @@ class Vote(NamedTuple):
     category: str
     weight: float
     evidence: str
+    weak: bool = False  # a phrase that needs another personal field beside it ("name", "weight")
 
 
 class Match(NamedTuple):
@@ -63,16 +64,52 @@ class Match(NamedTuple):
     end: int
     words: int
     head: bool = False
+    weak: bool = False
 
 
-Verdict = tuple[str | None, str | None, float, tuple[str, ...]]
+Verdict = tuple[str | None, str | None, float, tuple[str, ...], bool]
 _VERDICTS: dict[tuple[object, ...], Verdict] = {}  # the same field recurs across a site's templates
 _CACHE_LIMIT = 100_000
 
 
 def classify(control: Control, lexicon: Lexicon | None = None) -> Field:
-    """Classify one control. A field with no category has confidence 0 and no evidence."""
+    """Classify one control on its own. A field with no category has confidence 0 and no
+    evidence. (`classify_all` also weighs the fields of a form against each other.)"""
+    return Field(control, *_cached_verdict(control, lexicon or load())[:4])
+
+
+def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> list[Field]:
+    """Classify the fields of one file. A field known only by a weak phrase (a bare "Name", a
+    "Weight") is personal only beside another personal field of its form: a product's name
+    and weight are not; a patient's are."""
     lexicon = lexicon or load()
+    verdicts = [_cached_verdict(c, lexicon) for c in controls]
+    corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
+    fields = []
+    for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
+        if category is not None and (
+            (weak and _form_key(control) not in corroborated)
+            or (sensitivity == "low" and _about_a_thing(control, lexicon))
+        ):
+            category, sensitivity, confidence, evidence = None, None, 0.0, ()
+        fields.append(Field(control, category, sensitivity, confidence, evidence))
+    return fields
+
+
+def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
+    """Does the form say it is about a store, a product, a warehouse (its id, name or action)?"""
+    if control.form is None:
+        return False
+    words = split_words(f"{control.form.ident} {control.form.action or ''}")
+    joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    return bool(joined & lexicon.entities)
+
+
+def _form_key(control: Control) -> object:
+    return (control.path, control.form) if control.form is not None else control.path
+
+
+def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
     key = (
         id(lexicon), control.tag, control.name, control.ident, control.type, control.autocomplete,
         control.labels, control.bindings, control.options, control.pattern, control.inputmode,
@@ -82,13 +119,13 @@ def classify(control: Control, lexicon: Lexicon | None = None) -> Field:
         if len(_VERDICTS) >= _CACHE_LIMIT:
             _VERDICTS.clear()
         verdict = _VERDICTS[key] = _verdict(control, lexicon)
-    return Field(control, *verdict)
+    return verdict
 
 
 def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
     votes = list(_votes(control, lexicon))
     if not votes:
-        return None, None, 0.0, ()
+        return None, None, 0.0, (), False
     remaining: dict[str, float] = {}
     strongest: dict[str, float] = {}
     for vote in votes:
@@ -97,8 +134,10 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
     # Highest combined confidence wins; ties go to the category with the strongest single vote.
     category = max(remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
     confidence = round(min(0.99, 1.0 - remaining[category]), 2)
-    evidence = tuple(dict.fromkeys(v.evidence for v in votes if v.category == category))
-    return category, lexicon.categories[category].sensitivity, confidence, evidence
+    chosen = [v for v in votes if v.category == category]
+    evidence = tuple(dict.fromkeys(v.evidence for v in chosen))
+    weak = all(v.weak for v in chosen)
+    return category, lexicon.categories[category].sensitivity, confidence, evidence, weak
 
 
 def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
@@ -111,6 +150,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         return kind not in lexicon.categories[category].skip_types
 
     token = _autocomplete_field(control.autocomplete)
+    if token in lexicon.autofill_off and kind != "password":
+        token = ""  # autocomplete="new-password" on a text field only stops the browser's autofill
     if token in lexicon.autocomplete and allowed(lexicon.autocomplete[token]):
         yield Vote(lexicon.autocomplete[token], WEIGHTS["autocomplete"] * factor, f"autocomplete={token}")
     if kind in lexicon.types:
@@ -118,7 +159,6 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if control.inputmode in _INPUTMODE and allowed(_INPUTMODE[control.inputmode]):
         yield Vote(_INPUTMODE[control.inputmode], WEIGHTS["inputmode"], f"inputmode={control.inputmode}")
 
-    select = control.tag == "select" or bool(control.options)
     identifiers = [("name", control.name), ("id", control.ident)]
     identifiers += [("binding", b) for b in control.bindings]
     seen: set[str] = set()
@@ -127,19 +167,21 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
             continue
         seen.add(text)
         matches = [
-            m for m in _matches(text, lexicon, in_names=True, select=select) if not _name_guarded(m, text, lexicon)
+            m
+            for m in _matches(text, lexicon, in_names=True, hidden=kind == "hidden")
+            if not _name_guarded(m, text, lexicon)
         ]
         match = _best(matches, allowed, last=True)
         if match:
             weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
-            yield Vote(match.category, weight, f"{how}: {text}")
+            yield Vote(match.category, weight, f"{how}: {text}", match.weak)
 
     if kind == "hidden":
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
-        match = _best(_matches(text, lexicon, in_names=False, select=select), allowed, last=False)
+        match = _best(_matches(text, lexicon, in_names=False, hidden=False), allowed, last=False)
         if match:
-            yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}")
+            yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}", match.weak)
     if control.options:
         yield from _option_votes(control, lexicon, allowed)
     yield from _pattern_votes(control, lexicon, allowed)
@@ -175,13 +217,13 @@ def _autocomplete_field(value: str) -> str:
     return ""
 
 
-def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, select: bool) -> tuple[Match, ...]:
+def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, hidden: bool) -> tuple[Match, ...]:
     """Every phrase of every category found in one text, less those its guards rule out."""
-    return _cached_matches(raw, lexicon, in_names, select)
+    return _cached_matches(raw, lexicon, in_names, hidden)
 
 
 @lru_cache(maxsize=65536)
-def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, select: bool) -> tuple[Match, ...]:
+def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, hidden: bool) -> tuple[Match, ...]:
     text = tokens(raw)
     words = [w.text for w in text.words]
     found: list[Match] = []
@@ -191,8 +233,9 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, select: bool) ->
             joined += words[j]
             terms = lexicon.joined.get(joined) or (lexicon.joined.get(joined[:-1], ()) if _plural(joined) else ())
             for term in terms:
-                if (term.in_names if in_names else term.in_labels) and not _metadata_after(words, j, lexicon, select):
-                    found.append(Match(term.category, text.words[i].start, text.words[j].end, j - i + 1))
+                if (term.in_names if in_names else term.in_labels) and not _metadata_after(words, j, lexicon, hidden):
+                    weak = joined in lexicon.weak[term.category] or joined[:-1] in lexicon.weak[term.category]
+                    found.append(Match(term.category, text.words[i].start, text.words[j].end, j - i + 1, False, weak))
     if has_non_latin(text.folded):
         for phrase, term in lexicon.substrings:
             at = text.folded.find(phrase)
@@ -204,11 +247,11 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, select: bool) ->
 
 
 def _segment(text: Text, match: Match) -> Text:
-    """In `customer[ic_no]` the guards that count are those inside `[ic_no]`: `customer` is a namespace."""
+    """The guards that count for a match in a name: its own segment and those nested in it.
+    In `customer[ic_no]`, `customer` is a namespace and guards nothing; in `address[company]`,
+    `company` is the field itself."""
     start = max(text.folded.rfind(c, 0, match.start) for c in "[].") + 1
-    ends = [i for i in (text.folded.find(c, match.end) for c in "[].") if i >= 0]
-    end = min(ends) if ends else len(text.folded)
-    return Text(text.folded, [w for w in text.words if w.start >= start and w.end <= end])
+    return Text(text.folded, [w for w in text.words if w.start >= start])
 
 
 def _plural(joined: str) -> bool:
@@ -226,17 +269,17 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
     return any(guard in rest for guard in lexicon.unless_substrings[match.category])
 
 
-def _metadata_after(words: list[str], j: int, lexicon: Lexicon, select: bool) -> bool:
+def _metadata_after(words: list[str], j: int, lexicon: Lexicon, hidden: bool) -> bool:
     """`address_type`, `email_opt_in`: the phrase is followed by a word that makes it metadata.
 
-    `_id` is metadata on a text or hidden input (`address_id` refers to a stored address) but
-    not on a select, where `country_id` or `gender_id` chooses the value itself.
+    `_id` is metadata on a hidden input (`address_id` refers to a stored address) but not on a
+    field a person fills or picks in, where `country_id` or `gender_id` is the value itself.
     """
     if j + 1 >= len(words):
         return False
     following = words[j + 1]
     if following in ("id", "ids"):
-        return not select
+        return hidden
     if following in lexicon.metadata:
         return True
     return j + 2 < len(words) and following + words[j + 2] in lexicon.metadata

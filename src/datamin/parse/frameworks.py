@@ -52,11 +52,11 @@ _HELPERS: tuple[Helper, ...] = (
     Helper(
         "rails",
         re.compile(
-            r"\b\w+\.(?P<method>text_field|email_field|telephone_field|phone_field|password_field|date_field"
+            r"(?:\b\w+|\))\.(?P<method>text_field|email_field|telephone_field|phone_field|password_field|date_field"
             r"|datetime_field|datetime_local_field|number_field|text_area|textarea|select|collection_select"
             r"|grouped_collection_select|country_select|time_zone_select|radio_button|check_box|file_field"
             r"|hidden_field|date_select|search_field|url_field|month_field|week_field|time_field"
-            r"|rich_text_area|input|collection_radio_buttons|collection_check_boxes)\s*\(?\s*:(?P<name>\w+)"
+            r"|rich_text_area|input|collection_radio_buttons|collection_check_boxes)\s*\(?\s*(?:[@\w.]+\s*,\s*)?:(?P<name>\w+)"
         ),
         _RAILS_TYPES,
     ),
@@ -66,7 +66,7 @@ _HELPERS: tuple[Helper, ...] = (
         re.compile(
             r"\b(?P<method>text_field|email_field|password_field|telephone_field|phone_field|number_field"
             r"|date_field|select|text_area|hidden_field|check_box|radio_button|file_field|search_field"
-            r"|url_field)_tag\s*\(?\s*[:'\"](?P<name>[\w\[\]]+)"
+            r"|url_field)_tag\s*\(?\s*[:'\"](?P<name>[^'\"\s,)]+)"
         ),
         _RAILS_TYPES,
     ),
@@ -149,7 +149,7 @@ _HELPERS: tuple[Helper, ...] = (
 # Django, Jinja/WTForms, Twig/Symfony: {{ form.dob }}, {{ form.phone(class_="x") }},
 # {{ render_field(form.nric) }}, {{ form_row(form.email) }}, {% bootstrap_field form.phone %}
 _CURLY_FIELD_TAG = re.compile(
-    r"\{%-?\s*(?:render_field|bootstrap_field|crispy_field|form_field|formfield|field|form_row|form_widget)\b(?P<expr>.*?)-?%\}",
+    r"\{%-?\s*(?:render_field|bootstrap_field|crispy_field|form_field|formfield|field|form_row|form_widget|include)\b(?P<expr>.*?)-?%\}",
     re.S,
 )
 # form.email, form.plainPassword.first; not .Form.Email (Go data) or form.email.errors
@@ -292,7 +292,7 @@ def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, contr
         expr_start = start + field_tag.start("expr") if field_tag else -1
     else:
         expr_start = start + 2
-        if _inside_tag(markup, start):
+        if _inside_tag(markup, start) or _inside_textarea(markup, start):
             expr_start = -1  # value="{{ form.email }}" fills an input written elsewhere
     if expr_start >= 0:
         expr = code[expr_start:end]
@@ -360,6 +360,11 @@ def _inside_tag(code: str, at: int) -> bool:
     if opened <= closed:
         return False
     return re.match(r"<[A-Za-z]", code[opened : opened + 2]) is not None
+
+
+def _inside_textarea(markup: str, at: int) -> bool:
+    """<textarea>{{ form.body }}</textarea>: the output is the textarea's value."""
+    return markup.rfind("<textarea", 0, at) > markup.rfind("</textarea", 0, at)
 
 
 def _in_string(before: str) -> bool:

@@ -39,17 +39,22 @@ _SKIP_TEXT = frozenset(
 _COMPONENT_INPUT_WORDS = frozenset(
     {
         "input", "select", "textarea", "field", "picker", "datepicker", "checkbox", "radio", "switch",
-        "autocomplete", "combobox", "upload", "dropdown", "control", "controller", "password", "email",
-        "phone", "tel", "textbox", "editor", "chooser", "selector", "number", "radiobutton",
-        "radiobuttons", "checkboxes", "hidden", "toggle", "slider", "rate", "cascader", "textfield",
+        "autocomplete", "combobox", "upload", "dropdown", "control", "controller", "textbox", "editor",
+        "chooser", "selector", "radiobutton", "radiobuttons", "checkboxes", "toggle", "slider", "rate",
+        "cascader", "textfield",
     }
 )  # fmt: skip
+# ... or, in a namespaced or dashed tag only (<form:password>, <x-email>), the kind of input:
+# a <NewPassword> page component in JSX is not a field.
+_COMPONENT_TYPE_WORDS = frozenset({"password", "email", "phone", "tel", "hidden", "number", "date"})
 # ... unless they say it is something around an input.
 _COMPONENT_NOT_INPUT_WORDS = frozenset(
     {
         "label", "error", "errors", "group", "wrapper", "help", "hint", "message", "feedback", "list",
         "option", "options", "description", "container", "button", "icon", "addon", "prepend", "append",
-        "validation", "tooltip", "legend", "section", "row", "col", "item", "cta", "submit",
+        "validation", "tooltip", "legend", "section", "row", "col", "item", "cta", "submit", "slot", "layout",
+        "template", "component", "card", "modal", "tab", "panel", "page", "menu", "link", "nav", "table",
+        "column", "avatar", "image", "img", "svg", "flag", "badge", "spinner", "loader", "logo",
     }
 )  # fmt: skip
 # The fields of a page, less hidden inputs whose value is written literally (value="42"): the
@@ -67,12 +72,14 @@ _BINDING_ATTRIBUTES = (
     "wire:model", "wire:model.defer", "wire:model.live", "wire:model.lazy", "wire:model.blur",
     "ng-model", "data-ng-model", "[(ngmodel)]", "[ngmodel]", "formcontrolname", "[formcontrol]",
     "formcontrol", "bind:value", "bind:group", "bind:checked", "asp-for", "th:field", "data-bind",
-    "v-bind:value", ":model-value", "v-model:value", "field", "source",
+    "v-bind:value", ":model-value", "v-model:value", "source",
 )  # fmt: skip
 _REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
 _LABEL_ATTRIBUTES = ("label", ":label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
-_NAME_ATTRIBUTES = ("name", ":name", "v-bind:name", "[name]", "@name", "path")
+_NAME_ATTRIBUTES = ("name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path")
+_EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
+_STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
 # The input type a component renders, from the last word of its tag: <form:radiobutton>.
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
@@ -101,7 +108,7 @@ def parse(path: str, text: str) -> Parsed:
 
         for start, end, form in frameworks.form_spans(neutral, lines.line_of):
             forms.add(start, end, form)
-    markup = neutral.markup
+    markup = _unwrap_script_templates(neutral.markup)
     if markup.strip():
         doc = _parse_markup(markup)
         if doc is not None and _too_deep():
@@ -135,6 +142,26 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def _blank(text: str) -> str:
     return _NOT_NEWLINE.sub(" ", text)
+
+
+# <script type="text/x-template"> and the like hold markup that a script renders later (Vue
+# inline templates, Handlebars, Knockout): read their content as markup.
+_SCRIPT_TEMPLATE = re.compile(
+    r"<script\b[^>]*\btype\s*=\s*[\"']?text/(?:x-template|template|x-handlebars-template|x-handlebars|html|ng-template"
+    r"|x-jsrender|x-tmpl|x-kendo-template|x-underscore-template|x-jquery-tmpl)\b[^>]*>(?P<body>.*?)</script\s*>",
+    re.I | re.S,
+)
+
+
+def _unwrap_script_templates(markup: str) -> str:
+    if "text/" not in markup:
+        return markup
+    return _SCRIPT_TEMPLATE.sub(
+        lambda m: (
+            _blank(markup[m.start() : m.start("body")]) + m.group("body") + _blank(markup[m.end("body") : m.end()])
+        ),
+        markup,
+    )
 
 
 def _parse_markup(markup: str) -> Element | None:
@@ -203,6 +230,7 @@ class _Reader:
         self.cursor: dict[str, int] = {}
         self.custom_options: bool | None = None
         self.ordinals: dict[str, dict[Element, int]] = {}
+        self.named_components: set[str] = set()
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -231,25 +259,34 @@ class _Reader:
     # -- discovery -------------------------------------------------------------------------
 
     def _component_tags(self) -> tuple[set[str], set[str]]:
-        """Custom elements that render one input (<x-text-input>, <el-select>, <TextField>),
-        and those that render a label (<x-input-label for="email" :value="__('Email')">)."""
+        """Custom elements that render one input (<x-text-input>, <el-select>, <TextField>,
+        <x-shop::form.control-group.control>, and any <x-country name="..."> of its own),
+        and those that render a label (<x-input-label for="email" :value="__('Email')">).
+        The last part of a namespaced tag decides: `control-group.control` is a control."""
         inputs, labels = set(), set()
-        names = set(_CUSTOM_TAG.findall(self.markup))
-        if self.pascal:  # JSX, Vue, Svelte, Glimmer: <TextField>, whose words the case tells
-            names |= set(_PASCAL_TAG.findall(self.markup))
-        for name in names:
-            words = _words(name)
-            if words and words[-1] in _COMPONENT_INPUT_WORDS and not _COMPONENT_NOT_INPUT_WORDS & set(words):
+        custom = set(_CUSTOM_TAG.findall(self.markup))
+        pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
+        for name in custom | pascal:
+            words = _words(re.split(r"::|[.:]", name)[-1])
+            if not words or _COMPONENT_NOT_INPUT_WORDS & set(words):
+                if words and words[-1] == "label":
+                    labels.add(name.lower())
+                continue
+            accepted = _COMPONENT_INPUT_WORDS if name in pascal else _COMPONENT_INPUT_WORDS | _COMPONENT_TYPE_WORDS
+            if words[-1] in accepted:
                 inputs.add(name.lower())
-            elif words and words[-1] == "label":
-                labels.add(name.lower())
-        return inputs, labels
+            elif name in custom:
+                self.named_components.add(name.lower())  # a field only if it has a name of its own
+        return inputs | self.named_components, labels
 
     def _is_component_field(self, element: Element, components: set[str]) -> bool:
         # A component wrapping a native input or another input component is a wrapper.
-        if next(element.iterdescendants(*_NATIVE, *components), None) is not None:
+        inner = components - self.named_components
+        if next(element.iterdescendants(*_NATIVE, *inner), None) is not None:
             return False
         attributes = {k.lower() for k in element.attrib}
+        if element.tag in self.named_components:
+            return bool(attributes & {"name", ":name", "::name", "@name"})
         return bool(
             attributes
             & {"name", ":name", "@name", "path", "id", "label", ":label", "placeholder", "type", "_", "autocomplete"}
@@ -292,7 +329,7 @@ class _Reader:
             kind = "text"
         if tag not in _NATIVE and not kind:
             kind = _COMPONENT_TYPES.get(_words(tag)[-1], "")
-        name = _first(element, _NAME_ATTRIBUTES)
+        name = _name(element)
         bindings = self._bindings(element)
         labels = self._labels(element, kind) if kind != "hidden" else []
         options: tuple[str, ...] = ()
@@ -526,6 +563,19 @@ def _form_ident(form: Element) -> str:
     return "form"
 
 
+def _name(element: Element) -> str | None:
+    """The name attribute; of a bound name (`:name="prefix + '.first_name'"`), its literal parts."""
+    for attribute in _NAME_ATTRIBUTES:
+        value: str | None = element.get(attribute)
+        if value is None or not value.strip():
+            continue
+        if attribute in _EXPRESSION_NAMES:
+            literals = ["".join(parts) for parts in _STRING_LITERAL.findall(value)]
+            return " ".join(literals) if any(literals) else value
+        return value
+    return None
+
+
 def _first(element: Element, attributes: tuple[str, ...]) -> str | None:
     for attribute in attributes:
         value: str | None = element.get(attribute)
@@ -622,8 +672,8 @@ def _reversed_content(element: Element) -> Iterator[str | Element]:
             yield node
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _NATIVE:
-            yield node
+        if tag in _NATIVE or (node.get("name") is not None and ("-" in tag or ":" in tag)):
+            yield node  # a field (or a component with a name of its own): its text is its own
             continue
         if tag in _SKIP_TEXT or node.get("role") in ("option", "listbox"):
             continue

@@ -91,6 +91,17 @@ _BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "blade": (
         ("comment_blade", r"\{\{--.*?--\}\}"),
+        ("statement_blade", r"@php\b.*?@endphp\b"),
+        (
+            "statement_blade",
+            r"@(?:props|if|elseif|else|endif|unless|endunless|isset|endisset|empty|endempty|auth|endauth|guest"
+            r"|endguest|foreach|endforeach|forelse|endforelse|for|endfor|while|endwhile|switch|case|break|default"
+            r"|endswitch|include|includeIf|includeWhen|extends|section|endsection|yield|push|endpush|stack"
+            r"|component|endcomponent|slot|endslot|can|endcan|lang|json|vite|livewire|method|csrf|error|enderror"
+            r"|once|endonce|env|endenv|production|endproduction|class|style|checked|selected|disabled|readonly"
+            r"|required|aware|inject|verbatim|endverbatim|use|fragment|endfragment)\b"
+            r"(?:\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?",
+        ),
         ("output_blade", r"\{!!.*?!!\}"),
         ("output_blade", r"\{\{.*?\}\}"),
     ),
@@ -117,7 +128,10 @@ _COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], re.Patte
 _OUTPUT_PHP = re.compile(r"\s*(?:echo|print|printf|_e|_ex|esc_html_e|esc_attr_e|\w+_e|the_\w+)\b", re.I)
 _MARKUP_IN_CODE = re.compile(r"<(?:input|select|textarea|form|label)\b", re.I)
 _STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"", re.S)
-_TRANSLATION_KEY = re.compile(r"(['\"])\.?(?:[A-Za-z0-9_-]+\.)+([A-Za-z0-9_-]+)\1")
+_TRANSLATION_KEY = re.compile(r"(['\"])(?:[\w-]+::)?\.?(?:[A-Za-z0-9_-]+\.)+([A-Za-z0-9_-]+)\1")
+# An output of one plain variable often names its text: OpenCart's {{ entry_telephone }},
+# <?php echo $entry_email; ?>. A path (form.gender.label_tag) is code, not text.
+_SINGLE_VARIABLE = re.compile(r"\s*(?:php\s+)?(?:echo\s+|print\s+|=\s*)?\$?([A-Za-z_]\w*)\s*;?\s*(?:\|\s*\w+\s*)*")
 # Trailing parts of a translation key that say where the text goes, not what it is about.
 _KEY_ROLES = frozenset(
     {
@@ -145,7 +159,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _OPENERS = {
     "html": ("<!--",),
     "curly": ("{{", "{%", "{#"),
-    "blade": ("{{", "{!!"),
+    "blade": ("{{", "{!!", "@"),
     "php": ("<?",),
     "erb": ("<%",),
     "smarty": ("{",),
@@ -173,7 +187,7 @@ def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
             code.append(blank)
         else:
             neutral = _neutral(kind, chunk)
-            if text[: match.start()].rstrip(" \t").endswith("="):
+            if text[: match.start()].rstrip(" \t").endswith("=") and "\n" not in (neutral[0], neutral[-1]):
                 neutral = '"' + neutral[1:-1] + '"'  # attr={{ x }}: keep the attribute's value quoted
             markup.append(neutral)
             code.append(chunk)
@@ -236,9 +250,15 @@ def _output(chunk: str, head: int, tail: int) -> str:
     """Keep the words of an output expression; drop delimiters, quotes and angle brackets."""
     inner = chunk[head : len(chunk) - tail] if len(chunk) >= head + tail else ""
     if "'" not in inner and '"' not in inner:
-        return _blank(chunk)  # a bare variable: {{ form.gender }}, <%= @user.name %>
+        single = _SINGLE_VARIABLE.fullmatch(inner)
+        if single and "_" in single.group(1):  # {{ entry_telephone }}: keep its words
+            at = single.start(1)
+            words = single.group(1).replace("_", " ")
+            return _blank(chunk[: head + at]) + words + _blank(chunk[head + at + len(words) :])
+        return _blank(chunk)  # a variable's path: {{ form.gender }}, <%= @user.name %>
     inner = _TRANSLATION_KEY.sub(_key_subject, inner)
-    return " " * head + inner.translate(_UNSAFE) + " " * (len(chunk) - head - len(inner))
+    # An unterminated construct runs to the end of the file: its "delimiters" may hold newlines.
+    return _blank(chunk[:head]) + inner.translate(_UNSAFE) + _blank(chunk[head + len(inner) :])
 
 
 def _key_subject(match: re.Match[str]) -> str:
@@ -305,6 +325,12 @@ def _closing_brace(text: str, start: int) -> int:
                 i += 1
             elif ch == quote:
                 quote = ""
+        elif ch == "/" and text.startswith("//", i):  # a comment may hold an apostrophe: doesn't
+            newline = text.find("\n", i)
+            i = newline if newline >= 0 else len(text) - 1
+        elif ch == "/" and text.startswith("/*", i):
+            close = text.find("*/", i + 2)
+            i = close + 1 if close >= 0 else len(text) - 1
         elif ch in "\"'`":
             quote = ch
         elif ch == "{":
@@ -319,6 +345,9 @@ def _closing_brace(text: str, start: int) -> int:
 
 def _rewrite_expression(text: str, out: list[str], start: int, end: int) -> None:
     inner = text[start + 1 : end]
+    if text[end] != "}":  # unterminated: nothing to rewrite
+        out[start : end + 1] = list(_blank(text[start : end + 1]))
+        return
     body = _blank(inner) if inner.lstrip().startswith("/*") else inner.translate(_UNSAFE)
     before = text[:start].rstrip()
     if inner.startswith("..."):  # {...register("nric")} -> _=".register( nric )"

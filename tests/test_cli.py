@@ -181,3 +181,12 @@ def test_explain_code_and_category() -> None:
     assert code == 0 and out.startswith("national_id:") and "PDPC" in out
     code, out = run("explain", "natinal_id")
     assert code == 2 and "did you mean 'national_id'" in out
+
+
+def test_inventory_csv(tmp_path: Path) -> None:
+    write(tmp_path, {"a.html": '<form id="f"><input name="email"><input name="ic_no" placeholder="S1234567D"></form>'})
+    code, out = run("inventory", "--format", "csv", str(tmp_path))
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == ",".join(FIELD_KEYS)
+    assert [line.split(",")[6] for line in lines[1:]] == ["email", "national_id"]
+    assert run("check", "--format", "csv", str(tmp_path))[0] == 2

@@ -100,7 +100,12 @@ def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
     """Does the form say it is about a store, a product, a warehouse (its id, name or action)?"""
     if control.form is None:
         return False
-    words = split_words(f"{control.form.ident} {control.form.action or ''}")
+    return _names_a_thing(f"{control.form.ident} {control.form.action or ''}", lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_thing(text: str, lexicon: Lexicon) -> bool:
+    words = split_words(text)
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
     return bool(joined & lexicon.entities)
 

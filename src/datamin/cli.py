@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -13,18 +13,29 @@ import click
 from datamin import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+CHECK_FORMATS = ("text", "json")
+INVENTORY_FORMATS = ("text", "json", "csv")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
+
+
+Command = Callable[..., None]
 
 
 class UsageProblem(click.ClickException):
     exit_code = EXIT_ERROR
 
 
-def _scan_options(function: Any) -> Any:
+def _scan_options(formats: tuple[str, ...]) -> Callable[[Command], Command]:
+    def decorate(function: Command) -> Command:
+        return _with_scan_options(function, formats)
+
+    return decorate
+
+
+def _with_scan_options(function: Command, formats: tuple[str, ...]) -> Command:
     options = [
         click.argument("paths", nargs=-1, type=click.Path()),
-        click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True),
+        click.option("--format", "output_format", type=click.Choice(formats), default="text", show_default=True),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE."),
         click.option("--force", is_flag=True, help="Overwrite the --output file if it exists."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable)."),
@@ -50,7 +61,7 @@ def cli() -> None:
 
 
 @cli.command()
-@_scan_options
+@_scan_options(CHECK_FORMATS)
 @click.option(
     "--manifest", type=click.Path(dir_okay=False), help="The manifest (default: datamin.yml found from PATH up)."
 )
@@ -90,7 +101,7 @@ def check(
 
 
 @cli.command()
-@_scan_options
+@_scan_options(INVENTORY_FORMATS)
 def inventory(paths: tuple[str, ...], **common: Any) -> None:
     """List every personal-data field found: the data map. No manifest needed."""
     from datamin import check as stages

@@ -88,6 +88,8 @@ _COMPONENT_TYPES = {
 }  # fmt: skip
 _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
 _WHITESPACE = re.compile(r"\s+")
+_NEWLINE = re.compile("\n")
+_TAG_SPAN = 30  # a start tag is not expected to run over more lines than this
 _LINE_LIMIT = 65535  # libxml2's HTML parser reports no line number above this
 _TAG_END = {  # a whole start tag, to find the line on which it ends
     tag: re.compile(r"<" + tag + r"""(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?|\s*/)*\s*>""", re.I)
@@ -183,6 +185,7 @@ class _LineIndex:
         self.text = text
         self.known = [(0, 1)]  # (offset, line) pairs already counted, sorted
         self.total = text.count("\n") + 1
+        self.newlines: list[int] | None = None  # every newline's offset, when first needed
 
     def line_of(self, offset: int) -> int:
         index = bisect.bisect_right(self.known, (offset, self.total + 1)) - 1
@@ -193,6 +196,14 @@ class _LineIndex:
 
     def column_of(self, offset: int) -> int:
         return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+    def span_of_lines(self, first: int, last: int) -> tuple[int, int]:
+        """Offsets where line `first` starts and line `last` ends."""
+        if self.newlines is None:
+            self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        start = self.newlines[first - 2] + 1 if 2 <= first <= len(self.newlines) + 1 else 0
+        end = self.newlines[last - 1] if last - 1 < len(self.newlines) else len(self.text)
+        return start, end
 
 
 class _FormIndex:
@@ -226,10 +237,9 @@ class _Reader:
         self.jsx = jsx
         self.label_for: dict[str, list[str]] = {}
         self.form_of: dict[Element, Form] = {}
-        self.positions: dict[str, list[int]] = {}
-        self.cursor: dict[str, int] = {}
+        self.taken: set[int] = set()  # offsets of the `<tag` openings already given to an element
+        self.patterns: dict[str, re.Pattern[str]] = {}
         self.custom_options: bool | None = None
-        self.ordinals: dict[str, dict[Element, int]] = {}
         self.named_components: set[str] = set()
 
     def controls(self) -> Iterator[Control]:
@@ -254,7 +264,7 @@ class _Reader:
             tag = element.tag if isinstance(element.tag, str) else ""
             if tag not in _NATIVE and not self._is_component_field(element, components):
                 continue
-            yield self._control(element, tag, groups, self._ordinal(element, tag))
+            yield self._control(element, tag, groups)
 
     # -- discovery -------------------------------------------------------------------------
 
@@ -322,7 +332,7 @@ class _Reader:
 
     # -- one control -----------------------------------------------------------------------
 
-    def _control(self, element: Element, tag: str, groups: dict[str, list[str]], ordinal: int) -> Control:
+    def _control(self, element: Element, tag: str, groups: dict[str, list[str]]) -> Control:
         get = element.get
         kind = (get("type") or get("@type") or "").strip().lower() if tag != "select" and tag != "textarea" else ""
         if tag == "input" and not kind:
@@ -343,7 +353,7 @@ class _Reader:
                 kind, tag = "", "listbox"
                 options = tuple(widget[0])
                 labels.extend(widget[1])
-        line, column = self._position(element, tag, ordinal)
+        line, column = self._position(element, tag)
         maxlength = get("maxlength") or ""
         if tag not in _NATIVE:
             name = name or ""
@@ -498,54 +508,75 @@ class _Reader:
                 return self._form_record(ancestor)
         return self.forms.at(line)
 
-    def _ordinal(self, element: Element, tag: str) -> int:
-        """How many <tag> elements come before this one in the document."""
-        ordinals = self.ordinals.get(tag)
-        if ordinals is None:
-            ordinals = self.ordinals[tag] = {e: i for i, e in enumerate(self.doc.iter(tag))}
-        return ordinals.get(element, -1)
-
-    def _position(self, element: Element, tag: str, ordinal: int) -> tuple[int, int]:
+    def _position(self, element: Element, tag: str) -> tuple[int, int]:
         """lxml gives the line where a start tag ends; find the line and column where it starts.
 
-        The n-th <input> element is almost always the n-th `<input` in the text (comments are
-        blanks by now); where it is not (a `<input` inside a script), search forward for it.
+        The candidates are the `<tag` openings not yet given to another element whose tag ends
+        on that line: first those that start on it (most tags fit on one line), else those of
+        the lines just before. Where several do (a line of inputs), the one that carries this
+        element's name or id, else the first.
         """
         end_line = element.sourceline or 1
         if end_line >= _LINE_LIMIT:  # libxml2 stops counting there: take the next tag in order
-            end_line = self.lines.total
-        positions = self.positions.get(tag)
-        if positions is None:
-            pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>])", re.I)
-            positions = self.positions[tag] = [m.start() for m in pattern.finditer(self.markup)]
-            self.cursor[tag] = 0
-        if self.cursor[tag] <= ordinal < len(positions) and self._is_ours(tag, positions[ordinal], end_line):
-            self.cursor[tag] = ordinal + 1
-            return self.lines.line_of(positions[ordinal]), self.lines.column_of(positions[ordinal])
-        for index in range(self.cursor[tag], len(positions)):
-            at = positions[index]
-            if self.lines.line_of(at) > end_line:
-                break
-            if self._is_ours(tag, at, end_line):
-                self.cursor[tag] = index + 1
-                return self.lines.line_of(at), self.lines.column_of(at)
-        return end_line, 1
+            return self._next_in_order(tag)
+        key = element.get("name") or element.get("id")
+        candidates = self._candidates(tag, end_line, end_line)
+        if not candidates or (key and not any(self._carries(c, key) for c in candidates)):
+            # A tag over several lines, or broken markup whose tag libxml2 closed further on.
+            candidates = self._candidates(tag, max(1, end_line - _TAG_SPAN), end_line - 1) or candidates
+        if not candidates:
+            return end_line, 1
+        at = next((c for c in candidates if key and self._carries(c, key)), candidates[0])
+        self.taken.add(at)
+        return self.lines.line_of(at), self.lines.column_of(at)
 
-    def _is_ours(self, tag: str, at: int, end_line: int) -> bool:
-        """Does the `<tag` at `at` start the element whose start tag ends on `end_line`?"""
-        line = self.lines.line_of(at)
-        if line > end_line:
-            return False
-        return line == end_line or self._tag_ends_on(tag, at) == end_line or end_line == self.lines.total > _LINE_LIMIT
+    def _carries(self, at: int, value: str) -> bool:
+        """Does the tag opened at `at` hold this name or id (up to its end or the next tag)?"""
+        end = self.markup.find(">", at + 1)
+        following = self.markup.find("<", at + 1)
+        if following >= 0 and (end < 0 or following < end):
+            end = following
+        return value in self.markup[at : end if end >= 0 else len(self.markup)]
+
+    def _candidates(self, tag: str, first: int, last: int) -> list[int]:
+        """Untaken `<tag` openings that start on lines first..last and whose tag ends on `last`
+        (or, for those starting on the element's own line, that fit on it)."""
+        start, end = self.lines.span_of_lines(first, last)
+        found = []
+        for match in self._tag_pattern(tag).finditer(self.markup, start, end):
+            at = match.start()
+            if at in self.taken:
+                continue
+            if first == last:
+                close = self.markup.find(">", at, end)
+                if close >= 0 and self._closes_here(at, close):
+                    found.append(at)
+            elif self._tag_ends_on(tag, at) >= last:
+                found.append(at)
+        return found
+
+    def _closes_here(self, at: int, close: int) -> bool:
+        """Is the `>` at `close` outside quotes, so that the tag opened at `at` ends there?"""
+        return self.markup.count('"', at, close) % 2 == 0 and self.markup.count("'", at, close) % 2 == 0
+
+    def _next_in_order(self, tag: str) -> tuple[int, int]:
+        """Past libxml2's line limit: the first `<tag` after the last one taken."""
+        after = max(self.taken, default=0)
+        match = self._tag_pattern(tag).search(self.markup, after + 1 if self.taken else 0)
+        if match is None:
+            return self.lines.total, 1
+        self.taken.add(match.start())
+        return self.lines.line_of(match.start()), self.lines.column_of(match.start())
+
+    def _tag_pattern(self, tag: str) -> re.Pattern[str]:
+        pattern = self.patterns.get(tag)
+        if pattern is None:
+            pattern = self.patterns[tag] = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>])", re.I)
+        return pattern
 
     def _tag_ends_on(self, tag: str, at: int) -> int:
         close, newline = self.markup.find(">", at), self.markup.find("\n", at)
-        if (
-            close >= 0
-            and (newline < 0 or close < newline)
-            and self.markup.count('"', at, close) % 2 == 0
-            and self.markup.count("'", at, close) % 2 == 0
-        ):
+        if close >= 0 and (newline < 0 or close < newline) and self._closes_here(at, close):
             return self.lines.line_of(at)  # a one-line tag
         pattern = _TAG_END.get(tag)
         if pattern is None:

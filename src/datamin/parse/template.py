@@ -123,7 +123,8 @@ _BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "razor": (("comment_razor", r"@\*.*?\*@"),),
 }
-_COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]] = {}
+Openers = tuple["re.Pattern[str] | None", tuple[str, ...]]
+_COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], Openers]] = {}
 
 _OUTPUT_PHP = re.compile(r"\s*(?:echo|print|printf|_e|_ex|esc_html_e|esc_attr_e|\w+_e|the_\w+)\b", re.I)
 _MARKUP_IN_CODE = re.compile(r"<(?:input|select|textarea|form|label)\b", re.I)
@@ -170,7 +171,7 @@ _OPENERS = {
 def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
     """Both views of a template: for the HTML parser, and for the helper readers."""
     pattern, kinds, openers = _pattern(families)
-    if not openers.search(text):
+    if not any(o in text for o in openers[1]) and not (openers[0] and openers[0].search(text)):
         return Neutralised(neutralise_jsx(text) if "jsx" in families else text, text, [])
     markup: list[str] = []
     code: list[str] = []
@@ -201,7 +202,7 @@ def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
     return Neutralised(joined, "".join(code), constructs)
 
 
-def _pattern(families: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+def _pattern(families: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str], Openers]:
     """One regular expression for a set of families; each branch is `first char (?P<g>rest)`.
     Also a quick one that says whether a text has any construct at all."""
     if families not in _COMPILED:
@@ -213,8 +214,13 @@ def _pattern(families: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]
                 kinds[group] = kind
                 first = 2 if body.startswith("\\") else 1
                 branches.append(f"{body[:first]}(?P<{group}>{body[first:]})")
-        openers = "|".join(re.escape(o) for family in ("html", *families) for o in _OPENERS.get(family, ()))
-        _COMPILED[families] = (re.compile("|".join(branches), re.S), kinds, re.compile(openers))
+        # Openers that start with a brace in one expression (a scan for "{" then a look at the next
+        # character is fast even where CSS and scripts are full of braces); the others with `in`.
+        literals = {o for family in ("html", *families) for o in _OPENERS.get(family, ())}
+        braces = sorted(re.escape(o[1:]) for o in literals if o.startswith("{") and len(o) > 1)
+        brace = re.compile(r"\{(?:" + "|".join(braces) + ")") if braces else None
+        others = tuple(sorted(o for o in literals if not (o.startswith("{") and len(o) > 1)))
+        _COMPILED[families] = (re.compile("|".join(branches), re.S), kinds, (brace, others))
     return _COMPILED[families]
 
 

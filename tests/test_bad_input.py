@@ -96,3 +96,8 @@ def test_unreadable_file_is_an_error_and_nothing_readable_is_exit_2(tmp_path: Pa
     (tmp_path / "logo.html").write_bytes(b"GIF89a\0\0\0")
     result = CliRunner().invoke(cli, ["inventory", str(tmp_path)])
     assert result.exit_code == 2 and "binary file; skipped" in result.output
+
+
+def test_an_unterminated_component_on_the_first_line(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan({"x.aspx": "<x-text-input name=<form>"})
+    assert result.errors == [] and result.scanned == 1

@@ -202,7 +202,7 @@ class _LineIndex:
         if self.newlines is None:
             self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         start = self.newlines[first - 2] + 1 if 2 <= first <= len(self.newlines) + 1 else 0
-        end = self.newlines[last - 1] if last - 1 < len(self.newlines) else len(self.text)
+        end = self.newlines[last - 1] if 1 <= last <= len(self.newlines) else len(self.text)
         return start, end
 
 
@@ -521,7 +521,7 @@ class _Reader:
             return self._next_in_order(tag)
         key = element.get("name") or element.get("id")
         candidates = self._candidates(tag, end_line, end_line)
-        if not candidates or (key and not any(self._carries(c, key) for c in candidates)):
+        if end_line > 1 and (not candidates or (key and not any(self._carries(c, key) for c in candidates))):
             # A tag over several lines, or broken markup whose tag libxml2 closed further on.
             candidates = self._candidates(tag, max(1, end_line - _TAG_SPAN), end_line - 1) or candidates
         if not candidates:

@@ -79,7 +79,8 @@ def test_check_reports_undeclared_categories_and_exits_1() -> None:
     assert code == 1
     assert list(document) == ["version", "fields", "findings", "errors"]
     assert {(f["code"], Path(f["path"]).name, f["line"], f["category"]) for f in document["findings"]} == {
-        ("DM100", "lucky-draw.html", 10, "national_id")
+        ("DM100", "lucky-draw.html", 10, "national_id"),
+        ("DM304", "lucky-draw.html", 6, "name"),
     }
     assert all(list(f) == FINDING_KEYS for f in document["findings"])
 
@@ -87,11 +88,15 @@ def test_check_reports_undeclared_categories_and_exits_1() -> None:
 def test_check_text_output(tmp_path: Path) -> None:
     code, out = run("check", str(SHOP))
     assert code == 1
-    first, summary = out.splitlines()[0], out.splitlines()[-1]
-    assert first.endswith(
+    lines = out.splitlines()
+    assert lines[0].endswith(
+        "lucky-draw.html:6:3: DM304 [name] form #lucky-draw collects personal data (name, email, national_id) "
+        "with no privacy notice or purpose text at the point of collection"
+    )
+    assert lines[1].endswith(
         'lucky-draw.html:10:3: DM100 [national_id] field "entry[nric]" in form #lucky-draw is not declared in datamin.yml'
     )
-    assert summary == "Found 1 finding (DM100: 1) in 4 files."
+    assert lines[-1] == "Found 2 findings in 4 files (by code DM100: 1, DM304: 1; by category name: 1, national_id: 1)."
 
 
 def test_check_passes_when_everything_is_declared(tmp_path: Path) -> None:
@@ -105,7 +110,7 @@ def test_where_entries_limit_a_declaration(tmp_path: Path) -> None:
         tmp_path,
         {"checkout/a.html": '<input name="dob">', "account/b.html": '<input name="dob">', "datamin.yml": manifest},
     )
-    code, out = run("check", "--format", "json", str(tmp_path))
+    code, out = run("check", "--select", "DM100", "--format", "json", str(tmp_path))
     assert code == 1
     assert [Path(f["path"]).parent.name for f in json.loads(out)["findings"]] == ["account"]
 
@@ -113,7 +118,7 @@ def test_where_entries_limit_a_declaration(tmp_path: Path) -> None:
 def test_fideslang_parent_keys_declare_their_children(tmp_path: Path) -> None:
     manifest = "version: 1\ndata:\n  - category: user.contact\n"
     write(tmp_path, {"a.html": '<input name="email"><input name="phone"><input name="dob">', "datamin.yml": manifest})
-    _, out = run("check", "--format", "json", str(tmp_path))
+    _, out = run("check", "--select", "DM100", "--format", "json", str(tmp_path))
     assert [f["category"] for f in json.loads(out)["findings"]] == ["date_of_birth"]
 
 
@@ -121,9 +126,10 @@ def test_select_ignore_and_fail_on(tmp_path: Path) -> None:
     write(tmp_path, {"a.html": '<input name="email"><input name="dob">', "datamin.yml": "version: 1\n"})
     assert run("check", "--ignore", "DM100", str(tmp_path))[0] == 0
     _, out = run("check", "--select", "date_of_birth", "--format", "json", str(tmp_path))
-    assert [f["category"] for f in json.loads(out)["findings"]] == ["date_of_birth"]
-    _, out = run("check", "--ignore", "user.demographic", "--format", "json", str(tmp_path))
-    assert [f["category"] for f in json.loads(out)["findings"]] == ["email"]
+    assert {(f["code"], f["category"]) for f in json.loads(out)["findings"]} == {("DM100", "date_of_birth")}
+    _, out = run("check", "--ignore", "user.demographic,DM304", "--format", "json", str(tmp_path))
+    assert [(f["code"], f["category"]) for f in json.loads(out)["findings"]] == [("DM100", "email")]
+    assert run("check", "--ignore", "DM100", "--fail-on", "warning", str(tmp_path))[0] == 1
 
 
 def test_bad_manifest_is_exit_2_with_file_and_line(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ class Category(NamedTuple):
     title: str
     sensitivity: str
     fideslang: str
+    fideslang_exact_only: bool  # named only by its own key or a parent, not by a child key
     references: tuple[str, ...]
     docs: Docs
     autocomplete: frozenset[str]
@@ -134,6 +135,7 @@ def _category(data: dict[str, object], where: str) -> Category:
         title=str(data["title"]),
         sensitivity=sensitivity,
         fideslang=str(data["fideslang"]),
+        fideslang_exact_only=bool(data.get("fideslang_exact_only", False)),
         references=_strings(data, "references", where),
         docs=Docs(
             what=str(docs.get("what", "")),

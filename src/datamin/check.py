@@ -1,6 +1,8 @@
 """The one place that knows the order of the stages:
 
-discover -> parse -> classify -> match the manifest -> (the CLI) report.
+discover -> read and parse each file -> classify -> the file's own findings (its forms, its
+values) -> the manifest's findings across files (declarations, policy, transfers) -> (the CLI)
+report.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from typing import NamedTuple
 
 from datamin.categories import load
 from datamin.classify import classify_all
-from datamin.discover import DEFAULT_MAX_FILE_SIZE, Source, discover
+from datamin.discover import DEFAULT_MAX_FILE_SIZE, Source, discover, display_path
 from datamin.manifest import Manifest
-from datamin.match import match
 from datamin.parse import PARSERS, wants
 from datamin.parse.decode import decode
 from datamin.records import Field, Finding, ScanError
@@ -36,35 +37,63 @@ class Result(NamedTuple):
     scanned: int  # files read
 
 
-def inventory(paths: Iterable[str], options: Options | None = None) -> Result:
-    options = options or Options()
-    discovered = discover(paths, options.exclude)
-    fields: list[Field] = []
-    errors = list(discovered.errors)
-    scanned = 0
-    for read in _read_all(discovered.sources, options):
-        fields.extend(f for f in read.fields if f.category is not None and f.confidence >= options.min_confidence)
-        errors.extend(read.errors)
-        scanned += read.scanned
-    fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
-    errors.sort(key=lambda e: (e.path, e.line or 0))
-    return Result(fields, [], errors, scanned)
-
-
-def check(paths: Iterable[str], manifest: Manifest, options: Options | None = None) -> Result:
-    result = inventory(paths, options)
-    findings = sorted(match(result.fields, manifest), key=lambda f: (f.path, f.line, f.column, f.code))
-    return Result(result.fields, findings, result.errors, result.scanned)
-
-
 class FileRead(NamedTuple):
-    fields: list[Field]
+    fields: list[Field]  # the file's personal-data fields
+    findings: list[Finding]  # what its forms and values show (with a manifest only)
     errors: list[ScanError]
     scanned: bool  # False when the file was skipped (binary, too large, unreadable)
 
 
-def _read_all(sources: list[Source], options: Options) -> Iterator[FileRead]:
+def inventory(paths: Iterable[str], options: Options | None = None) -> Result:
+    return _scan(paths, options or Options(), None)
+
+
+def check(
+    paths: Iterable[str], manifest: Manifest, options: Options | None = None, *, full_scan: bool = False
+) -> Result:
+    """Every finding. `full_scan`: the whole tree under the manifest was read, so a declaration
+    that matches nothing is stale (DM200); a list of files or a diff says nothing about that."""
+    from datamin.findings.declarations import Coverage, declaration_findings, field_findings, stale_findings
+    from datamin.findings.transfers import transfer_findings
+
+    lexicon = load()
+    result = _scan(paths, options or Options(), manifest)
+    where = display_path(manifest.path)
+    coverage = Coverage(manifest, result.fields)
+    findings = [
+        *result.findings,
+        *field_findings(result.fields, coverage),
+        *declaration_findings(manifest, lexicon, where),
+        *transfer_findings(manifest, where),
+    ]
+    if full_scan:
+        findings.extend(stale_findings(coverage, where))
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
+    return Result(result.fields, findings, result.errors, result.scanned)
+
+
+def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> Result:
+    discovered = discover(paths, options.exclude)
+    fields: list[Field] = []
+    findings: list[Finding] = []
+    errors = list(discovered.errors)
+    scanned = 0
+    for read in _read_all(discovered.sources, options, manifest):
+        fields.extend(read.fields)
+        findings.extend(read.findings)
+        errors.extend(read.errors)
+        scanned += read.scanned
+    fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
+    errors.sort(key=lambda e: (e.path, e.line or 0))
+    return Result(fields, findings, errors, scanned)
+
+
+Work = tuple[Source, Options, "Manifest | None"]
+
+
+def _read_all(sources: list[Source], options: Options, manifest: Manifest | None) -> Iterator[FileRead]:
     jobs = options.jobs or (os.cpu_count() or 1)
+    work: list[Work] = [(source, options, manifest) for source in sources]
     if jobs > 1 and len(sources) >= PARALLEL_FROM:
         import multiprocessing  # only for large trees: keeps start-up fast
         from concurrent.futures import ProcessPoolExecutor
@@ -72,30 +101,28 @@ def _read_all(sources: list[Source], options: Options) -> Iterator[FileRead]:
         load()  # read the rules once, before the workers fork
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        work = [(source, options.max_file_size) for source in sources]
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            yield from pool.map(_read_personal, work, chunksize=max(1, len(sources) // (jobs * 8)))
+            yield from pool.map(_read, work, chunksize=max(1, len(sources) // (jobs * 8)))
     else:
-        for source in sources:
-            yield read_source(source, options.max_file_size)
+        yield from map(_read, work)
 
 
-def _read_personal(work: tuple[Source, int]) -> FileRead:
-    """In a worker process: send back only what the parent will keep."""
-    read = read_source(*work)
-    return FileRead([f for f in read.fields if f.category is not None], read.errors, read.scanned)
+def _read(work: Work) -> FileRead:
+    return read_source(*work)
 
 
 def _skipped(source: Source, why: str) -> FileRead:
-    return FileRead([], [ScanError(source.display, None, f"{why}; skipped")], False)
+    return FileRead([], [], [ScanError(source.display, None, f"{why}; skipped")], False)
 
 
-def read_source(source: Source, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> FileRead:
-    """Read, parse and classify one file. Problems with the file become errors, not exceptions."""
+def read_source(source: Source, options: Options | None = None, manifest: Manifest | None = None) -> FileRead:
+    """Read, parse and classify one file, and find what its forms and values show.
+    Problems with the file become errors, not exceptions."""
+    options = options or Options()
     try:
         size = os.stat(source.path).st_size
-        if size > max_file_size and source.kind != "sql":
-            return _skipped(source, f"larger than the maximum file size ({size:,} > {max_file_size:,} bytes)")
+        if size > options.max_file_size and source.kind != "sql":
+            return _skipped(source, f"larger than the maximum file size ({size:,} > {options.max_file_size:,} bytes)")
         with open(source.path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
@@ -107,7 +134,17 @@ def read_source(source: Source, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> F
     if decoded.problem:
         errors.append(ScanError(source.display, decoded.problem_line, decoded.problem))
     if not wants(source.display, decoded.text):
-        return FileRead([], errors, True)
-    parsed = PARSERS[source.kind](source.display, decoded.text)
-    lexicon = load()
-    return FileRead(classify_all(parsed.controls, lexicon), errors + parsed.errors, True)
+        return FileRead([], [], errors, True)
+    parsed = PARSERS[source.kind](source.display, decoded.text, notices=manifest is not None)
+    fields = [
+        f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
+        for f in classify_all(parsed.controls, load())
+    ]
+    findings: list[Finding] = []
+    if manifest is not None:
+        from datamin.findings.forms import form_findings
+        from datamin.findings.values import value_findings
+
+        findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, decoded.text)
+    personal = [f for f in fields if f.category is not None]
+    return FileRead(personal, findings, errors + parsed.errors, True)

@@ -351,3 +351,9 @@ def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iter
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def matched_categories(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
+    """The categories whose phrases a name or label holds (`dob` -> date_of_birth)."""
+    lexicon = lexicon or load()
+    return frozenset(m.category for m in _matches(text, lexicon, in_names=True, hidden=False))

@@ -39,7 +39,9 @@ def _with_scan_options(function: Command, formats: tuple[str, ...]) -> Command:
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE."),
         click.option("--force", is_flag=True, help="Overwrite the --output file if it exists."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable)."),
-        click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True),
+        click.option(
+            "--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5)."
+        ),
         click.option(
             "--max-file-size", type=click.IntRange(1), default=100 * 1024 * 1024, show_default=True, help="Bytes."
         ),
@@ -63,15 +65,17 @@ def cli() -> None:
 @cli.command()
 @_scan_options(CHECK_FORMATS)
 @click.option(
-    "--manifest", type=click.Path(dir_okay=False), help="The manifest (default: datamin.yml found from PATH up)."
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="The manifest (default: datamin.yml, .datamin.yml or pyproject.toml [tool.datamin], from PATH up).",
 )
-@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), default="error", show_default=True)
+@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
 def check(
     paths: tuple[str, ...],
     manifest: str | None,
-    fail_on: str,
+    fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     **common: Any,
@@ -81,8 +85,9 @@ def check(
     from datamin.manifest import ConfigError, find, load_manifest
 
     paths = paths or (".",)
-    manifest_path = manifest or find(paths[0])
     try:
+        config = _config(paths[0])
+        manifest_path = manifest or find(paths[0])
         if manifest_path is None:
             raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
         loaded = load_manifest(manifest_path)
@@ -90,13 +95,14 @@ def check(
         for problem in exc.problems:
             click.echo(problem, err=True)
         sys.exit(EXIT_ERROR)
-    result = stages.check(paths, loaded, _options(common))
-    findings = _filter(result.findings, _split(select), _split(ignore))
+    result = stages.check(paths, loaded, _options(common, config), full_scan=_full_scan(paths, manifest_path))
+    findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
     result = stages.Result(result.fields, findings, result.errors, result.scanned)
     _emit(result, "check", common, loaded.name)
     if result.scanned == 0 and result.errors:
         sys.exit(EXIT_ERROR)
-    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
+    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
@@ -105,8 +111,16 @@ def check(
 def inventory(paths: tuple[str, ...], **common: Any) -> None:
     """List every personal-data field found: the data map. No manifest needed."""
     from datamin import check as stages
+    from datamin.manifest import ConfigError
 
-    result = stages.inventory(paths or (".",), _options(common))
+    paths = paths or (".",)
+    try:
+        config = _config(paths[0])
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    result = stages.inventory(paths, _options(common, config))
     _emit(result, "inventory", common, None)
     sys.exit(EXIT_ERROR if result.scanned == 0 and result.errors else EXIT_OK)
 
@@ -133,7 +147,7 @@ def explain(code_or_category: str) -> None:
     """Show what a finding code or a data category means, why it matters, and how to fix it."""
     from datamin.categories import load
     from datamin.codes import load_codes
-    from datamin.manifest import resolve_category
+    from datamin.taxonomy import categories_named
 
     key = code_or_category.strip()
     codes = load_codes()
@@ -149,7 +163,7 @@ def explain(code_or_category: str) -> None:
         click.echo("\n\n".join(sections))
         return
     lexicon = load()
-    ids = resolve_category(key, lexicon)
+    ids = categories_named(key, lexicon)
     if len(ids) == 1:
         category = lexicon.categories[next(iter(ids))]
         docs = category.docs
@@ -172,19 +186,77 @@ def explain(code_or_category: str) -> None:
     raise UsageProblem(f"unknown code or category {key!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
 
 
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the schema to FILE.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def schema(output: str | None, force: bool) -> None:
+    """Print the manifest's JSON Schema (every category and data use listed), for editors."""
+    import json
+
+    from datamin.manifest import schema as manifest_schema
+
+    text = json.dumps(manifest_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output:
+        write_atomically(output, text, force=force)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Where to write (default: datamin.yml in PATH).")
+@click.option("--force", is_flag=True, help="Overwrite the manifest if it exists.")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable).")
+def init(paths: tuple[str, ...], output: str | None, force: bool, exclude: tuple[str, ...]) -> None:
+    """Write a starter manifest from the inventory: one declaration per category found, with
+    TODOs that a person must fill in before `datamin check` passes."""
+    from datamin import check as stages
+    from datamin.starter import starter_manifest
+
+    paths = paths or (".",)
+    target = output or os.path.join(paths[0] if os.path.isdir(paths[0]) else ".", "datamin.yml")
+    if os.path.exists(target) and not force:
+        raise UsageProblem(f"{target} exists; pass --force to overwrite it")
+    result = stages.inventory(paths, stages.Options(exclude=exclude))
+    if result.scanned == 0 and result.errors:
+        raise UsageProblem("nothing could be read: " + "; ".join(f"{e.path}: {e.message}" for e in result.errors[:3]))
+    write_atomically(target, starter_manifest(result, os.path.dirname(os.path.abspath(target)), paths), force=force)
+    categories = len({f.category for f in result.fields})
+    click.echo(f"wrote {target}: {categories} categories from {len(result.fields)} fields; fill in every TODO")
+
+
 def _indent(text: str) -> str:
     return "\n".join("  " + line for line in text.splitlines())
 
 
-def _options(common: dict[str, Any]) -> Any:
-    from datamin.check import Options
+def _config(start: str) -> Any:
+    from datamin.manifest import load_config
 
+    return load_config(start)
+
+
+def _options(common: dict[str, Any], config: Any) -> Any:
+    """The command line's options over those of [tool.datamin]; excludes add up."""
+    from datamin.check import DEFAULT_MIN_CONFIDENCE, Options
+
+    confidence = common["min_confidence"]
+    if confidence is None:
+        confidence = config.min_confidence if config.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
     return Options(
-        exclude=tuple(common["exclude"]),
+        exclude=(*config.exclude, *common["exclude"]),
         max_file_size=common["max_file_size"],
-        min_confidence=common["min_confidence"],
+        min_confidence=confidence,
         jobs=common["jobs"],
     )
+
+
+def _full_scan(paths: Sequence[str], manifest_path: str) -> bool:
+    """Was the whole tree under the manifest read? Only then can a declaration be stale."""
+    home = os.path.dirname(os.path.abspath(manifest_path))
+    folders = [os.path.abspath(p) for p in paths]
+    if not all(os.path.isdir(f) for f in folders):
+        return False
+    return any(home == f or home.startswith(f.rstrip(os.sep) + os.sep) for f in folders)
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -194,7 +266,7 @@ def _split(values: Sequence[str]) -> list[str]:
 def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[Any]:
     """--select/--ignore take code prefixes (DM1, DM100) and categories or fideslang keys."""
     from datamin.categories import load
-    from datamin.manifest import resolve_category
+    from datamin.taxonomy import categories_named
 
     lexicon = load()
 
@@ -203,7 +275,7 @@ def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[A
         categories: set[str] = set()
         for token in tokens:
             if not token.upper().startswith("DM"):
-                resolved = resolve_category(token, lexicon)
+                resolved = categories_named(token, lexicon)
                 if not resolved:
                     raise UsageProblem(f"--select/--ignore: unknown code or category {token!r}")
                 categories |= resolved

@@ -65,7 +65,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = (), respect_gitignor
     errors: list[ScanError] = []
     seen: set[str] = set()
     for given in paths:
-        display_root = _display(given)
+        display_root = display_path(given)
         if os.path.isdir(given):
             excluded = excluded or _Excludes([*DEFAULT_EXCLUDE, *exclude])
             real_root = os.path.realpath(given)
@@ -162,7 +162,7 @@ def _read_gitignore(path: str) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(_gitignore_lines(path))
 
 
-def _display(given: str) -> str:
+def display_path(given: str) -> str:
     """Relative to the working folder when inside it, as given otherwise; posix slashes."""
     absolute = os.path.abspath(given)
     relative = os.path.relpath(absolute)

@@ -15,7 +15,8 @@ class Form(NamedTuple):
     line: int
     ident: str  # "form#checkout", 'form[name="signup"]', 'form[action="/cart"]' or "form"
     action: str | None = None
-    method: str | None = None
+    method: str | None = None  # lower-case; None when the form has no method attribute
+    notice: bool = False  # a privacy link or purpose text inside the form or beside it
 
 
 class Control(NamedTuple):
@@ -98,3 +99,4 @@ class Parsed(NamedTuple):
 
     controls: list[Control]
     errors: list[ScanError]
+    notice: bool = False  # a privacy link or purpose text anywhere in the file

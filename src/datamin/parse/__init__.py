@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datamin.parse import html
 from datamin.records import Parsed
 
-Parser = Callable[[str, str], Parsed]
+Parser = Callable[..., Parsed]  # (path, text, *, notices=False) -> Parsed
 
 # Template suffixes, longest first so that `.blade.php` wins over `.php`.
 TEMPLATE_SUFFIXES: tuple[str, ...] = (

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, Protocol
 
+from datamin.parse.notice import links_to_notice, mentions_notice
 from datamin.parse.template import Neutralised
 from datamin.records import Control, Form
 
@@ -397,7 +398,9 @@ def _balanced(code: str, start: int, limit: int = 4000) -> str:
 _FORM_CLOSER = re.compile(r"\{%-?\s*endform\b|Form::close\b|form_end\s*\(|form_close\s*\(|\$this->Form->end\b")
 
 
-def form_spans(neutral: Neutralised, line_of: Callable[[int], int]) -> list[tuple[int, int, Form]]:
+def form_spans(
+    neutral: Neutralised, line_of: Callable[[int], int], notices: bool = False
+) -> list[tuple[int, int, Form]]:
     """Forms opened by template tags ({% form 'contact' %}, form_with, Form::open): their lines.
 
     A form ends at its closing tag where the language has one that names it, else where the
@@ -418,11 +421,21 @@ def form_spans(neutral: Neutralised, line_of: Callable[[int], int]) -> list[tupl
         name = next((g for g in subject.groups() if g), "") if subject else ""
         method = re.search(r"method\W+(get|post)", args, re.I)
         keyword = re.sub(r"[^\w:]", "", opener.group("opener")).split("::")[-1]
+        notice = notices and _span_notice(neutral.markup[opener.start() : close])
         form = Form(
-            line_of(opener.start()), f"form({name or keyword})", None, method.group(1).lower() if method else "post"
+            line_of(opener.start()),
+            f"form({name or keyword})",
+            None,
+            method.group(1).lower() if method else "post",
+            notice,
         )
         spans.append((line_of(opener.start()), line_of(max(close - 1, opener.start())), form))
     return spans
+
+
+def _span_notice(body: str) -> bool:
+    links = re.findall(r"href\s*=\s*[\"']?([^\"'\s>]+)", body)
+    return any(links_to_notice(link) for link in links) or mentions_notice(re.sub(r"<[^>]*>", " ", body))
 
 
 def _readable(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import lxml.etree
 
+from datamin.parse.notice import links_to_notice, mentions_notice
 from datamin.parse.template import families_for, neutralise
 from datamin.records import Control, Form, Parsed, ScanError
 
@@ -97,7 +98,9 @@ _TAG_END = {  # a whole start tag, to find the line on which it ends
 }
 
 
-def parse(path: str, text: str) -> Parsed:
+def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+    """The fields of one page or template. `notices`: also look for a notice at the point of
+    collection beside each form (a check needs it, an inventory does not)."""
     families = families_for(path)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
@@ -108,7 +111,7 @@ def parse(path: str, text: str) -> Parsed:
     if helpers:
         from datamin.parse import frameworks  # only templates with template syntax have helpers
 
-        for start, end, form in frameworks.form_spans(neutral, lines.line_of):
+        for start, end, form in frameworks.form_spans(neutral, lines.line_of, notices):
             forms.add(start, end, form)
     markup = _unwrap_script_templates(neutral.markup)
     if markup.strip():
@@ -125,13 +128,15 @@ def parse(path: str, text: str) -> Parsed:
             errors.append(ScanError(path, None, "could not be parsed as HTML"))
         else:
             reader = _Reader(
-                path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES)
+                path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES), notices
             )
             controls.extend(reader.controls())
     if helpers:
         controls.extend(frameworks.read(path, neutral, families, lines.line_of, forms))
     controls.sort(key=lambda c: (c.line, c.column))
-    return Parsed(controls, errors)
+    formless = any(c.form is None for c in controls)
+    notice = notices and formless and (_linked_notice(markup) or mentions_notice(_visible_words(markup)))
+    return Parsed(controls, errors, notice)
 
 
 _LAYOUT_TAG = re.compile(
@@ -164,6 +169,18 @@ def _unwrap_script_templates(markup: str) -> str:
         ),
         markup,
     )
+
+
+_HREF = re.compile(r"""href\s*=\s*["']?([^"'\s>]+)""", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _visible_words(markup: str) -> str:
+    return _TAGS.sub(" ", markup)
+
+
+def _linked_notice(markup: str) -> bool:
+    return any(links_to_notice(href) for href in _HREF.findall(markup))
 
 
 def _parse_markup(markup: str) -> Element | None:
@@ -226,9 +243,18 @@ class _FormIndex:
 
 class _Reader:
     def __init__(
-        self, path: str, doc: Element, markup: str, lines: _LineIndex, forms: _FormIndex, jsx: bool, pascal: bool
+        self,
+        path: str,
+        doc: Element,
+        markup: str,
+        lines: _LineIndex,
+        forms: _FormIndex,
+        jsx: bool,
+        pascal: bool,
+        notices: bool,
     ) -> None:
         self.pascal = pascal
+        self.notices = notices
         self.path = path
         self.doc = doc
         self.markup = markup
@@ -315,7 +341,14 @@ class _Reader:
             # The line where the start tag ends is near enough for a form: it is matched by lines,
             # and reports name the field, not the form.
             start = form.sourceline or 1
-            record = Form(start, _form_ident(form), form.get("action"), (form.get("method") or "").lower() or None)
+            method = form.get("method")
+            record = Form(
+                start,
+                _form_ident(form),
+                form.get("action"),
+                method.strip().lower() if method is not None else None,
+                self.notices and _has_notice(form),
+            )
             self.form_of[form] = record
         return record
 
@@ -584,6 +617,26 @@ class _Reader:
             return self.lines.line_of(end if end >= 0 else at)
         match = pattern.match(self.markup, at)
         return self.lines.line_of(match.end() - 1) if match else self.lines.line_of(at)
+
+
+def _has_notice(form: Element, limit: int = 4000) -> bool:
+    """A privacy link or purpose text in the form, or beside it up to the neighbouring forms."""
+    texts = [_text(form)]
+    links = [a.get("href") or "" for a in form.iter("a")]
+    for node in (form, form.getparent()):
+        if node is None:
+            break
+        for direction in (True, False):
+            for sibling in node.itersiblings(preceding=direction):
+                if not isinstance(sibling.tag, str):
+                    continue
+                if sibling.tag == "form" or next(sibling.iter("form"), None) is not None:
+                    break
+                texts.append(_text(sibling))
+                links.extend(a.get("href") or "" for a in sibling.iter("a"))
+                if sum(len(t) for t in texts) > limit:
+                    break
+    return any(links_to_notice(link) for link in links) or mentions_notice(" ".join(texts)[:limit])
 
 
 def _form_ident(form: Element) -> str:

@@ -1,8 +1,10 @@
-"""Human-readable output: one line per finding (or field), then a summary."""
+"""Human-readable output: findings grouped by file, one line each, then a summary; for the
+inventory, one line per field. Each line starts `path:line:col:` so editors can jump to it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 from typing import TextIO
 
 import click
@@ -30,11 +32,16 @@ def report(report: Report, out: TextIO) -> None:
                 file=out,
             )
     else:
-        for finding in result.findings:
-            where = f"{finding.path}:{finding.line}:{finding.column}"
-            code = style(finding.code, fg=_SEVERITY_COLOURS.get(finding.severity, "white"), bold=True)
-            category = f" [{finding.category}]" if finding.category else ""
-            print(f"{style(where, bold=True)}: {code}{category} {finding.message}", file=out)
+        for index, (_, group) in enumerate(groupby(result.findings, key=lambda f: f.path)):
+            if index:
+                print(file=out)
+            for finding in group:
+                where = f"{finding.path}:{finding.line}:{finding.column}"
+                code = style(finding.code, fg=_SEVERITY_COLOURS.get(finding.severity, "white"), bold=True)
+                category = f" [{finding.category}]" if finding.category else ""
+                print(f"{style(where, bold=True)}: {code}{category} {finding.message}", file=out)
+    if result.errors and (result.findings or result.fields):
+        print(file=out)
     for error in result.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
         print(f"{style(where, bold=True)}: {style('error', fg='red')}: {error.message}", file=out)
@@ -42,18 +49,22 @@ def report(report: Report, out: TextIO) -> None:
         print(_summary(report), file=out)
 
 
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{key}: {n}" for key, n in sorted(counter.items()))
+
+
 def _summary(report: Report) -> str:
     result = report.result
     files = f"{result.scanned} file{'s' if result.scanned != 1 else ''}"
     errors = f", {len(result.errors)} could not be read" if result.errors else ""
     if report.command == "inventory":
-        by_category = Counter(f.category for f in result.fields)
-        counts = ", ".join(f"{category}: {n}" for category, n in sorted(by_category.items()))
+        by_category = Counter(f.category or "" for f in result.fields)
+        counts = _counts(by_category)
         return f"{len(result.fields)} personal-data fields in {files}{errors}" + (f" ({counts})" if counts else "")
     if not result.findings:
         return f"No findings in {files}{errors}."
-    by_code = Counter(f.code for f in result.findings)
-    counts = ", ".join(f"{code}: {n}" for code, n in sorted(by_code.items()))
-    return (
-        f"Found {len(result.findings)} finding{'s' if len(result.findings) != 1 else ''} ({counts}) in {files}{errors}."
-    )
+    by_code = _counts(Counter(f.code for f in result.findings))
+    by_category_text = _counts(Counter(f.category for f in result.findings if f.category))
+    n = len(result.findings)
+    categories = f"; by category {by_category_text}" if by_category_text else ""
+    return f"Found {n} finding{'s' if n != 1 else ''} in {files}{errors} (by code {by_code}{categories})."

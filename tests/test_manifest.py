@@ -8,6 +8,8 @@ import jsonschema
 import pytest
 import yaml
 from helpers import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from datamin.categories import load
 from datamin.manifest import ConfigError, load_manifest, schema
@@ -82,3 +84,41 @@ def test_bad_option_in_pyproject(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         load_config(str(tmp_path))
     assert "fail-on: must be one of error, warning, note" in raised.value.problems[0]
+
+
+KEYS = ["version", "organisation", "purposes", "data", "recipients", "policy", "category", "purposes", "where",
+        "justification", "id", "use", "lawful_basis", "retention", "domain", "country", "forbid", "allow", "uses",
+        "name", "domains", "transfer_safeguard", "bogus"]  # fmt: skip
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5), st.sampled_from(["email", "TODO", "P2Y", "x", "user.contact", "SG", ""]),
+    st.text(max_size=12),
+)  # fmt: skip
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=st.dictionaries(st.sampled_from(KEYS), values, max_size=6))
+def test_any_manifest_loads_or_fails_with_problems_never_a_traceback(
+    document: dict[str, object], tmp_path: Path
+) -> None:
+    path = tmp_path / "datamin.yml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    try:
+        load_manifest(str(path))
+    except ConfigError as error:
+        assert error.problems and all(p.startswith(f"{path}:") for p in error.problems)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet="abc:-[]{}#'\"\n \t*&!|>%@`", max_size=80))
+def test_any_text_as_a_manifest_never_a_traceback(text: str, tmp_path: Path) -> None:
+    path = tmp_path / "datamin.yml"
+    path.write_text(text)
+    try:
+        load_manifest(str(path))
+    except ConfigError as error:
+        assert error.problems

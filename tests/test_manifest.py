@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jsonschema
@@ -122,3 +123,15 @@ def test_any_text_as_a_manifest_never_a_traceback(text: str, tmp_path: Path) -> 
         load_manifest(str(path))
     except ConfigError as error:
         assert error.problems
+
+
+def test_a_validated_manifest_is_read_from_the_cache_next_time(tmp_path: Path) -> None:
+    path = tmp_path / "datamin.yml"
+    path.write_text("version: 1\ndata:\n  - category: email\n")
+    first = load_manifest(str(path))
+    cached = list(Path(os.environ["DATAMIN_CACHE_DIR"]).glob("manifest-*.pickle"))
+    assert cached
+    assert load_manifest(str(path)) == first
+    path.write_text("version: 1\ndata:\n  - category: emial\n")
+    with pytest.raises(ConfigError):
+        load_manifest(str(path))

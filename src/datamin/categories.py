@@ -169,65 +169,17 @@ def _read(*parts: str) -> dict[str, Any]:
 def load() -> Lexicon:
     """Every category file shipped in the `datamin.rules` package, read and indexed.
 
-    The index is kept in the user's cache folder between runs (reading the TOML files is most
-    of datamin's start-up time); it is rebuilt whenever a rules file or datamin's version
-    changes, and never used with DATAMIN_NO_CACHE set.
+    The index is kept between runs (see `cache`): reading the TOML files is most of datamin's
+    start-up time.
     """
-    key = _fingerprint()
-    lexicon = _cached(key)
-    if lexicon is None:
+    from datamin import cache
+
+    name = cache.rules_fingerprint()
+    lexicon = cache.read("rules", name)
+    if not isinstance(lexicon, Lexicon):
         lexicon = _build()
-        _store(key, lexicon)
+        cache.write("rules", name, lexicon)
     return lexicon
-
-
-def _cache_folder() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.environ.get("DATAMIN_CACHE_DIR") or os.path.join(base, "datamin")
-
-
-def _fingerprint() -> str:
-    import hashlib
-
-    from datamin import __version__
-
-    parts = [__version__]
-    for folder in (FOLDER, os.path.join(FOLDER, "categories")):
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-            if entry.name.endswith(".toml"):
-                stat = entry.stat()
-                parts.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
-
-
-def _cached(key: str) -> Lexicon | None:
-    if os.environ.get("DATAMIN_NO_CACHE"):
-        return None
-    import pickle
-
-    try:
-        with open(os.path.join(_cache_folder(), f"rules-{key}.pickle"), "rb") as handle:
-            lexicon = pickle.load(handle)
-    except Exception:  # a missing, unreadable or stale cache is rebuilt, whatever went wrong
-        return None
-    return lexicon if isinstance(lexicon, Lexicon) else None
-
-
-def _store(key: str, lexicon: Lexicon) -> None:
-    if os.environ.get("DATAMIN_NO_CACHE"):
-        return
-    import pickle
-    import tempfile
-
-    folder = _cache_folder()
-    try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(lexicon, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, os.path.join(folder, f"rules-{key}.pickle"))
-    except OSError:
-        pass  # a read-only home: datamin works the same, only slower to start
 
 
 def _build() -> Lexicon:

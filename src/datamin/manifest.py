@@ -224,9 +224,17 @@ def load_manifest(path: str) -> Manifest:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([f"{display_path(path)}: cannot be read: {exc}"]) from exc
+    from datamin import cache
+
+    name = cache.key(os.path.abspath(path), text)
+    cached = cache.read("manifest", name)
+    if isinstance(cached, Manifest):  # the same text validated before: no YAML to read again
+        return cached._replace(path=path)
     shown = display_path(path)
     root = _from_toml(shown, text) if path.endswith(".toml") else _from_yaml(shown, text)
-    return _Validator(shown, load()).manifest(root)._replace(path=path)
+    manifest = _Validator(shown, load()).manifest(root)._replace(path=path)
+    cache.write("manifest", name, manifest)
+    return manifest
 
 
 def _from_yaml(path: str, text: str) -> Node:

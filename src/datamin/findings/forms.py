@@ -3,8 +3,6 @@ with no notice at the point of collection (DM304), with consent ticked in advanc
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from datamin.findings import finding, readable_container
 from datamin.manifest import Manifest
 from datamin.parse.notice import marketing_words
@@ -79,6 +77,8 @@ def _third_party(form: Form, personal: list[Field], manifest: Manifest) -> list[
     action = (form.action or "").strip()
     if not action.lower().startswith(("http://", "https://", "//")):
         return []
+    from urllib.parse import urlsplit  # only for forms that post to a full address
+
     host = (urlsplit(action if not action.startswith("//") else "https:" + action).hostname or "").lower()
     if (
         not host

@@ -6,12 +6,17 @@
     python bench/accuracy.py --verbose               # every miss and false positive
 
 Fixtures: every `X.labels.json` beside a template `X` lists its fields with the category each
-must get (or `none`). The development corpus (../shared/corpus/labels.json) lists real public
-templates; its README says how to bring the files to CORPUS_DIR (they are never committed).
+must get (or `none`); beside a SQL file `X.sql` it lists every column (`columns`) and the
+real-looking values its data holds (`values`, DM302) and the look-alikes that must not be
+reported (`decoys`). A folder of migrations has one `schema.labels.json` for its final schema:
+each column with the `file` and `line` a finding must point at, and the columns `dropped` on
+the way. The development corpus (../shared/corpus/labels.json) lists real public templates
+and schemas; its README says how to bring the files to CORPUS_DIR (they are never committed).
 
 A reported field pairs with the nearest labelled field in the same file within 3 lines,
-preferring the same name (as the corpus's own score.py does). Labels noted `borderline` or
-`indirect:` and the category `company` count neither way; `other_personal` accepts any category.
+preferring the same name (as the corpus's own score.py does); a column pairs by file, table
+and name. Labels noted `borderline` or `indirect:` and the category `company` count neither
+way; `other_personal` accepts any category.
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from datamin.check import Options, inventory
-from datamin.records import Field
+from datamin.records import Field, Finding
 from datamin.words import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +51,28 @@ class Tally:
     reported: Counter[str] = field(default_factory=Counter)
     reported_right: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+
+    def record(self, category: str, reported: Field | None, where: str) -> None:
+        """One labelled field or column and what was reported for it."""
+        if category == "none":
+            if reported is not None:
+                self.fp += 1
+                self.reported[reported.category or ""] += 1
+                self.notes.append(f"false positive {where} -> {reported.category} [{'; '.join(reported.evidence)}]")
+            return
+        self.labelled[category] += 1
+        if reported is None:
+            self.fn += 1
+            self.notes.append(f"miss {where} ({category})")
+            return
+        self.tp += 1
+        self.reported[reported.category or ""] += 1
+        if same_category(reported.category, category):
+            self.right += 1
+            self.hit[category] += 1
+            self.reported_right[reported.category or ""] += 1
+        else:
+            self.notes.append(f"category {where}: {reported.category} for {category} [{'; '.join(reported.evidence)}]")
 
     def figures(self) -> tuple[float, float, float, float]:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -85,29 +113,9 @@ def score_file(path: str, labels: list[dict[str, str]], got: list[Field], tally:
     for li, label in enumerate(labels):
         if neutral(label):
             continue
-        reported = got[matched[li]] if li in matched else None
-        where = f"{path}:{label['line']} {label['name']}"
-        if label["category"] == "none":
-            if reported is not None:
-                tally.fp += 1
-                tally.reported[reported.category or ""] += 1
-                tally.notes.append(f"false positive {where} -> {reported.category} [{'; '.join(reported.evidence)}]")
-            continue
-        tally.labelled[label["category"]] += 1
-        if reported is None:
-            tally.fn += 1
-            tally.notes.append(f"miss {where} ({label['category']})")
-            continue
-        tally.tp += 1
-        tally.reported[reported.category or ""] += 1
-        if same_category(reported.category, label["category"]):
-            tally.right += 1
-            tally.hit[label["category"]] += 1
-            tally.reported_right[reported.category or ""] += 1
-        else:
-            tally.notes.append(
-                f"category {where}: {reported.category} for {label['category']} [{'; '.join(reported.evidence)}]"
-            )
+        tally.record(
+            label["category"], got[matched[li]] if li in matched else None, f"{path}:{label['line']} {label['name']}"
+        )
     for ri, reported in enumerate(got):
         if ri not in used:
             tally.fp += 1
@@ -129,11 +137,96 @@ def score(documents: Iterable[tuple[str, list[dict[str, str]]]], fields: list[Fi
 
 
 def fixture_documents(folder: Path) -> list[tuple[str, list[dict[str, str]]]]:
+    """The labelled templates (SQL labels are read by `schema_documents`)."""
     documents = []
     for labels in sorted(folder.rglob("*.labels.json")):
-        template = labels.with_name(labels.name[: -len(".labels.json")])
-        documents.append((os.path.relpath(template, ROOT), json.loads(labels.read_text(encoding="utf-8"))["fields"]))
+        data = json.loads(labels.read_text(encoding="utf-8"))
+        if "fields" in data:
+            template = labels.with_name(labels.name[: -len(".labels.json")])
+            documents.append((os.path.relpath(template, ROOT), data["fields"]))
     return documents
+
+
+class Schema(NamedTuple):
+    """The labels of one SQL file or folder of migrations, with paths relative to ROOT."""
+
+    columns: list[dict[str, str]]  # each with "path": the file a finding must point at
+    dropped: list[dict[str, str]]
+    values: list[dict[str, str]]  # each with "path"
+    decoys: list[dict[str, str]]
+    tables: set[str] | None = None  # only these tables are labelled (the corpus)
+
+
+def schema_documents(folder: Path) -> list[Schema]:
+    schemas = []
+    for labels in sorted(folder.rglob("*.labels.json")):
+        data = json.loads(labels.read_text(encoding="utf-8"))
+        if "columns" not in data:
+            continue
+        single = labels.name != "schema.labels.json"
+        default = os.path.relpath(labels.with_name(labels.name[: -len(".labels.json")]), ROOT)
+
+        def where(entry: dict[str, str], labels: Path = labels, single: bool = single, default: str = default) -> str:
+            return default if single else os.path.relpath(labels.parent / entry["file"], ROOT)
+
+        columns = [{**c, "path": where(c)} for c in data["columns"]]
+        values = [{**v, "path": where(v)} for v in data.get("values", [])]
+        decoys = [{**v, "path": where(v)} for v in data.get("decoys", [])]
+        schemas.append(Schema(columns, data.get("dropped", []), values, decoys))
+    return schemas
+
+
+def _bare(name: str) -> str:
+    return name.strip('`"[] ').lower().rsplit(".", 1)[-1].strip('`"[] ')
+
+
+def score_schemas(schemas: Iterable[Schema], fields: list[Field], base: Path) -> Tally:
+    """Columns pair by file, table and name; a finding must point at the labelled line."""
+    reported: dict[tuple[str, str, str], Field] = {}
+    for f in fields:
+        if f.control.source == "sql":
+            path = os.path.normpath(os.path.relpath(Path(f.path).absolute(), base))
+            reported[(path, _bare(f.control.container), f.control.name.lower())] = f
+    tally = Tally()
+    claimed: set[tuple[str, str, str]] = set()
+    for schema in schemas:
+        paths = {os.path.normpath(c["path"]) for c in schema.columns}
+        for label in schema.columns:
+            key = (os.path.normpath(label["path"]), _bare(label["table"]), label["column"].lower())
+            claimed.add(key)
+            got = reported.get(key)
+            where = f"{label['path']}:{label['line']} {label['table']}.{label['column']}"
+            if neutral(label):
+                continue
+            if got is not None and label["category"] != "none" and got.line != int(label["line"]):
+                tally.notes.append(f"line {where}: reported at line {got.line}")
+            tally.record(label["category"], got, where)
+        for key, got in reported.items():
+            if key[0] in paths and key not in claimed and (schema.tables is None or key[1] in schema.tables):
+                dropped = any(_bare(d["table"]) == key[1] and d["column"].lower() == key[2] for d in schema.dropped)
+                tally.fp += 1
+                tally.reported[got.category or ""] += 1
+                what = "a dropped column" if dropped else "no labelled column"
+                tally.notes.append(f"false positive {key[0]}:{got.line} {key[1]}.{key[2]} -> {got.category} ({what})")
+    return tally
+
+
+def score_values(schemas: Iterable[Schema], findings: list[Finding], base: Path) -> tuple[int, int, int]:
+    """DM302 on the labelled values: (found, missed, reported decoys or unlabelled values)."""
+    reported = {
+        (os.path.normpath(os.path.relpath(Path(f.path).absolute(), base)), f.line)
+        for f in findings
+        if f.code == "DM302"
+    }
+    expected: Counter[tuple[str, int]] = Counter()
+    for schema in schemas:
+        for value in schema.values:
+            expected[(os.path.normpath(value["path"]), int(value["line"]))] += 1
+    found_lines = set(expected) & reported
+    found = sum(expected[k] for k in found_lines)
+    missed = sum(expected.values()) - found
+    extra = len(reported - set(expected))
+    return found, missed, extra
 
 
 def print_tally(title: str, tally: Tally, verbose: bool) -> None:
@@ -164,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     documents = fixture_documents(args.fixtures)
     result = inventory([str(args.fixtures)], Options(jobs=1))
     print_tally("fixtures (forms)", score(documents, result.fields, ROOT), args.verbose)
+    schemas = schema_documents(args.fixtures)
+    print_tally("fixtures (sql)", score_schemas(schemas, result.fields, ROOT), args.verbose)
+    print_values(schemas, args.fixtures)
 
     if args.corpus:
         if not args.labels.exists():
@@ -174,7 +270,34 @@ def main(argv: list[str] | None = None) -> int:
         result = inventory([str(corpus / "forms")], Options(jobs=1))
         forms = [(d["saved_as"], d["fields"]) for d in labels["forms"]]
         print_tally("corpus (forms)", score(forms, result.fields, corpus), args.verbose)
+        result = inventory([str(corpus / "sql")], Options(jobs=1))
+        corpus_schemas = [
+            Schema(
+                [{**c, "path": d["saved_as"], "line": c.get("line", 0)} for c in d["columns"]],
+                [],
+                [],
+                [],
+                {_bare(t) for t in d["labeled_tables"]} if d.get("labeled_tables") else None,
+            )
+            for d in labels["sql"]
+        ]
+        print_tally("corpus (sql)", score_schemas(corpus_schemas, result.fields, corpus), args.verbose)
     return 0
+
+
+def print_values(schemas: list[Schema], folder: Path) -> None:
+    """DM302 needs a manifest: check the SQL fixtures against an empty one."""
+    import tempfile
+
+    from datamin.check import check
+    from datamin.manifest import load_manifest
+
+    with tempfile.TemporaryDirectory() as home:
+        manifest = Path(home) / "datamin.yml"
+        manifest.write_text("version: 1\norganisation: {name: Bench, country: SG}\n", encoding="utf-8")
+        result = check([str(folder / "sql")], load_manifest(str(manifest)), Options(jobs=1))
+    found, missed, extra = score_values(schemas, result.findings, ROOT)
+    print(f"fixtures (sql values, DM302): found={found} missed={missed} false alarms={extra}")
 
 
 if __name__ == "__main__":

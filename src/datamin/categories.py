@@ -47,6 +47,17 @@ class Category(NamedTuple):
     skip_types: frozenset[str]
     match_examples: tuple[str, ...]
     no_match_examples: tuple[str, ...]
+    column_types: frozenset[str]  # SQL column types that support the category ("date", "char(9)")
+
+
+class ColumnKind(NamedTuple):
+    """What a SQL column's type says (rules/sql.toml [kinds])."""
+
+    name: str
+    only: frozenset[str] | None  # the categories a column of this kind can hold (None: any)
+    excludes: frozenset[str]
+    references: bool  # `address_id` of this kind points at an address: not the data
+    votes: str  # a category the type alone stands for (`inet`: an IP address)
 
 
 class Term(NamedTuple):
@@ -63,21 +74,30 @@ class Lexicon:
     hashed by identity: it is part of cache keys."""
 
     __slots__ = (
+        "attribute_categories",
         "autocomplete",
         "autofill_off",
         "categories",
+        "column_kinds",
         "consent",
         "entities",
+        "flag_suffixes",
         "heads",
         "joined",
         "longest",
+        "lookup_categories",
         "metadata",
         "name_unless",
         "not_personal",
+        "organisation_columns",
+        "people",
+        "record_categories",
+        "record_handling",
         "substrings",
         "types",
         "unless",
         "unless_substrings",
+        "value_qualifiers",
         "weak",
     )  # fmt: skip
 
@@ -97,6 +117,15 @@ class Lexicon:
     weak: dict[str, frozenset[str]]  # category -> phrases that need another personal field beside them
     autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
     entities: frozenset[str]  # things that are not people: their forms hold business data
+    people: frozenset[str]  # who personal data is about: a table or form named so is about people
+    column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
+    value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
+    attribute_categories: frozenset[str]  # categories whose values come from a set
+    lookup_categories: frozenset[str]  # categories a schema may list in a lookup table
+    organisation_columns: frozenset[str]  # columns that make a table about an organisation
+    record_categories: frozenset[str]  # categories whose records fill tables of their own
+    record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
+    flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
 
     def __init__(self, **parts: Any) -> None:
         for name in self.__slots__:
@@ -157,6 +186,7 @@ def _category(data: dict[str, object], where: str) -> Category:
         skip_types=frozenset(_strings(guards, "skip_types", where)),
         match_examples=_strings(examples, "match", where),
         no_match_examples=_strings(examples, "no_match", where),
+        column_types=frozenset(t.replace(" ", "").lower() for t in _strings(signals, "column_types", where)),
     )
 
 
@@ -196,7 +226,36 @@ def _build() -> Lexicon:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
     shared = _read("lexicon.toml")
-    return _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared})
+    lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared})
+    sql = _read("sql.toml")
+    lexicon.column_kinds = _column_kinds(sql, categories)
+    lexicon.flag_suffixes = frozenset(_strings(sql, "flag_suffixes", "rules/sql.toml"))
+    return lexicon
+
+
+def _column_kinds(rules: dict[str, Any], categories: dict[str, Category]) -> dict[str, ColumnKind]:
+    kinds: dict[str, ColumnKind] = {}
+    for name in rules["types"]:
+        table = rules.get("kinds", {}).get(name, {})
+        where = f"rules/sql.toml [kinds.{name}]"
+        named = [
+            *_strings(table, "only", where),
+            *_strings(table, "excludes", where),
+            str(table.get("votes", "") or ""),
+        ]
+        unknown = [c for c in named if c and c not in categories]
+        if unknown:
+            raise RuleError(f"{where}: unknown categories {', '.join(unknown)}")
+        kind = ColumnKind(
+            name,
+            frozenset(_strings(table, "only", where)) if "only" in table else None,
+            frozenset(_strings(table, "excludes", where)),
+            bool(table.get("references", False)),
+            str(table.get("votes", "")),
+        )
+        for type_name in _strings(rules["types"], name, "rules/sql.toml [types]"):
+            kinds[type_name.replace(" ", "").lower()] = kind
+    return kinds
 
 
 def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
@@ -243,6 +302,15 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         weak={c.id: _joined(c.weak) for c in categories.values()},
         autofill_off=frozenset(shared.get("autofill_off", ())),
         entities=_joined(shared.get("entities", ())),
+        people=_joined(shared.get("people", ())),
+        value_qualifiers=_joined(shared.get("value_qualifiers", ())),
+        attribute_categories=frozenset(shared.get("attribute_categories", ())),
+        lookup_categories=frozenset(shared.get("lookup_categories", ())),
+        organisation_columns=_joined(shared.get("organisation_columns", ())),
+        record_categories=frozenset(shared.get("record_categories", ())),
+        record_handling=_joined(shared.get("record_handling", ())),
+        flag_suffixes=frozenset(),
+        column_kinds={},
         metadata=_joined(shared.get("metadata", ())),
         longest=longest,
     )

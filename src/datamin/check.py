@@ -8,8 +8,8 @@ report.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from datamin.categories import load
 from datamin.classify import classify_all
@@ -18,6 +18,9 @@ from datamin.manifest import Manifest
 from datamin.parse import PARSERS, wants
 from datamin.parse.decode import decode
 from datamin.records import Field, Finding, ScanError
+
+if TYPE_CHECKING:
+    from datamin.parse.sqldialect import Guess
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 PARALLEL_FROM = 200  # below this many files a process pool costs more than it saves
@@ -28,6 +31,8 @@ class Options(NamedTuple):
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     jobs: int = 0  # 0: as many as there are cores, when there are many files
+    dialect: str = ""  # the SQL dialect of every file; "" to guess it from each file's text
+    dialects: tuple[tuple[str, str], ...] = ()  # (absolute path glob, dialect) from [tool.datamin]
 
 
 class Result(NamedTuple):
@@ -35,13 +40,15 @@ class Result(NamedTuple):
     findings: list[Finding]
     errors: list[ScanError]
     scanned: int  # files read
+    notes: tuple[str, ...] = ()  # what verbose output shows: the SQL dialect of each file
 
 
 class FileRead(NamedTuple):
     fields: list[Field]  # the file's personal-data fields
     findings: list[Finding]  # what its forms and values show (with a manifest only)
     errors: list[ScanError]
-    scanned: bool  # False when the file was skipped (binary, too large, unreadable)
+    scanned: int  # files read (0 when skipped: binary, too large, unreadable)
+    notes: tuple[str, ...] = ()
 
 
 def inventory(paths: Iterable[str], options: Options | None = None) -> Result:
@@ -54,6 +61,7 @@ def check(
     """Every finding. `full_scan`: the whole tree under the manifest was read, so a declaration
     that matches nothing is stale (DM200); a list of files or a diff says nothing about that."""
     from datamin.findings.declarations import Coverage, declaration_findings, field_findings, stale_findings
+    from datamin.findings.sprawl import sprawl_findings
     from datamin.findings.transfers import transfer_findings
 
     lexicon = load()
@@ -66,10 +74,26 @@ def check(
         *declaration_findings(manifest, lexicon, where),
         *transfer_findings(manifest, where),
     ]
+    findings.extend(sprawl_findings(result.fields, manifest.identity_tables))
     if full_scan:
         findings.extend(stale_findings(coverage, where))
+    findings = suppressed(findings, result.fields)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
-    return Result(result.fields, findings, result.errors, result.scanned)
+    return Result(result.fields, findings, result.errors, result.scanned, result.notes)
+
+
+def suppressed(findings: list[Finding], fields: list[Field]) -> list[Finding]:
+    """Less the findings an inline `datamin: ignore[CODE] reason` comment suppresses."""
+    ignored = {(f.path, f.control.line, f.control.column): f.control.suppress for f in fields if f.control.suppress}
+    if not ignored:
+        return findings
+    return [
+        f
+        for f in findings
+        if not any(
+            f.code.startswith(code) or code == f.category for code in ignored.get((f.path, f.line, f.column), ())
+        )
+    ]
 
 
 def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> Result:
@@ -78,23 +102,35 @@ def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> 
     findings: list[Finding] = []
     errors = list(discovered.errors)
     scanned = 0
+    notes: list[str] = []
     for read in _read_all(discovered.sources, options, manifest):
         fields.extend(read.fields)
         findings.extend(read.findings)
         errors.extend(read.errors)
+        notes.extend(read.notes)
         scanned += read.scanned
     fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
     errors.sort(key=lambda e: (e.path, e.line or 0))
-    return Result(fields, findings, errors, scanned)
+    return Result(fields, findings, errors, scanned, tuple(notes))
 
 
-Work = tuple[Source, Options, "Manifest | None"]
+Unit = Source | tuple[str, list[Source]]  # a template, or a schema: its store and its SQL files in order
+Work = tuple[Unit, Options, "Manifest | None"]
+
+
+def _units(sources: list[Source]) -> list[Unit]:
+    from datamin.parse.migrations import schemas
+
+    sql = [(s.display, s) for s in sources if s.kind == "sql"]
+    units: list[Unit] = [s for s in sources if s.kind != "sql"]
+    units.extend(schemas(sql))
+    return units
 
 
 def _read_all(sources: list[Source], options: Options, manifest: Manifest | None) -> Iterator[FileRead]:
     jobs = options.jobs or (os.cpu_count() or 1)
-    work: list[Work] = [(source, options, manifest) for source in sources]
-    if jobs > 1 and len(sources) >= PARALLEL_FROM:
+    work: list[Work] = [(unit, options, manifest) for unit in _units(sources)]
+    if jobs > 1 and len(work) >= PARALLEL_FROM:
         import multiprocessing  # only for large trees: keeps start-up fast
         from concurrent.futures import ProcessPoolExecutor
 
@@ -108,11 +144,14 @@ def _read_all(sources: list[Source], options: Options, manifest: Manifest | None
 
 
 def _read(work: Work) -> FileRead:
-    return read_source(*work)
+    unit, options, manifest = work
+    if isinstance(unit, Source):
+        return read_source(unit, options, manifest)
+    return read_schema(unit[0], unit[1], options, manifest)
 
 
 def _skipped(source: Source, why: str) -> FileRead:
-    return FileRead([], [], [ScanError(source.display, None, f"{why}; skipped")], False)
+    return FileRead([], [], [ScanError(source.display, None, f"{why}; skipped")], 0)
 
 
 def read_source(source: Source, options: Options | None = None, manifest: Manifest | None = None) -> FileRead:
@@ -134,7 +173,7 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
     if decoded.problem:
         errors.append(ScanError(source.display, decoded.problem_line, decoded.problem))
     if not wants(source.display, decoded.text):
-        return FileRead([], [], errors, True)
+        return FileRead([], [], errors, 1)
     parsed = PARSERS[source.kind](source.display, decoded.text, notices=manifest is not None)
     fields = [
         f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
@@ -147,4 +186,60 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
 
         findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, decoded.text)
     personal = [f for f in fields if f.category is not None]
-    return FileRead(personal, findings, errors + parsed.errors, True)
+    return FileRead(personal, findings, errors + parsed.errors, 1)
+
+
+def read_schema(
+    store: str, sources: list[Source], options: Options | None = None, manifest: Manifest | None = None
+) -> FileRead:
+    """Read the SQL files of one schema in order, then classify the columns of the final schema.
+    With a manifest, data and schema statements are scanned for real-looking values (DM302)."""
+    from datamin.parse.sql import Reader
+
+    options = options or Options()
+    reader = Reader(store)
+    errors: list[ScanError] = []
+    notes: list[str] = []
+    values: list[Finding] = []
+    scanned = 0
+    dialect: Guess | None = None  # migrations share one dialect: a file with no hint of its own reads as the others
+    for source in sources:
+        on_data = _value_scanner(source.display, values) if manifest is not None else None
+        given = _dialect(source, options)
+        read = reader.read(source.path, source.display, given, on_data, fallback=dialect)
+        dialect = dialect or (read.dialect if read.dialect and read.dialect.dialect else None)
+        errors.extend(read.errors)
+        notes.extend(read.notes)
+        scanned += read.scanned
+    fields = [
+        f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
+        for f in classify_all(reader.schema.controls(), load())
+    ]
+    personal = [f for f in fields if f.category is not None]
+    return FileRead(personal, values, errors, scanned, tuple(notes))
+
+
+def _value_scanner(display: str, found: list[Finding]) -> Callable[[int, str], None]:
+    from datamin.findings.values import might_hold_values, value_findings
+
+    def scan(line: int, text: str) -> None:
+        if might_hold_values(text):
+            found.extend(f._replace(line=f.line + line - 1) for f in value_findings(display, text))
+
+    return scan
+
+
+def _dialect(source: Source, options: Options) -> Guess | None:
+    """The dialect the user gave: on the command line, else for a path glob in [tool.datamin]."""
+    from datamin.parse.sqldialect import Guess
+
+    if options.dialect:
+        return Guess(options.dialect, "given with --dialect")
+    if options.dialects:
+        from datamin.findings.declarations import path_glob
+
+        path = os.path.abspath(source.path).replace(os.sep, "/")
+        for glob, dialect in options.dialects:
+            if path_glob(glob).fullmatch(path):
+                return Guess(dialect, "configured in [tool.datamin] dialects")
+    return None

@@ -9,12 +9,13 @@ phrase wins ("Username or email address" asks for a username).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
 from datamin.categories import Lexicon, load
-from datamin.records import Control, Field
+from datamin.records import Control, Field, Form
 from datamin.words import Text, fold, has_non_latin, split_words, tokens
 
 # How far each kind of evidence can be trusted on its own.
@@ -34,7 +35,17 @@ WEIGHTS: dict[str, float] = {
     "nearby": 0.6,
     "legend": 0.55,
     "inputmode": 0.6,
+    "comment": 0.75,  # a column's comment describes it, but in the schema author's words
 }
+DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting threshold on its own
+SHORT_COMMENT_WORDS = 4
+COLUMN_TYPE_WEIGHT = 0.5  # a DATE named `dob`: the type supports a name, it says nothing alone
+RECORD_WEIGHT = 0.6  # a column known only by its table (`diagnoses.description`)
+# How `_id` after a phrase reads: the value itself (`country_id` picked in a form), a reference
+# to a stored record (`address_id` on a hidden input), or a reference unless the category's
+# values are coded in a lookup table (an integer `address_id` or `diagnosis_id` column points
+# at a record; `gender_id` holds a gender).
+ID_IS_VALUE, ID_IS_REFERENCE, ID_IS_REFERENCE_UNLESS_CODED = 0, 1, 2
 # An input type on its own: `tel` is also used for any number typed on a phone keypad
 # (card numbers, postcodes, one-time codes), so it says less than `email` or `password`.
 TYPE_WEIGHTS: dict[str, float] = {"password": 0.95, "email": 0.9, "tel": 0.6}
@@ -85,22 +96,91 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
     lexicon = lexicon or load()
     verdicts = [_cached_verdict(c, lexicon) for c in controls]
     corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
+    tables = _tables(controls)
+    lookups = _lookup_tables(tables, controls, verdicts, lexicon)
+    organisations = {form for form, members in tables.items() if _about_an_organisation(members, lexicon)}
+    records = _record_tables(tables, lexicon)
     fields = []
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
+        key = _form_key(control)
+        thing = _about_a_thing(control, lexicon) or key in organisations
         if category is not None and (
-            (weak and _form_key(control) not in corroborated)
-            or (sensitivity == "low" and _about_a_thing(control, lexicon))
+            (weak and (thing or (key not in corroborated and not _about_people(control, lexicon))))
+            or (sensitivity == "low" and thing)
+            or key in lookups
         ):
             category, sensitivity, confidence, evidence = None, None, 0.0, ()
+        elif category is None and key in records and _describes(control, lexicon):
+            category = records[key]
+            sensitivity = lexicon.categories[category].sensitivity
+            confidence = RECORD_WEIGHT
+            evidence = (f"in table {control.container}: {category} records of a person",)
         fields.append(Field(control, category, sensitivity, confidence, evidence))
     return fields
 
 
+def _tables(controls: list[Control]) -> dict[Form, list[Control]]:
+    tables: dict[Form, list[Control]] = {}
+    for control in controls:
+        if control.form is not None and control.form.store:
+            tables.setdefault(control.form, []).append(control)
+    return tables
+
+
+def _about_an_organisation(columns: list[Control], lexicon: Lexicon) -> bool:
+    """A table with an `industry` or `annual_revenue` column describes companies."""
+    return any("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns)
+
+
+def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, str]:
+    """Tables named for a category whose records fill tables (`diagnoses`, `payslips`) that
+    refer to a person (`patient_id`): table -> category."""
+    found = {}
+    for form, columns in tables.items():
+        named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon, strong=True) & lexicon.record_categories
+        if len(named) == 1 and any(_refers_to_person(c.name, lexicon) for c in columns):
+            found[form] = next(iter(named))
+    return found
+
+
+def _describes(control: Control, lexicon: Lexicon) -> bool:
+    """A column that can hold a record's content: not a key or a reference, not a date or a
+    time, not a consent flag."""
+    words = split_words(control.name)
+    if not words or words[-1] in ("id", "uuid", "by", "key", "ref", "at", "on", "date", "time") or _own_key(control):
+        return False
+    type_ = control.type.replace(" ", "")
+    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    if kind is not None and kind.name in ("key", "date", "time"):
+        return False
+    joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    return (
+        not _not_personal(control, lexicon)
+        and not set(words) & (lexicon.metadata - lexicon.value_qualifiers)
+        and not joined & lexicon.record_handling
+    )
+
+
 def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
-    """Does the form say it is about a store, a product, a warehouse (its id, name or action)?"""
+    """Does the form say it is about a store, a product, a warehouse (its id, name or action)?
+    A table says so with its last word: `stock_locations` holds locations, while
+    `organization_invitations` holds invitations (to people)."""
     if control.form is None:
         return False
+    if control.form.store:
+        return _head_word(control.form.ident) in lexicon.entities
     return _names_a_thing(f"{control.form.ident} {control.form.action or ''}", lexicon)
+
+
+def _about_people(control: Control, lexicon: Lexicon) -> bool:
+    """A table named after people (`patients`, `app_users`): its bare `name` is a person's."""
+    return control.form is not None and bool(control.form.store) and _head_word(control.form.ident) in lexicon.people
+
+
+@lru_cache(maxsize=4096)
+def _head_word(table: str) -> str:
+    words = split_words(table.rsplit(".", 1)[-1])
+    return words[-1] if words else ""
 
 
 @lru_cache(maxsize=4096)
@@ -110,13 +190,42 @@ def _names_a_thing(text: str, lexicon: Lexicon) -> bool:
     return bool(joined & lexicon.entities)
 
 
+def _lookup_tables(
+    tables: dict[Form, list[Control]], controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon
+) -> set[object]:
+    """Tables that list the values of an attribute (`genders`, `city(city_id, city)`) rather
+    than record people: named for the category of their one personal column, and with no
+    column that refers to a person (`user_id`)."""
+    category_of = {id(c): v[0] for c, v in zip(controls, verdicts, strict=True)}
+    lookups: set[object] = set()
+    for form, members in tables.items():
+        categories = [category_of[id(c)] for c in members if category_of[id(c)] is not None]
+        if len(categories) != 1:
+            continue
+        named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon)
+        if (
+            categories[0] in lexicon.lookup_categories
+            and categories[0] in named
+            and not any(_refers_to_person(c.name, lexicon) for c in members)
+        ):
+            lookups.add(form)
+    return lookups
+
+
+def _refers_to_person(name: str, lexicon: Lexicon) -> bool:
+    words = split_words(name)
+    return len(words) >= 2 and words[-1] in ("id", "uuid") and words[-2] in lexicon.people
+
+
 def _form_key(control: Control) -> object:
-    return (control.path, control.form) if control.form is not None else control.path
+    if control.form is None:
+        return control.path
+    return control.form if control.form.store else (control.path, control.form)  # a table spans migrations
 
 
 def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
     key = (
-        id(lexicon), control.tag, control.name, control.ident, control.type, control.autocomplete,
+        id(lexicon), control.source, control.tag, control.name, control.ident, control.type, control.autocomplete,
         control.labels, control.bindings, control.options, control.pattern, control.inputmode,
     )  # fmt: skip
     verdict = _VERDICTS.get(key)
@@ -146,6 +255,9 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
 
 
 def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
+    if control.source == "sql":
+        yield from _column_votes(control, lexicon)
+        return
     kind = control.type
     if kind in NOT_FIELDS or _not_personal(control, lexicon):
         return
@@ -171,11 +283,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         if not text or text in seen:
             continue
         seen.add(text)
-        matches = [
-            m
-            for m in _matches(text, lexicon, in_names=True, hidden=kind == "hidden")
-            if not _name_guarded(m, text, lexicon)
-        ]
+        ids = ID_IS_REFERENCE if kind == "hidden" else ID_IS_VALUE
+        matches = [m for m in _matches(text, lexicon, in_names=True, ids=ids) if not _name_guarded(m, text, lexicon)]
         match = _best(matches, allowed, last=True)
         if match:
             weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
@@ -184,12 +293,95 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind == "hidden":
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
-        match = _best(_matches(text, lexicon, in_names=False, hidden=False), allowed, last=False)
+        match = _best(_matches(text, lexicon, in_names=False, ids=ID_IS_VALUE), allowed, last=False)
         if match:
             yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}", match.weak)
     if control.options:
         yield from _option_votes(control, lexicon, allowed)
     yield from _pattern_votes(control, lexicon, allowed)
+
+
+def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
+    """A SQL column: its name, its comment and enum values, read in the light of its type."""
+    if _not_personal(control, lexicon):
+        return
+    type_ = control.type.replace(" ", "")
+    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    words = split_words(control.name)
+    if words and words[-1] in lexicon.flag_suffixes:
+        kind = lexicon.column_kinds.get("boolean", kind)  # `foreigner_yn CHAR(1)` holds Y or N
+
+    def allowed(category: str) -> bool:
+        if kind is None:
+            return True
+        return category not in kind.excludes and (kind.only is None or category in kind.only)
+
+    if _own_key(control):
+        return
+    ids = ID_IS_REFERENCE_UNLESS_CODED if kind is None or kind.references else ID_IS_VALUE
+    found: set[str] = set()
+    matches = [
+        m
+        for m in _matches(control.name, lexicon, in_names=True, ids=ids)
+        if not _name_guarded(m, control.name, lexicon, column=True)
+    ]
+    match = _best(matches, allowed, last=True)
+    if match:
+        found.add(match.category)
+        weight = WEIGHTS["name"] * (HEAD_FACTOR if match.head else 1.0)
+        yield Vote(match.category, weight, f"column: {control.name}", match.weak)
+    labels = [(how, text) for how, text in control.labels if not _enumeration(text)]
+    listed = tuple(item for _, text in control.labels if _enumeration(text) for item in _enumeration(text))
+    if listed:
+        control = control._replace(options=control.options + listed)
+    for how, text in labels:
+        match = _best(_matches(text, lexicon, in_names=False, ids=ID_IS_VALUE), allowed, last=False)
+        if match and (found or kind is None or kind.name not in ("flag", "time", "number", "key")):
+            found.add(match.category)  # a comment alone does not make a flag or a timestamp personal
+            weight = WEIGHTS[how] if _short_comment(text) else DESCRIPTION_WEIGHT
+            yield Vote(match.category, weight, f"{how}: {_short(text)}", match.weak)
+    if control.options:
+        for vote in _option_votes(control, lexicon, allowed):
+            found.add(vote.category)
+            yield vote
+    if kind is not None and kind.votes and not found:
+        found.add(kind.votes)
+        yield Vote(kind.votes, WEIGHTS["name"], f"type: {control.type}")
+    for category in found:
+        supporting = lexicon.categories[category].column_types
+        if type_ in supporting or type_.split("(", 1)[0] in supporting:
+            yield Vote(category, COLUMN_TYPE_WEIGHT, f"type: {control.type}")
+
+
+def _own_key(control: Control) -> bool:
+    """`id`, or `gender_id` in the table `genders`: the table's own key, not a person's data."""
+    column = split_words(control.name)
+    if column in (["id"], ["uuid"]) or column[-1:] not in (["id"], ["uuid"], ["no"], ["code"]):
+        return column in (["id"], ["uuid"])
+    table = split_words(control.container.rsplit(".", 1)[-1])
+    stem = column[:-1]
+    return bool(table) and stem in (table, [*table[:-1], table[-1].removesuffix("s")])
+
+
+def _enumeration(text: str) -> tuple[str, ...]:
+    """A comment that lists a column's values ('call, meeting, email, task'; 'M=male, F=female';
+    '1: single / 2: married'): the values, read like a select's options. () otherwise."""
+    parts = [p.strip() for p in re.split(r"[,/|;]", text)]
+    if len(parts) < 2 or not all(0 < len(p.split()) <= 3 for p in parts):
+        return ()
+    values = []
+    for part in parts:
+        value = re.split(r"\s*[=:]\s*|\s+-\s+", part, maxsplit=1)
+        values.append(value[-1].strip())
+    return tuple(v for v in values if v)
+
+
+def _short_comment(text: str) -> bool:
+    """A comment of a few words names what a column holds ('Date of birth', '주민등록번호'); a
+    sentence describes it ('The login service used, e.g. github'), and its words may be about
+    something else."""
+    words = text.split()
+    return len(words) <= SHORT_COMMENT_WORDS and (len(text) <= 40 or not has_non_latin(text))
 
 
 def _not_personal(control: Control, lexicon: Lexicon) -> bool:
@@ -203,11 +395,14 @@ def _not_personal(control: Control, lexicon: Lexicon) -> bool:
     return False
 
 
-def _name_guarded(match: Match, raw: str, lexicon: Lexicon) -> bool:
-    """`to_email`, `admin_email`: guards that count in identifiers only."""
+def _name_guarded(match: Match, raw: str, lexicon: Lexicon, *, column: bool = False) -> bool:
+    """`to_email`, `admin_email`: guards that count in identifiers only. In a schema a guard
+    that names a person does not count: `recipient_email` stores the recipient's address."""
     guards = lexicon.name_unless[match.category]
     if not guards:
         return False
+    if column:
+        guards = guards - lexicon.people
     text = tokens(raw)
     outside = {w.text for w in text.words if w.end <= match.start or w.start >= match.end}
     return bool(outside & guards)
@@ -222,13 +417,13 @@ def _autocomplete_field(value: str) -> str:
     return ""
 
 
-def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, hidden: bool) -> tuple[Match, ...]:
+def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, ids: int) -> tuple[Match, ...]:
     """Every phrase of every category found in one text, less those its guards rule out."""
-    return _cached_matches(raw, lexicon, in_names, hidden)
+    return _cached_matches(raw, lexicon, in_names, ids)
 
 
 @lru_cache(maxsize=65536)
-def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, hidden: bool) -> tuple[Match, ...]:
+def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tuple[Match, ...]:
     text = tokens(raw)
     words = [w.text for w in text.words]
     found: list[Match] = []
@@ -236,10 +431,20 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, hidden: bool) ->
         joined = ""
         for j in range(i, min(len(words), i + lexicon.longest)):
             joined += words[j]
-            terms = lexicon.joined.get(joined) or (lexicon.joined.get(joined[:-1], ()) if _plural(joined) else ())
+            terms = lexicon.joined.get(joined) or (
+                (lexicon.joined.get(_singular(joined)) or lexicon.joined.get(joined[:-1], ()))
+                if _plural(joined)
+                else ()
+            )
             for term in terms:
-                if (term.in_names if in_names else term.in_labels) and not _metadata_after(words, j, lexicon, hidden):
-                    weak = joined in lexicon.weak[term.category] or joined[:-1] in lexicon.weak[term.category]
+                if (term.in_names if in_names else term.in_labels) and not _metadata_after(
+                    words, j, lexicon, ids, term.category
+                ):
+                    weak = (
+                        joined in lexicon.weak[term.category] or joined[:-1] in lexicon.weak[term.category]
+                    ) and not (
+                        in_names and i > 0 and words[i - 1] in lexicon.people  # `author_name`, `holder_name`
+                    )
                     found.append(Match(term.category, text.words[i].start, text.words[j].end, j - i + 1, False, weak))
     if has_non_latin(text.folded):
         for phrase, term in lexicon.substrings:
@@ -264,6 +469,11 @@ def _plural(joined: str) -> bool:
     return len(joined) > 3 and joined.endswith("s") and not joined.endswith(("ss", "us", "is"))
 
 
+def _singular(joined: str) -> str:
+    """`diagnoses` -> `diagnosis`, `emails` -> `email`."""
+    return joined[:-2] + "is" if joined.endswith("ses") and len(joined) > 5 else joined[:-1]
+
+
 def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
     """A guard word beside the phrase (not inside it) shows the field is something else."""
     outside = [w.text for w in text.words if w.end <= match.start or w.start >= match.end]
@@ -274,17 +484,21 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
     return any(guard in rest for guard in lexicon.unless_substrings[match.category])
 
 
-def _metadata_after(words: list[str], j: int, lexicon: Lexicon, hidden: bool) -> bool:
+def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:
     """`address_type`, `email_opt_in`: the phrase is followed by a word that makes it metadata.
 
     `_id` is metadata on a hidden input (`address_id` refers to a stored address) but not on a
     field a person fills or picks in, where `country_id` or `gender_id` is the value itself.
+    `ethnic_type` and `disability_status` name the value of an attribute, not something about it.
     """
     if j + 1 >= len(words):
         return False
     following = words[j + 1]
     if following in ("id", "ids"):
-        return hidden
+        coded = category in lexicon.lookup_categories and lexicon.categories[category].sensitivity != "low"
+        return ids == ID_IS_REFERENCE or (ids == ID_IS_REFERENCE_UNLESS_CODED and not coded)
+    if following in lexicon.value_qualifiers and category in lexicon.attribute_categories:
+        return False
     if following in lexicon.metadata:
         return True
     return j + 2 < len(words) and following + words[j + 2] in lexicon.metadata
@@ -353,7 +567,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def matched_categories(text: str, lexicon: Lexicon | None = None) -> frozenset[str]:
-    """The categories whose phrases a name or label holds (`dob` -> date_of_birth)."""
+def matched_categories(text: str, lexicon: Lexicon | None = None, *, strong: bool = False) -> frozenset[str]:
+    """The categories whose phrases a name or label holds (`dob` -> date_of_birth); `strong`:
+    not by a weak phrase alone (`insurance` is not a health record)."""
     lexicon = lexicon or load()
-    return frozenset(m.category for m in _matches(text, lexicon, in_names=True, hidden=False))
+    matches = _matches(text, lexicon, in_names=True, ids=ID_IS_VALUE)
+    return frozenset(m.category for m in matches if not (strong and m.weak))

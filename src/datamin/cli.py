@@ -49,6 +49,13 @@ def _with_scan_options(function: Command, formats: tuple[str, ...]) -> Command:
             "--jobs", "-j", type=click.IntRange(0), default=0, help="Processes (0: one per core, for large trees)."
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors."),
+        click.option("--verbose", "-v", is_flag=True, help="Also say how each file was read (its SQL dialect)."),
+        click.option(
+            "--dialect",
+            metavar="NAME",
+            help="SQL dialect of every .sql file: mysql, postgres, sqlite, tsql, oracle, snowflake, bigquery... "
+            "(default: guessed from each file).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -97,7 +104,7 @@ def check(
         sys.exit(EXIT_ERROR)
     result = stages.check(paths, loaded, _options(common, config), full_scan=_full_scan(paths, manifest_path))
     findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
-    result = stages.Result(result.fields, findings, result.errors, result.scanned)
+    result = stages.Result(result.fields, findings, result.errors, result.scanned, result.notes)
     _emit(result, "check", common, loaded.name)
     if result.scanned == 0 and result.errors:
         sys.exit(EXIT_ERROR)
@@ -238,15 +245,23 @@ def _config(start: str) -> Any:
 def _options(common: dict[str, Any], config: Any) -> Any:
     """The command line's options over those of [tool.datamin]; excludes add up."""
     from datamin.check import DEFAULT_MIN_CONFIDENCE, Options
+    from datamin.parse.sqldialect import canonical, known
 
     confidence = common["min_confidence"]
     if confidence is None:
         confidence = config.min_confidence if config.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
+    dialect = config.dialect
+    if common.get("dialect"):
+        dialect = canonical(common["dialect"]) or ""
+        if not dialect:
+            raise UsageProblem(f"unknown SQL dialect {common['dialect']!r}; one of {', '.join(known())}")
     return Options(
         exclude=(*config.exclude, *common["exclude"]),
         max_file_size=common["max_file_size"],
         min_confidence=confidence,
         jobs=common["jobs"],
+        dialect=dialect,
+        dialects=config.dialects,
     )
 
 
@@ -298,6 +313,9 @@ def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[A
 def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | None) -> None:
     from datamin.report import Report, reporters
 
+    if common.get("verbose"):
+        for note in result.notes:
+            click.echo(note, err=True)
     output = common.get("output")
     to_terminal = output is None and sys.stdout.isatty()
     color = to_terminal and "NO_COLOR" not in os.environ

@@ -25,7 +25,7 @@ from datamin.taxonomy import categories_named, is_category_key, load_taxonomy
 
 MANIFEST_NAMES = ("datamin.yml", ".datamin.yml", "datamin.yaml", ".datamin.yaml")
 # Keys of [tool.datamin] that configure the command line rather than declare data.
-OPTION_KEYS = ("exclude", "fail-on", "select", "ignore", "min-confidence")
+OPTION_KEYS = ("exclude", "fail-on", "select", "ignore", "min-confidence", "dialect", "dialects")
 SEVERITIES = ("error", "warning", "note")
 _TODO_HINTS = {
     "use": "a fideslang data use, e.g. essential.service or marketing.communications.email",
@@ -129,6 +129,8 @@ class Config(NamedTuple):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_confidence: float | None = None
+    dialect: str = ""  # the SQL dialect of every file ("" to guess)
+    dialects: tuple[tuple[str, str], ...] = ()  # (absolute path glob, dialect): `"db/legacy/**" = "tsql"`
 
 
 # -- finding the files ---------------------------------------------------------------------
@@ -202,10 +204,44 @@ def _config(path: str, table: dict[str, Any]) -> Config:
     confidence = table.get("min-confidence")
     if confidence is not None and not (isinstance(confidence, int | float) and 0 <= confidence <= 1):
         problems.append(f"{path}: tool.datamin.min-confidence: must be a number from 0 to 1")
-    config = Config(path, strings("exclude"), fail_on, strings("select"), strings("ignore"), confidence)
+    dialect = _dialect_name(table.get("dialect", ""), f"{path}: tool.datamin.dialect", problems)
+    dialects: list[tuple[str, str]] = []
+    globs = table.get("dialects", {})
+    if not isinstance(globs, dict):
+        problems.append(
+            f'{path}: tool.datamin.dialects: must be a table of path globs, e.g. {{"db/legacy/**" = "tsql"}}'
+        )
+        globs = {}
+    base = os.path.dirname(os.path.abspath(path)).replace(os.sep, "/")
+    for glob, name in globs.items():
+        canonical = _dialect_name(name, f"{path}: tool.datamin.dialects.{glob}", problems)
+        if canonical:
+            dialects.append((f"{base}/{glob.lstrip('/')}", canonical))
+    config = Config(
+        path,
+        strings("exclude"),
+        fail_on,
+        strings("select"),
+        strings("ignore"),
+        confidence,
+        dialect,
+        tuple(dialects),
+    )
     if problems:
         raise ConfigError(problems)
     return config
+
+
+def _dialect_name(value: object, where: str, problems: list[str]) -> str:
+    from datamin.parse.sqldialect import canonical, known
+
+    if value in ("", None):
+        return ""
+    name = canonical(value) if isinstance(value, str) else None
+    if name is None:
+        problems.append(f"{where}: unknown SQL dialect {value!r}; one of {', '.join(known())}")
+        return ""
+    return name
 
 
 # -- reading a manifest into located values ------------------------------------------------

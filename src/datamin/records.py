@@ -10,13 +10,14 @@ from typing import NamedTuple
 
 
 class Form(NamedTuple):
-    """A form a control belongs to, as written in the source."""
+    """A form a control belongs to, as written in the source; for a column, its table."""
 
     line: int
     ident: str  # "form#checkout", 'form[name="signup"]', 'form[action="/cart"]' or "form"
     action: str | None = None
     method: str | None = None  # lower-case; None when the form has no method attribute
     notice: bool = False  # a privacy link or purpose text inside the form or beside it
+    store: str = ""  # for a table: the schema file, or folder of migrations, that defines it
 
 
 class Control(NamedTuple):
@@ -41,6 +42,7 @@ class Control(NamedTuple):
     value: str | None = None  # the value attribute as the parser saw it
     form: Form | None = None
     via: str = ""  # the framework helper or component that renders the field, if any
+    suppress: tuple[str, ...] = ()  # codes an inline `datamin: ignore[...]` comment suppresses
 
     @property
     def container(self) -> str:

@@ -5,7 +5,8 @@
 - `forms`: how each form collects (DM300 by GET or HTTP, DM301 to an undeclared recipient,
   DM304 with no notice, DM305 pre-ticked consent);
 - `values`: real-looking personal values written into the code (DM302);
-- `transfers`: recipients abroad with no safeguard (DM306).
+- `transfers`: recipients abroad with no safeguard (DM306);
+- `sprawl`: direct identifiers copied from table to table (DM400).
 """
 
 from __future__ import annotations

@@ -62,14 +62,14 @@ class Coverage:
                     for prefix, candidates in prefixes.items()
                     if relative.startswith(prefix)
                     for glob in candidates
-                    if _glob(glob).fullmatch(relative)
+                    if path_glob(glob).fullmatch(relative)
                 ]
                 path_globs[relative] = matching
             covering = list(self.unrestricted.get(category, ()))
-            name = _field_name(field)
+            names = _field_names(field)
             for glob in matching:
                 for declaration, where in by_glob.get((category, glob), ()):
-                    if where.field_glob is None or _glob(where.field_glob).fullmatch(name):
+                    if where.field_glob is None or any(path_glob(where.field_glob).fullmatch(n) for n in names):
                         self.matched.add(id(where))
                         if declaration not in covering:
                             covering.append(declaration)
@@ -202,12 +202,14 @@ def stale_findings(coverage: Coverage, display: str) -> list[Finding]:
     return findings
 
 
-def _field_name(field: Field) -> str:
-    """What a `#field` glob is matched against: the name (else id, else binding); `table.column`."""
+def _field_names(field: Field) -> tuple[str, ...]:
+    """What a `#field` glob is matched against: the name (else id, else binding); for a column
+    `table.column`, with and without the table's schema (`public.customers.email`)."""
     control = field.control
     if control.source == "sql":
-        return f"{control.container}.{control.name}"
-    return control.name or control.ident or (control.bindings[0] if control.bindings else "")
+        table = control.container
+        return (f"{table}.{control.name}", f"{table.rsplit('.', 1)[-1]}.{control.name}")
+    return (control.name or control.ident or (control.bindings[0] if control.bindings else ""),)
 
 
 def _literal_prefix(glob: str) -> str:
@@ -216,7 +218,7 @@ def _literal_prefix(glob: str) -> str:
 
 
 @cache
-def _glob(pattern: str) -> re.Pattern[str]:
+def path_glob(pattern: str) -> re.Pattern[str]:
     """`*` stays within one path segment, `**` crosses them, `?` is one character."""
     out = []
     i = 0

@@ -18,6 +18,10 @@ _NRIC = re.compile(r"(?<![A-Za-z0-9])([STFGM])(\d{7})([A-Z])(?![A-Za-z0-9])")
 _CARD = re.compile(r"(?<![\d-])(?:\d{4}[ -]){2,3}\d{1,7}(?![\d-])|(?<![\d-])\d{13,19}(?![\d-])")
 _MYKAD = re.compile(r"(?<![\d-])\d{6}-\d{2}-\d{4}(?![\d-])")
 _RRN = re.compile(r"(?<![\d-])\d{6}-\d{7}(?![\d-])")
+# Without dashes only as a whole value: a quoted string or a tab-separated field of a data
+# row, so that order numbers and timestamps in running text are left alone.
+_MYKAD_BARE = re.compile(r"(?<=['\"\t])\d{12}(?=['\"\t\r\n])")
+_RRN_BARE = re.compile(r"(?<=['\"\t])\d{13}(?=['\"\t\r\n])")
 _WEIGHTS = (2, 7, 6, 5, 4, 3, 2)
 _LETTERS = {"ST": "JZIHGFEDCBA", "FG": "XWUTRQPNMLK", "M": "XWUTRQPNJLK"}
 _OFFSET = {"S": 0, "T": 4, "F": 0, "G": 4, "M": 3}
@@ -61,6 +65,14 @@ def card_valid(digits: str) -> bool:
     return brand and digits not in _TEST_CARDS and luhn.is_valid(digits)
 
 
+_CANDIDATE = re.compile(r"\d{4}")  # every value checked here has four digits in a row
+
+
+def might_hold_values(text: str) -> bool:
+    """A cheap first look, for the lines of large dumps."""
+    return _CANDIDATE.search(text) is not None
+
+
 def value_findings(path: str, text: str) -> list[Finding]:
     return list(_values(path, text))
 
@@ -89,14 +101,17 @@ def _values(path: str, text: str) -> Iterator[Finding]:
                 "published test number or one that fails the check",
                 "financial_card",
             )  # fmt: skip
-    if "-" in text:
+    dashed = "-" in text
+    bare = _MYKAD_BARE.search(text) or _RRN_BARE.search(text)
+    if dashed or bare:
         from stdnum.kr import rrn
         from stdnum.my import nric
 
-        checks = (
-            (_MYKAD, nric.is_valid, "a MyKad number with a real date and place of birth"),
-            (_RRN, rrn.is_valid, "a Korean resident registration number with a valid check digit"),
-        )
+        mykad = "a MyKad number with a real date and place of birth"
+        korean = "a Korean resident registration number with a valid check digit"
+        checks = [(_MYKAD, nric.is_valid, mykad), (_RRN, rrn.is_valid, korean)] if dashed else []
+        if bare:
+            checks += [(_MYKAD_BARE, nric.is_valid, mykad), (_RRN_BARE, rrn.is_valid, korean)]
         for pattern, check, label in checks:
             for match in pattern.finditer(text):
                 if check(match.group()):

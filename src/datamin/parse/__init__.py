@@ -27,6 +27,8 @@ PARSERS: dict[str, Parser] = {"html": html.parse}
 def kind_of(path: str) -> str | None:
     """Which parser reads this file, by name alone; None if datamin does not read it."""
     lower = path.lower()
+    if lower.endswith(".sql"):
+        return "sql"
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
         return "html"
     return None

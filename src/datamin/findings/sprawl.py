@@ -1,0 +1,60 @@
+"""DM400: a direct identifier copied from table to table.
+
+The identity tables are where direct identifiers (national id, passport, email, phone) belong:
+the manifest's `identity_tables`, or else the one table holding the most of them. A column
+outside them that repeats an identifier stored in another table is reported, naming every
+table that holds it: store an internal id there instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from datamin.findings import finding
+from datamin.records import Field, Finding
+
+DIRECT_IDENTIFIERS = ("national_id", "passport", "email", "phone")
+
+
+def _table(field: Field) -> str:
+    return field.control.container.rsplit(".", 1)[-1].lower()
+
+
+def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> list[Finding]:
+    columns = [f for f in fields if f.control.source == "sql" and f.category in DIRECT_IDENTIFIERS]
+    if not columns:
+        return []
+    by_table: dict[str, list[Field]] = {}
+    for field in columns:
+        by_table.setdefault(_table(field), []).append(field)
+    if identity_tables:
+        identity = {t.rsplit(".", 1)[-1].lower() for t in identity_tables}
+    else:
+        identity = {max(sorted(by_table), key=lambda t: len(by_table[t]))}
+    home = ", ".join(sorted(identity))
+    findings = []
+    for category in DIRECT_IDENTIFIERS:
+        holding = [f for f in columns if f.category == category]
+        tables = sorted({_table(f) for f in holding})
+        if len(tables) < 2:
+            continue
+        for field in holding:
+            if _table(field) in identity:
+                continue
+            control = field.control
+            others = ", ".join(t for t in tables if t != _table(field))
+            findings.append(
+                finding(
+                    "DM400",
+                    control.path,
+                    control.line,
+                    control.column,
+                    f'column "{control.container}.{control.name}" repeats a direct identifier ({category}) also '
+                    f"stored in {others}; keep it in the identity table ({home}) and refer to the person by an "
+                    "internal id here",
+                    category,
+                    control.name,
+                    control.container,
+                )
+            )
+    return findings

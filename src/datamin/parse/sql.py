@@ -1,0 +1,412 @@
+"""Read SQL files into a schema: sqlglot for each DDL statement, a tolerant reader where it fails.
+
+A file is streamed: `sqlsplit` hands over its schema statements and sends data lines
+(`INSERT`, `COPY`) straight to the value checks, so memory stays bounded whatever the size of
+a dump. Each schema statement is parsed on its own with one reused sqlglot parser (faster than
+parsing the whole text at once, and a broken statement spoils only itself). A statement
+sqlglot cannot read is an error with its line, and its columns are still taken by the tolerant
+reader (`sqlscan`), which says so in the evidence. A statement that is not about a table (an
+`IF` block, a procedure) is searched for the `CREATE TABLE` and `ALTER TABLE` inside it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from collections.abc import Callable, Iterator
+from typing import IO, Any, NamedTuple
+
+from datamin.parse import sqlscan
+from datamin.parse.schema import Column, Schema
+from datamin.parse.sqldialect import Guess, guess
+from datamin.parse.sqlsplit import Statement, statements
+from datamin.records import ScanError
+
+HEAD = 64 * 1024  # what the dialect guess and the encoding check read
+PIECE = 1 << 20  # a line longer than this is read in pieces
+
+_TABLE_DDL = re.compile(r"\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE\b|ALTER\s+TABLE\b)", re.I)
+_EMBEDDED = re.compile(r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE|ALTER\s+TABLE)\b", re.I)
+_DIRECTIVE = re.compile(r"datamin:\s*ignore\[([^\]]*)\]\s*(.*?)\s*(?:\*/|-->|$)", re.I)
+
+DataLine = Callable[[int, str], None]
+
+
+class Directive(NamedTuple):
+    line: int
+    codes: tuple[str, ...]
+    reason: str
+
+
+class FileRead(NamedTuple):
+    errors: list[ScanError]
+    notes: list[str]
+    scanned: bool
+    dialect: Guess | None = None  # the dialect it was read in
+
+
+class Reader:
+    """Reads the files of one schema, in order, into `self.schema`."""
+
+    def __init__(self, store: str) -> None:
+        self.schema = Schema(store)
+        self._dialects: dict[str, Any] = {}
+
+    def read(
+        self,
+        path: str,
+        display: str,
+        dialect: Guess | None = None,
+        on_data: DataLine | None = None,
+        *,
+        fallback: Guess | None = None,
+    ) -> FileRead:
+        """Read one file into the schema. `dialect`: as the user gave it, else guessed from the
+        text; `fallback`: the dialect to read in when the text has no hint (that of the other
+        migrations of its folder)."""
+        errors: list[ScanError] = []
+        try:
+            with open(path, "rb") as raw:
+                head = raw.read(HEAD)
+                if b"\0" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    return FileRead([ScanError(display, None, "binary file; skipped")], [], False)
+                encoding, problem = _encoding(head)
+                if problem:
+                    errors.append(ScanError(display, None, problem))
+                raw.seek(0)
+                with open(path, encoding=encoding, errors="replace", newline="") as handle:
+                    text_head = handle.read(HEAD)
+                    handle.seek(0)
+                    chosen = dialect or guess(text_head)
+                    if not chosen.dialect and fallback is not None:
+                        chosen = Guess(fallback.dialect, "as the other migrations of its folder")
+                    notes = [f"{display}: SQL dialect {chosen.dialect or 'generic'} ({chosen.how})"]
+                    errors += self._statements(display, _pieces(handle), chosen.dialect, on_data, "#" in text_head)
+        except OSError as exc:
+            return FileRead([ScanError(display, None, f"cannot be read: {exc.strerror or exc}; skipped")], [], False)
+        return FileRead(errors, notes, True, chosen)
+
+    def _statements(
+        self, display: str, lines: Iterator[str], dialect: str, on_data: DataLine | None, hash_comments: bool
+    ) -> list[ScanError]:
+        errors: list[ScanError] = []
+        directives: list[Directive] = []
+
+        def watch(number: int, line: str) -> None:
+            match = _DIRECTIVE.search(line)
+            if match:
+                codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
+                reason = match.group(2).strip()
+                if not reason:
+                    errors.append(ScanError(display, number, "`datamin: ignore[...]` needs a reason; not applied"))
+                else:
+                    directives.append(Directive(number, codes, reason))
+
+        hash_comments = hash_comments and dialect in ("mysql", "")
+        parser = self._parser(dialect)
+        for statement in statements(lines, on_data, hash_comments=hash_comments, on_directive=watch):
+            if statement.kind != "schema":
+                continue
+            pending = [d for d in directives if d.line <= statement.line + statement.text.count("\n")]
+            directives = [d for d in directives if d not in pending]
+            before = _columns(self.schema)
+            self._statement(display, statement, parser, errors)
+            if pending:
+                _apply(self.schema, before, statement, pending, display)
+        return errors
+
+    def _parser(self, dialect: str) -> Any:
+        if dialect not in self._dialects:
+            from sqlglot.dialects.dialect import Dialect
+
+            logging.getLogger("sqlglot").setLevel(logging.ERROR)  # unsupported syntax is our business
+            self._dialects[dialect] = Dialect.get_or_raise(dialect or None)
+        return self._dialects[dialect]
+
+    def _statement(self, display: str, statement: Statement, dialect: Any, errors: list[ScanError]) -> None:
+        from sqlglot.errors import ParseError, TokenError
+
+        text = statement.text
+        table_ddl = bool(_TABLE_DDL.match(sqlscan.strip_leading_comments(text)))
+        failure: BaseException | None = None
+        try:
+            if self._apply(display, statement, dialect):
+                return
+        except (ParseError, TokenError, RecursionError, ValueError) as exc:
+            failure = exc
+        if not table_ddl:
+            self._embedded(display, statement, dialect, errors)
+            return
+        # What follows a CREATE TABLE's column list (storage, partitions, TEXTIMAGE_ON,
+        # OPTIONS) says nothing about its columns: read the statement without it.
+        columns_only = sqlscan.without_table_options(text)
+        if columns_only != text:
+            try:
+                if self._apply(display, statement._replace(text=columns_only), dialect):
+                    return
+            except (ParseError, TokenError, RecursionError, ValueError):
+                pass
+        found, about_columns = sqlscan.read(self.schema, text, display, statement.line)
+        if failure is not None:
+            errors.append(ScanError(display, _error_line(failure, statement), _message(failure, found)))
+        elif about_columns:
+            errors.append(ScanError(display, statement.line, f"sqlglot cannot read this statement; {found}"))
+
+    def _apply(self, display: str, statement: Statement, dialect: Any) -> bool:
+        """Parse and apply a statement; False when sqlglot read it as something other than a
+        change to a table (a command it does not understand, a procedure)."""
+        text = statement.text
+        applied = False
+        for expression in dialect.parser().parse(dialect.tokenize(text), text):
+            if expression is not None:
+                applied = _apply_expression(self.schema, expression, display, statement) or applied
+        return applied
+
+    def _embedded(self, display: str, statement: Statement, dialect: Any, errors: list[ScanError]) -> None:
+        """`IF NOT EXISTS (...) BEGIN CREATE TABLE ... END`, a procedure that creates a table."""
+        text = statement.text
+        starts = [m.start() for m in _EMBEDDED.finditer(text) if m.start() > 0]
+        for start in starts:
+            piece = sqlscan.statement_at(text, start)
+            line = statement.line + text.count("\n", 0, start)
+            column_offset = start - (text.rfind("\n", 0, start) + 1)
+            inner = Statement(piece, line, "schema", column_offset)
+            self._statement(display, inner, dialect, errors)
+
+
+def _columns(schema: Schema) -> set[tuple[str, str, int]]:
+    return {(t.name, c.name, c.line) for t in schema.tables.values() for c in t.columns.values()}
+
+
+def _apply(
+    schema: Schema, before: set[tuple[str, str, int]], statement: Statement, pending: list[Directive], display: str
+) -> None:
+    """Inline suppressions: one inside a statement applies to the next column after it; one
+    before a statement applies to every column the statement defines."""
+    new = [
+        (t, c)
+        for t in schema.tables.values()
+        for c in t.columns.values()
+        if c.path == display and (t.name, c.name, c.line) not in before
+    ]
+    for directive in pending:
+        if directive.line < statement.line:
+            targets = new
+        else:
+            after = [tc for tc in new if tc[1].line > directive.line]
+            targets = [min(after, key=lambda tc: (tc[1].line, tc[1].column))] if after else []
+        for table, column in targets:
+            table.columns[column.name.lower()] = column._replace(suppress=column.suppress + directive.codes)
+
+
+def _error_line(exc: BaseException, statement: Statement) -> int:
+    errors = getattr(exc, "errors", None)
+    if errors and isinstance(errors[0], dict) and errors[0].get("line"):
+        return statement.line + int(errors[0]["line"]) - 1
+    return statement.line
+
+
+def _message(exc: BaseException, found: str) -> str:
+    errors = getattr(exc, "errors", None)
+    if errors and isinstance(errors[0], dict) and errors[0].get("description"):
+        what = str(errors[0]["description"])
+    else:
+        what = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"sqlglot cannot parse this statement ({what}); {found}"
+
+
+def _encoding(head: bytes) -> tuple[str, str | None]:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return name, None
+    try:
+        head.decode("utf-8")
+        return "utf-8", None
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:
+            return "utf-8", None  # a character cut by the end of the head
+        if head.count(b"\n", 0, exc.start) or exc.reason:
+            from bs4.dammit import UnicodeDammit
+
+            guessed = UnicodeDammit(head).original_encoding
+            if guessed and guessed.lower() not in ("utf-8", "ascii"):
+                return guessed, None
+        line = head.count(b"\n", 0, exc.start) + 1
+        return "utf-8", f"line {line}: invalid UTF-8 byte 0x{head[exc.start]:02x}; replaced"
+
+
+def _pieces(handle: IO[str]) -> Iterator[str]:
+    """The file's lines, a very long line in pieces: a one-line dump stays in bounded memory."""
+    while True:
+        piece = handle.readline(PIECE)
+        if not piece:
+            return
+        yield piece
+
+
+# -- sqlglot expressions into schema changes ------------------------------------------------
+
+
+class _Where(NamedTuple):
+    path: str
+    statement: Statement
+
+    def position(self, node: Any) -> tuple[int, int]:
+        meta = getattr(node, "_meta", None) or {}
+        line = meta.get("line")
+        if not line:
+            return self.statement.line, 1
+        column = meta.get("col", 1) - (meta.get("end", 0) - meta.get("start", 0))
+        if line == 1:
+            column += self.statement.column
+        return self.statement.line + line - 1, max(1, column)
+
+
+def _apply_expression(schema: Schema, expression: Any, path: str, statement: Statement) -> bool:
+    """Apply one parsed statement; False when it says nothing about a table's columns."""
+    from sqlglot import exp
+
+    where = _Where(path, statement)
+    if isinstance(expression, exp.Create):
+        return _create(schema, expression, where)
+    if isinstance(expression, exp.Alter):
+        return _alter(schema, expression, where)
+    if isinstance(expression, exp.Drop) and (expression.args.get("kind") or "").upper() == "TABLE":
+        for table in expression.args.get("tables") or [expression.this]:
+            if isinstance(table, exp.Table):
+                schema.drop_table(_table_name(table))
+        return True
+    if isinstance(expression, exp.Comment) and (expression.args.get("kind") or "").upper() == "COLUMN":
+        column = expression.this
+        if isinstance(column, exp.Column) and column.table:
+            parts = [column.args.get(key) for key in ("catalog", "db", "table")]
+            table = ".".join(_ident(p) for p in parts if p is not None)
+            schema.comment(table, column.name, expression.expression.name)
+        return True
+    if isinstance(expression, exp.Command | exp.Execute):
+        return sqlscan.command(schema, statement.text, path, statement.line)
+    return False
+
+
+def _create(schema: Schema, create: Any, where: _Where) -> bool:
+    from sqlglot import exp
+
+    if (create.args.get("kind") or "").upper() != "TABLE":
+        return False
+    properties = create.args.get("properties")
+    props = list(properties.expressions) if properties else []
+    if any(isinstance(p, exp.TemporaryProperty) for p in props):
+        return True  # a temporary table stores nothing
+    target = create.this
+    table = target.this if isinstance(target, exp.Schema) else target
+    if not isinstance(table, exp.Table) or table.this is None or getattr(table.this, "args", {}).get("temporary"):
+        return True
+    name = _table_name(table)
+    line, _ = where.position(table.this)
+    columns: list[Column] = []
+    items = list(target.expressions) if isinstance(target, exp.Schema) else []
+    for item in items + [p for p in props if isinstance(p, exp.LikeProperty)]:
+        if isinstance(item, exp.ColumnDef):
+            columns.extend(_column_defs(item, where))
+        elif isinstance(item, exp.LikeProperty) and isinstance(item.this, exp.Table):
+            at_line, at_column = where.position(item.this.this)
+            columns.extend(schema.like(_table_name(item.this), where.path, at_line, at_column))
+    if not isinstance(target, exp.Schema) and not columns:
+        return True  # CREATE TABLE ... AS SELECT, PARTITION OF: no columns of its own
+    schema.create(name, where.path, line, columns, if_not_exists=bool(create.args.get("exists")))
+    return True
+
+
+def _alter(schema: Schema, alter: Any, where: _Where) -> bool:
+    from sqlglot import exp
+
+    if (alter.args.get("kind") or "TABLE").upper() != "TABLE" or not isinstance(alter.this, exp.Table):
+        return False
+    name = _table_name(alter.this)
+    for action in alter.args.get("actions") or []:
+        if isinstance(action, exp.ColumnDef):
+            for column in _column_defs(action, where):
+                schema.add(name, column, if_not_exists=bool(action.args.get("exists")))
+        elif isinstance(action, exp.Schema):
+            for item in action.expressions:
+                if isinstance(item, exp.ColumnDef):
+                    for column in _column_defs(item, where):
+                        schema.add(name, column)
+        elif isinstance(action, exp.Drop) and (action.args.get("kind") or "").upper() == "COLUMN":
+            for dropped in action.args.get("tables") or [action.this]:
+                if dropped is not None:
+                    schema.drop_column(name, dropped.name)
+        elif isinstance(action, exp.RenameColumn) and action.this is not None and action.args.get("to") is not None:
+            to = action.args["to"]
+            at_line, at_column = where.position(to.this if isinstance(to, exp.Column) else to)
+            schema.rename_column(name, action.this.name, to.name, where.path, at_line, at_column)
+        elif isinstance(action, exp.ModifyColumn) and isinstance(action.this, exp.ColumnDef):
+            rename_from = action.args.get("rename_from")
+            for column in _column_defs(action.this, where):
+                schema.modify(name, column, rename_from.name if rename_from is not None else "")
+        elif isinstance(action, exp.AlterColumn) and action.args.get("dtype") is not None:
+            type_, _, length = _type(action.args["dtype"])
+            schema.retype(name, action.this.name, type_, length)
+        elif isinstance(action, exp.AlterRename) and isinstance(action.this, exp.Table):
+            schema.rename_table(name, _table_name(action.this))
+    return True
+
+
+def _column_defs(definition: Any, where: _Where, prefix: str = "") -> list[Column]:
+    """A column, and the fields of a STRUCT column as `column.field`."""
+    from sqlglot import exp
+
+    name = prefix + definition.name
+    line, column = where.position(definition.this)
+    kind = definition.args.get("kind")
+    type_, options, length = _type(kind)
+    found = [Column(name, where.path, line, column, type_, _comment(definition), options, length)]
+    if isinstance(kind, exp.DataType):
+        for nested in kind.find_all(exp.ColumnDef):
+            if nested.parent_select is None and nested.find_ancestor(exp.ColumnDef) is definition:
+                found.extend(_column_defs(nested, where, name + "."))
+    return found
+
+
+def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
+    """`VARCHAR(9)` -> ("varchar(9)", (), 9); `ENUM('M','F')` -> ("enum", ("M", "F"), None)."""
+    from sqlglot import exp
+
+    if not isinstance(kind, exp.DataType):
+        return "", (), None
+    if kind.this == exp.DataType.Type.USERDEFINED:
+        named = kind.args.get("kind")
+        return (named.sql() if named is not None else "").lower(), (), None
+    base = kind.this.value.lower()
+    params = kind.expressions
+    if base in ("enum", "set", "enum8", "enum16"):
+        return base, tuple(p.name for p in params if isinstance(p, exp.Literal)), None
+    values = [p.this.name for p in params if isinstance(p, exp.DataTypeParam) and p.this is not None]
+    if not values:
+        return base, (), None
+    length = int(values[0]) if values[0].isdigit() and "char" in base else None
+    return f"{base}({','.join(values)})", (), length
+
+
+def _comment(definition: Any) -> str:
+    from sqlglot import exp
+
+    for constraint in definition.args.get("constraints") or []:
+        kind = constraint.args.get("kind")
+        if isinstance(kind, exp.CommentColumnConstraint) and kind.this is not None:
+            return str(kind.this.name)
+        if isinstance(kind, exp.Properties):  # BigQuery OPTIONS(description = '...')
+            for prop in kind.expressions:
+                if isinstance(prop, exp.Property) and prop.name.lower() == "description" and prop.args.get("value"):
+                    return str(prop.args["value"].name)
+    return ""
+
+
+def _ident(node: Any) -> str:
+    return str(node.name) if hasattr(node, "name") else str(node)
+
+
+def _table_name(table: Any) -> str:
+    parts = [table.args.get(key) for key in ("catalog", "db", "this")]
+    return ".".join(_ident(p) for p in parts if p is not None and _ident(p))

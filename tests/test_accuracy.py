@@ -31,10 +31,44 @@ def test_fixtures_reach_the_bar() -> None:
     assert category_precision >= 0.9 and category_recall >= 0.9, tally.notes
 
 
+def test_sql_fixtures_reach_the_bar() -> None:
+    bench = load_bench()
+    schemas = bench.schema_documents(ROOT / "fixtures")
+    assert len(schemas) >= 8 and sum(len(s.columns) for s in schemas) >= 500
+    result = inventory([str(ROOT / "fixtures" / "sql")], Options(jobs=1))
+    tally = bench.score_schemas(schemas, result.fields, ROOT)
+    precision, recall, category_precision, category_recall = tally.figures()
+    assert precision >= 0.95 and recall >= 0.95, tally.notes
+    assert category_precision >= 0.9 and category_recall >= 0.9, tally.notes
+    assert not [note for note in tally.notes if note.startswith("line ")], "findings must point at the labelled lines"
+
+
+def test_sql_fixture_values_are_found_and_decoys_are_not() -> None:
+    """DM302 on the data of the SQL fixtures: every real-looking value, no look-alike."""
+    import tempfile
+    from pathlib import Path
+
+    from datamin.check import check
+    from datamin.manifest import load_manifest
+
+    bench = load_bench()
+    schemas = bench.schema_documents(ROOT / "fixtures")
+    with tempfile.TemporaryDirectory() as home:
+        manifest = Path(home) / "datamin.yml"
+        manifest.write_text("version: 1\norganisation: {name: Test, country: SG}\n", encoding="utf-8")
+        result = check([str(ROOT / "fixtures" / "sql")], load_manifest(str(manifest)), Options(jobs=1))
+    found, missed, extra = bench.score_values(schemas, result.findings, ROOT)
+    assert found >= 15 and missed == 0 and extra == 0
+
+
 def test_every_fixture_label_names_a_spec_category() -> None:
     from datamin.categories import load
 
     ids = set(load().categories) | {"none"}
-    for path, labels in load_bench().fixture_documents(ROOT / "fixtures"):
+    bench = load_bench()
+    for path, labels in bench.fixture_documents(ROOT / "fixtures"):
         for label in labels:
             assert label["category"] in ids, (path, label)
+    for schema in bench.schema_documents(ROOT / "fixtures"):
+        for label in schema.columns:
+            assert label["category"] in ids, label

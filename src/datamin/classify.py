@@ -369,6 +369,8 @@ def _enumeration(text: str) -> tuple[str, ...]:
     parts = [p.strip() for p in re.split(r"[,/|;]", text)]
     if len(parts) < 2 or not all(0 < len(p.split()) <= 3 for p in parts):
         return ()
+    if len(parts) == 2 and not all(re.search(r"[=:]|\s-\s", p) for p in parts):
+        return ()  # 'NRIC/FIN', 'Address, City' name one thing; 'M=male, F=female' lists values
     values = []
     for part in parts:
         value = re.split(r"\s*[=:]\s*|\s+-\s+", part, maxsplit=1)

@@ -14,7 +14,7 @@ from datamin import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CHECK_FORMATS = ("text", "json")
-INVENTORY_FORMATS = ("text", "json", "csv")
+INVENTORY_FORMATS = ("text", "json", "csv", "fides")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 
 

@@ -31,6 +31,9 @@ _EMBEDDED = re.compile(r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TA
 _DIRECTIVE = re.compile(r"datamin:\s*ignore\[([^\]]*)\]\s*(.*?)\s*(?:\*/|-->|$)", re.I)
 
 DataLine = Callable[[int, str], None]
+# Dialects tried, in order, on a statement of a file with no dialect hint that sqlglot's own
+# dialect cannot read (`ALTER TABLE t ADD COLUMN a int, DROP COLUMN b` is MySQL).
+FALLBACK_DIALECTS = ("mysql", "postgres", "tsql")
 
 
 class Directive(NamedTuple):
@@ -52,6 +55,7 @@ class Reader:
     def __init__(self, store: str) -> None:
         self.schema = Schema(store)
         self._dialects: dict[str, Any] = {}
+        self._fallbacks: tuple[str, ...] = ()
 
     def read(
         self,
@@ -71,9 +75,9 @@ class Reader:
                 head = raw.read(HEAD)
                 if b"\0" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                     return FileRead([ScanError(display, None, "binary file; skipped")], [], False)
-                encoding, problem = _encoding(head)
+                encoding, problem_line, problem = _encoding(head)
                 if problem:
-                    errors.append(ScanError(display, None, problem))
+                    errors.append(ScanError(display, problem_line, problem))
                 raw.seek(0)
                 with open(path, encoding=encoding, errors="replace", newline="") as handle:
                     text_head = handle.read(HEAD)
@@ -105,6 +109,7 @@ class Reader:
 
         hash_comments = hash_comments and dialect in ("mysql", "")
         parser = self._parser(dialect)
+        self._fallbacks = FALLBACK_DIALECTS if not dialect else ()
         for statement in statements(lines, on_data, hash_comments=hash_comments, on_directive=watch):
             if statement.kind != "schema":
                 continue
@@ -136,8 +141,16 @@ class Reader:
         except (ParseError, TokenError, RecursionError, ValueError) as exc:
             failure = exc
         if not table_ddl:
+            if failure is not None and sqlscan.command(self.schema, text, display, statement.line):
+                return  # `EXEC sp_rename ...` that sqlglot's dialect does not read
             self._embedded(display, statement, dialect, errors)
             return
+        for other in self._fallbacks:  # a file with no dialect hint: the syntax may give it away
+            try:
+                if self._apply(display, statement, self._parser(other)):
+                    return
+            except (ParseError, TokenError, RecursionError, ValueError):
+                pass
         # What follows a CREATE TABLE's column list (storage, partitions, TEXTIMAGE_ON,
         # OPTIONS) says nothing about its columns: read the statement without it.
         columns_only = sqlscan.without_table_options(text)
@@ -203,8 +216,13 @@ def _apply(
 def _error_line(exc: BaseException, statement: Statement) -> int:
     errors = getattr(exc, "errors", None)
     if errors and isinstance(errors[0], dict) and errors[0].get("line"):
-        return statement.line + int(errors[0]["line"]) - 1
+        return _within(statement, statement.line + int(errors[0]["line"]) - 1)
     return statement.line
+
+
+def _within(statement: Statement, line: int) -> int:
+    """sqlglot also counts a lone carriage return as a line break; the file's lines end at \n."""
+    return min(max(line, statement.line), statement.line + statement.text.count("\n"))
 
 
 def _message(exc: BaseException, found: str) -> str:
@@ -216,24 +234,31 @@ def _message(exc: BaseException, found: str) -> str:
     return f"sqlglot cannot parse this statement ({what}); {found}"
 
 
-def _encoding(head: bytes) -> tuple[str, str | None]:
+def _encoding(head: bytes) -> tuple[str, int | None, str | None]:
+    """The encoding to stream a file in, judged from its head, and what could not be read
+    (line, problem). Mostly UTF-8 stays UTF-8 (a stray byte is replaced, not a reason to garble
+    every Korean comment); anything else is detected."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if head.startswith(bom):
-            return name, None
+            return name, None, None
     try:
         head.decode("utf-8")
-        return "utf-8", None
+        return "utf-8", None, None
     except UnicodeDecodeError as exc:
         if exc.start >= len(head) - 3:
-            return "utf-8", None  # a character cut by the end of the head
-        if head.count(b"\n", 0, exc.start) or exc.reason:
-            from bs4.dammit import UnicodeDammit
+            return "utf-8", None, None  # a character cut by the end of the head
+        first_bad = exc.start
+    line = head.count(b"\n", 0, first_bad) + 1
+    problem = f"invalid UTF-8 byte 0x{head[first_bad]:02x}; replaced"
+    if head.decode("utf-8", errors="replace").count("\ufffd") <= max(1, len(head) // 1000):
+        return "utf-8", line, problem
+    from bs4.dammit import UnicodeDammit
 
-            guessed = UnicodeDammit(head).original_encoding
-            if guessed and guessed.lower() not in ("utf-8", "ascii"):
-                return guessed, None
-        line = head.count(b"\n", 0, exc.start) + 1
-        return "utf-8", f"line {line}: invalid UTF-8 byte 0x{head[exc.start]:02x}; replaced"
+    logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # its complaints become our error entry
+    guessed = UnicodeDammit(head).original_encoding
+    if guessed and guessed.lower() not in ("utf-8", "ascii"):
+        return guessed, None, None
+    return "utf-8", line, problem
 
 
 def _pieces(handle: IO[str]) -> Iterator[str]:
@@ -260,7 +285,7 @@ class _Where(NamedTuple):
         column = meta.get("col", 1) - (meta.get("end", 0) - meta.get("start", 0))
         if line == 1:
             column += self.statement.column
-        return self.statement.line + line - 1, max(1, column)
+        return _within(self.statement, self.statement.line + line - 1), max(1, column)
 
 
 def _apply_expression(schema: Schema, expression: Any, path: str, statement: Statement) -> bool:

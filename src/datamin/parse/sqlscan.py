@@ -124,7 +124,9 @@ def _alter(schema: Schema, table: str, text: str, at: int, path: str, line: int)
     read = 0
     about_columns = False
     last = ""
-    for start, item in _items(text, at, len(text)):
+    for raw_start, raw_item in _items(text, at, len(text)):
+        item = raw_item.lstrip()
+        start = raw_start + len(raw_item) - len(item)
         action = _ACTION.match(item)
         verb = action.group(1).upper() if action else ""
         rest_at = start + (action.end() if action else 0)

@@ -32,7 +32,8 @@ _CLIENT = re.compile(
 _GO = re.compile(r"\s*GO(?:\s+\d+)?\s*;?\s*$", re.I)
 _SLASH = re.compile(r"\s*/\s*$")
 _DELIMITER = re.compile(r"\s*DELIMITER\s+(\S+)\s*$", re.I)
-_EVENTS = re.compile(r"""'|"|`|\[|\]|--|#|/\*|\*/|\$[A-Za-z_]\w*\$|\$\$|;""")
+_QUOTES = r"""'|"|`|\[|\]|--|#|/\*|\*/"""
+_EVENTS = re.compile(_QUOTES + r"|\$[A-Za-z_]\w*\$|\$\$|;")  # with PostgreSQL's dollar quoting
 
 
 class Statement(NamedTuple):
@@ -135,7 +136,7 @@ def _statement(text: str, line: int, delimiter: str) -> Statement:
 
 
 _SCHEMA = re.compile(
-    r"\s*(?:CREATE\b|ALTER\s+TABLE\b|RENAME\s+TABLE\b|DROP\s+TABLE\b|COMMENT\s+ON\b|IF\b|BEGIN\b|EXEC(?:UTE)?\s+(?:sys\.)?sp_addextendedproperty\b)",
+    r"\s*(?:CREATE\b|ALTER\s+TABLE\b|RENAME\s+TABLE\b|DROP\s+TABLE\b|COMMENT\s+ON\b|IF\b|BEGIN\b|EXEC(?:UTE)?\s+(?:\w+\.)*sp_(?:addextendedproperty|updateextendedproperty|rename)\b)",
     re.I,
 )
 _LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/|#[^\n]*(?:\n|$))*", re.S)
@@ -178,6 +179,8 @@ class _State:
                 if token == self.quote:
                     self.quote = ""
                 continue
+            if token == delimiter:
+                return match.start()
             if token in ("'", '"', "`"):
                 self.quote = token
             elif token == "[":
@@ -188,10 +191,9 @@ class _State:
                 self.quote = token
             elif token == "--" or (token == "#" and self.hash_comments):
                 return -1
-            elif token == delimiter:
-                return match.start()
 
 
 @lru_cache(maxsize=8)
 def _events(delimiter: str) -> re.Pattern[str]:
-    return re.compile(_EVENTS.pattern[: -len(";")] + re.escape(delimiter))
+    """A MySQL `DELIMITER $$` block knows no dollar quoting: `$$` ends its statements."""
+    return re.compile(_QUOTES + "|" + re.escape(delimiter))

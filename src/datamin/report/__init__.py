@@ -20,6 +20,6 @@ Reporter = Callable[[Report, TextIO], None]
 
 
 def reporters() -> dict[str, Reporter]:
-    from datamin.report import csv, json, text
+    from datamin.report import csv, fides, json, text
 
-    return {"text": text.report, "json": json.report, "csv": csv.report}
+    return {"text": text.report, "json": json.report, "csv": csv.report, "fides": fides.report}

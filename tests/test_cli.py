@@ -81,6 +81,8 @@ def test_check_reports_undeclared_categories_and_exits_1() -> None:
     assert {(f["code"], Path(f["path"]).name, f["line"], f["category"]) for f in document["findings"]} == {
         ("DM100", "lucky-draw.html", 10, "national_id"),
         ("DM304", "lucky-draw.html", 6, "name"),
+        ("DM100", "V2__lucky_draw.sql", 7, "national_id"),
+        ("DM400", "V2__lucky_draw.sql", 8, "phone"),
     }
     assert all(list(f) == FINDING_KEYS for f in document["findings"])
 
@@ -88,15 +90,24 @@ def test_check_reports_undeclared_categories_and_exits_1() -> None:
 def test_check_text_output(tmp_path: Path) -> None:
     code, out = run("check", str(SHOP))
     assert code == 1
-    lines = out.splitlines()
+    lines = [line for line in out.splitlines() if line]
     assert lines[0].endswith(
+        'V2__lucky_draw.sql:7:3: DM100 [national_id] column "lucky_draw_entries.nric" is not declared in datamin.yml'
+    )
+    assert lines[1].endswith(
+        'V2__lucky_draw.sql:8:3: DM400 [phone] column "lucky_draw_entries.phone" repeats a direct identifier (phone) '
+        "also stored in customers; keep it in the identity table (customers) and refer to the person by an internal id here"
+    )
+    assert lines[2].endswith(
         "lucky-draw.html:6:3: DM304 [name] form #lucky-draw collects personal data (name, email, national_id) "
         "with no privacy notice or purpose text at the point of collection"
     )
-    assert lines[1].endswith(
+    assert lines[3].endswith(
         'lucky-draw.html:10:3: DM100 [national_id] field "entry[nric]" in form #lucky-draw is not declared in datamin.yml'
     )
-    assert lines[-1] == "Found 2 findings in 4 files (by code DM100: 1, DM304: 1; by category name: 1, national_id: 1)."
+    assert lines[-1] == (
+        "Found 4 findings in 6 files (by code DM100: 2, DM304: 1, DM400: 1; by category name: 1, national_id: 2, phone: 1)."
+    )
 
 
 def test_check_passes_when_everything_is_declared(tmp_path: Path) -> None:

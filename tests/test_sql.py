@@ -423,7 +423,7 @@ CREATE TABLE c (passport_no varchar(20));
     assert [(e.line, e.message.split(" (")[0]) for e in result.errors] == [(2, "sqlglot cannot parse this statement")]
     assert "3 columns read by the tolerant reader" in result.errors[0].message
     phone = next(f for f in result.fields if f.control.name == "phone")
-    assert phone.control.via == "tolerant reader"
+    assert phone.evidence[-1] == "read by the tolerant reader: sqlglot could not parse the statement"
 
 
 def test_statements_that_are_not_tables_never_hide_tables(scan) -> None:  # type: ignore[no-untyped-def]

@@ -215,8 +215,16 @@ def read_schema(
         f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
         for f in classify_all(reader.schema.controls(), load())
     ]
-    personal = [f for f in fields if f.category is not None]
+    personal = [_say_how_read(f) for f in fields if f.category is not None]
     return FileRead(personal, values, errors, scanned, tuple(notes))
+
+
+def _say_how_read(field: Field) -> Field:
+    if field.control.via == "tolerant reader":
+        return field._replace(
+            evidence=(*field.evidence, "read by the tolerant reader: sqlglot could not parse the statement")
+        )
+    return field
 
 
 def _value_scanner(display: str, found: list[Finding]) -> Callable[[int, str], None]:

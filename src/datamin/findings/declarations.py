@@ -84,7 +84,7 @@ def field_findings(fields: list[Field], coverage: Coverage) -> list[Finding]:
         if field.category is None:
             continue
         control = field.control
-        container = f" in {readable_container(control.container)}" if control.container else ""
+        subject = _subject(control)
         if not covering:
             declared = field.category in coverage.declared
             reason = "is not covered by the `where` entries of its declaration" if declared else "is not declared"
@@ -94,7 +94,7 @@ def field_findings(fields: list[Field], coverage: Coverage) -> list[Finding]:
                     control.path,
                     control.line,
                     control.column,
-                    f'field "{control.display_name}"{container} {reason} in {manifest.name}',
+                    f"{subject} {reason} in {manifest.name}",
                     field.category,
                     control.display_name,
                     control.container or None,
@@ -113,7 +113,7 @@ def field_findings(fields: list[Field], coverage: Coverage) -> list[Finding]:
                         control.path,
                         control.line,
                         control.column,
-                        f'field "{control.display_name}"{container} collects a full national identity number, but none '
+                        f"{subject} collects a full national identity number, but none "
                         f"of its purposes ({named}) has lawful_basis: legal_obligation. The PDPC's NRIC guidelines "
                         "allow a full NRIC only where the law requires it: collect a partial NRIC (the last three "
                         "digits and the letter, e.g. 567D) or none",
@@ -200,6 +200,14 @@ def stale_findings(coverage: Coverage, display: str) -> list[Finding]:
             if id(where) not in coverage.matched
         )
     return findings
+
+
+def _subject(control: Control) -> str:
+    """`field "dob" in form #checkout`, `column "customers.dob"`."""
+    if control.source == "sql":
+        return f'column "{control.container}.{control.name}"'
+    container = f" in {readable_container(control.container)}" if control.container else ""
+    return f'field "{control.display_name}"{container}'
 
 
 def _field_names(field: Field) -> tuple[str, ...]:

@@ -112,6 +112,8 @@ class Reader:
         self._fallbacks = FALLBACK_DIALECTS if not dialect else ()
         for statement in statements(lines, on_data, hash_comments=hash_comments, on_directive=watch):
             if statement.kind != "schema":
+                if _EMBEDDED.search(statement.text):  # never let a table hide in something else
+                    self._embedded(display, statement, parser, errors)
                 continue
             pending = [d for d in directives if d.line <= statement.line + statement.text.count("\n")]
             directives = [d for d in directives if d not in pending]

@@ -596,3 +596,111 @@ def test_inventory_as_a_fides_dataset(tmp_path: Path) -> None:
         "ic_no": ["user.government_id.national_identification_number"],
         "gender": ["user.demographic.gender"],
     }
+
+
+# -- what real schemas taught us ---------------------------------------------------------
+
+
+def test_a_tsql_insert_without_a_delimiter_ends_at_the_next_statement(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """INSERT INTO S (A) VALUES(29,'x')
+GO
+CREATE TABLE [dbo].[Customers] ([CustomerID] nchar (5) NOT NULL, [ContactName] nvarchar (30) NULL, [Phone] nvarchar (24) NULL)
+GO
+INSERT INTO [dbo].[Customers] VALUES ('ALFKI', 'Maria Anders', '030-0074321')
+CREATE TABLE [dbo].[Employees] ([HomePhone] nvarchar (24) NULL)
+"""
+    assert named(scan({"nw.sql": text})) == {
+        "dbo.Customers.ContactName": "name",
+        "dbo.Customers.Phone": "phone",
+        "dbo.Employees.HomePhone": "phone",
+    }
+
+
+def test_the_down_half_of_a_migration_file_is_not_read(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """-- +goose Up
+CREATE TABLE targets (id integer primary key, email varchar(255), first_name varchar(255));
+-- +goose Down
+DROP TABLE targets;
+"""
+    assert named(scan({"20160118194630_init.sql": text})) == {"targets.email": "email", "targets.first_name": "name"}
+
+
+def test_diesel_and_per_dialect_migration_folders(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan(
+        {
+            "diesel/2020-01-01-000000_users/up.sql": "CREATE TABLE users (id TEXT, email TEXT, fax TEXT);",
+            "diesel/2020-01-01-000000_users/down.sql": "DROP TABLE users;",
+            "diesel/2021-06-01-000000_drop_fax/up.sql": "ALTER TABLE users DROP COLUMN fax;",
+            "kratos/20210101_init.postgres.up.sql": "CREATE TABLE identities (id UUID, traits_email TEXT);",
+            "kratos/20210101_init.mysql.up.sql": "CREATE TABLE identities (id CHAR(36), traits_email VARCHAR(255));",
+        }
+    )
+    assert {(f.control.form.store.rsplit("/", 1)[-1], f.control.name) for f in result.fields if f.control.form} == {
+        ("diesel", "email"),
+        ("kratos (mysql)", "traits_email"),
+        ("kratos (postgres)", "traits_email"),
+    }
+    assert any(note.endswith("SQL dialect postgres (named in the file name)") for note in result.notes)
+
+
+def test_user_defined_and_interval_types(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """CREATE TABLE [Person].[Person] ([FirstName] [Name] NOT NULL, [Phone] [Phone] NULL, [Node] [hierarchyid]);
+CREATE TABLE contracts (customer_email email_domain, warranty INTERVAL YEAR TO MONTH, grace interval day to second);
+"""
+    result = scan({"udt.sql": text})
+    assert named(result) == {
+        "Person.Person.FirstName": "name",
+        "Person.Person.Phone": "phone",
+        "contracts.customer_email": "email",
+    }
+    assert result.errors == []
+
+
+def test_references_and_abbreviations_in_column_names(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """CREATE TABLE sessions (nid CHAR(36), identity_id CHAR(36), id_address_delivery INT, address_id INT,
+  gender_id INT, email_id VARCHAR(100), recovery_address_id CHAR(36), email_new_token VARCHAR(64), state VARCHAR(20));
+"""
+    assert named(scan({"refs.sql": text})) == {"sessions.gender_id": "gender", "sessions.email_id": "email"}
+
+
+def test_a_states_needs_an_address_beside_it(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """CREATE TABLE orders (id int, email varchar(255), current_state varchar(20));
+CREATE TABLE addresses (id int, customer_id int, city varchar(60), state varchar(60));
+"""
+    assert named(scan({"s.sql": text})) == {
+        "orders.email": "email",
+        "addresses.city": "address",
+        "addresses.state": "address",
+    }
+
+
+def test_tables_about_things_people_and_organisations(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """CREATE TABLE sys_dept (dept_id int, dept_name varchar(30), leader varchar(20), phone varchar(11), email varchar(50));
+CREATE TABLE sys_post (post_id int, post_code varchar(64), post_name varchar(50));
+CREATE TABLE stores (id int, name varchar(64), phone varchar(16), latitude decimal(13,8), longitude decimal(13,8));
+CREATE TABLE accounts (id int, name varchar(100), industry varchar(40), annual_revenue numeric, billing_city varchar(40));
+CREATE TABLE patient_data (id int, fname varchar(255), industry varchar(40), email varchar(255));
+CREATE TABLE bank_accounts (account_id int, customer_id int, account_no varchar(20));
+CREATE TABLE userCollection (id string, name string, emailAddress string);
+"""
+    assert named(scan({"t.sql": text})) == {
+        "patient_data.fname": "name",
+        "patient_data.email": "email",
+        "bank_accounts.account_no": "financial_account",
+        "userCollection.name": "name",
+        "userCollection.emailAddress": "email",
+    }
+
+
+def test_options_sqlglot_cannot_read_are_not_errors(scan) -> None:  # type: ignore[no-untyped-def]
+    text = """CREATE TABLE [Person].[EmailAddress] (
+    [EmailAddress] nvarchar(50) NULL,
+    [rowguid] uniqueidentifier ROWGUIDCOL NOT NULL CONSTRAINT [DF_rowguid] DEFAULT (NEWID())
+) ON [PRIMARY];
+GO
+CREATE OR REPLACE PROCEDURE clone() RETURNS string LANGUAGE javascript AS
+$$ var sql = 'CREATE OR REPLACE TABLE ' + name + ' CLONE x'; $$;
+"""
+    result = scan({"aw.sql": text})
+    assert named(result) == {"Person.EmailAddress.EmailAddress": "email"}
+    assert result.errors == []

@@ -45,6 +45,7 @@ class Category(NamedTuple):
     unless: tuple[str, ...]
     name_unless: tuple[str, ...]
     skip_types: frozenset[str]
+    not_columns: tuple[str, ...]  # phrases that mean something else in a schema (`nid`: a node id)
     match_examples: tuple[str, ...]
     no_match_examples: tuple[str, ...]
     column_types: frozenset[str]  # SQL column types that support the category ("date", "char(9)")
@@ -87,18 +88,23 @@ class Lexicon:
         "longest",
         "lookup_categories",
         "metadata",
+        "metadata_substrings",
         "name_unless",
+        "not_columns",
         "not_personal",
         "organisation_columns",
         "people",
         "record_categories",
         "record_handling",
         "substrings",
+        "thing_tables",
+        "things_have",
         "types",
         "unless",
         "unless_substrings",
         "value_qualifiers",
         "weak",
+        "weak_with_own_category",
     )  # fmt: skip
 
     categories: dict[str, Category]
@@ -110,6 +116,7 @@ class Lexicon:
     unless: dict[str, frozenset[str]]  # category -> guard words, joined ("giftcard")
     unless_substrings: dict[str, tuple[str, ...]]  # category -> guards in other scripts
     name_unless: dict[str, frozenset[str]]  # category -> guard words that count in names only
+    not_columns: dict[str, frozenset[str]]  # category -> phrases not trusted in column names
     not_personal: frozenset[str]  # words in a name that rule out personal data altogether
     consent: frozenset[str]  # words in a name that make it a consent flag
     metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
@@ -126,6 +133,10 @@ class Lexicon:
     record_categories: frozenset[str]  # categories whose records fill tables of their own
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
     flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
+    thing_tables: frozenset[str]  # last words of table names that are about things
+    things_have: frozenset[str]  # sensitive categories a thing has too (a store's coordinates)
+    weak_with_own_category: frozenset[str]  # weak phrases needing a neighbour of their own category
+    metadata_substrings: tuple[str, ...]  # metadata words in other scripts, after a phrase
 
     def __init__(self, **parts: Any) -> None:
         for name in self.__slots__:
@@ -184,6 +195,7 @@ def _category(data: dict[str, object], where: str) -> Category:
         unless=_strings(guards, "unless", where),
         name_unless=_strings(guards, "name_unless", where),
         skip_types=frozenset(_strings(guards, "skip_types", where)),
+        not_columns=_strings(guards, "not_columns", where),
         match_examples=_strings(examples, "match", where),
         no_match_examples=_strings(examples, "no_match", where),
         column_types=frozenset(t.replace(" ", "").lower() for t in _strings(signals, "column_types", where)),
@@ -297,6 +309,7 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         unless={c.id: _joined(c.unless) for c in categories.values()},
         unless_substrings={c.id: tuple(fold(u) for u in c.unless if has_non_latin(u)) for c in categories.values()},
         name_unless={c.id: _joined(c.name_unless) for c in categories.values()},
+        not_columns={c.id: _joined(c.not_columns) for c in categories.values()},
         not_personal=_joined(shared.get("not_personal", ())),
         consent=_joined(shared.get("consent", ())),
         weak={c.id: _joined(c.weak) for c in categories.values()},
@@ -310,6 +323,10 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         record_categories=frozenset(shared.get("record_categories", ())),
         record_handling=_joined(shared.get("record_handling", ())),
         flag_suffixes=frozenset(),
+        thing_tables=_joined(shared.get("thing_tables", ())) | _joined(shared.get("entities", ())),
+        weak_with_own_category=frozenset(shared.get("weak_with_own_category", ())),
+        things_have=frozenset(shared.get("things_have", ())),
+        metadata_substrings=tuple(fold(m) for m in shared.get("metadata_substrings", ())),
         column_kinds={},
         metadata=_joined(shared.get("metadata", ())),
         longest=longest,

@@ -206,7 +206,11 @@ def read_schema(
     for source in sources:
         on_data = _value_scanner(source.display, values) if manifest is not None else None
         given = _dialect(source, options)
-        read = reader.read(source.path, source.display, given, on_data, fallback=dialect)
+        try:
+            read = reader.read(source.path, source.display, given, on_data, fallback=dialect)
+        except Exception as exc:
+            errors.append(ScanError(source.display, None, f"could not be read ({exc!r}); skipped"))
+            continue
         dialect = dialect or (read.dialect if read.dialect and read.dialect.dialect else None)
         errors.extend(read.errors)
         notes.extend(read.notes)
@@ -250,4 +254,7 @@ def _dialect(source: Source, options: Options) -> Guess | None:
         for glob, dialect in options.dialects:
             if path_glob(glob).fullmatch(path):
                 return Guess(dialect, "configured in [tool.datamin] dialects")
-    return None
+    from datamin.parse.migrations import dialect_in_name
+
+    named = dialect_in_name(os.path.basename(source.path))
+    return Guess(named, "named in the file name") if named else None

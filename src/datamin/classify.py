@@ -41,6 +41,8 @@ DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting t
 SHORT_COMMENT_WORDS = 4
 COLUMN_TYPE_WEIGHT = 0.5  # a DATE named `dob`: the type supports a name, it says nothing alone
 RECORD_WEIGHT = 0.6  # a column known only by its table (`diagnoses.description`)
+REFERENCE_WORDS = frozenset({"id", "ids", "uuid", "fk", "ref"})  # a column that points at another table's row
+OWN_LABEL_WORDS = frozenset({"no", "code", "name", "title", "key"})
 # How `_id` after a phrase reads: the value itself (`country_id` picked in a form), a reference
 # to a stored record (`address_id` on a hidden input), or a reference unless the category's
 # values are coded in a lookup table (an integer `address_id` or `diagnosis_id` column points
@@ -98,16 +100,26 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
     corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
     tables = _tables(controls)
     lookups = _lookup_tables(tables, controls, verdicts, lexicon)
-    organisations = {form for form, members in tables.items() if _about_an_organisation(members, lexicon)}
+    organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
+    own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
     fields = []
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
         key = _form_key(control)
+        table = control.form is not None and bool(control.form.store)
         thing = _about_a_thing(control, lexicon) or key in organisations
+        if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
+            weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
+        else:
+            weak_alone = key not in corroborated and not _about_people(control, lexicon)
         if category is not None and (
-            (weak and (thing or (key not in corroborated and not _about_people(control, lexicon))))
-            or (sensitivity == "low" and thing)
+            (weak and (thing or weak_alone))
+            or (
+                thing
+                and (sensitivity == "low" or (table and (sensitivity == "medium" or category in lexicon.things_have)))
+            )
             or key in lookups
+            or (table and _own_label(control, tables[control.form], lexicon))  # type: ignore[index]
         ):
             category, sensitivity, confidence, evidence = None, None, 0.0, ()
         elif category is None and key in records and _describes(control, lexicon):
@@ -119,6 +131,14 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
     return fields
 
 
+def _own_kind_corroborated(
+    tables: dict[Form, list[Control]], controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon
+) -> set[tuple[object, str]]:
+    """(table, category) where the table has a column of that category by a strong phrase."""
+    strong = {id(c): v[0] for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
+    return {(form, strong[id(c)]) for form, members in tables.items() for c in members if id(c) in strong}
+
+
 def _tables(controls: list[Control]) -> dict[Form, list[Control]]:
     tables: dict[Form, list[Control]] = {}
     for control in controls:
@@ -127,9 +147,12 @@ def _tables(controls: list[Control]) -> dict[Form, list[Control]]:
     return tables
 
 
-def _about_an_organisation(columns: list[Control], lexicon: Lexicon) -> bool:
-    """A table with an `industry` or `annual_revenue` column describes companies."""
-    return any("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns)
+def _about_an_organisation(form: Form, columns: list[Control], lexicon: Lexicon) -> bool:
+    """A table with `industry` and `annual_revenue` columns describes companies (one such
+    column alone may be a person's: a patient's industry, a customer's VAT number)."""
+    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(form.ident)):
+        return False
+    return sum("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns) >= 2
 
 
 def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, str]:
@@ -147,12 +170,18 @@ def _describes(control: Control, lexicon: Lexicon) -> bool:
     """A column that can hold a record's content: not a key or a reference, not a date or a
     time, not a consent flag."""
     words = split_words(control.name)
-    if not words or words[-1] in ("id", "uuid", "by", "key", "ref", "at", "on", "date", "time") or _own_key(control):
+    if (
+        not words
+        or words[-1] in ("id", "uuid", "by", "key", "ref", "at", "on", "date", "time")
+        or _own_key(control, lexicon)
+    ):
         return False
     type_ = control.type.replace(" ", "")
     kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
-    if kind is not None and kind.name in ("key", "date", "time"):
-        return False
+    if kind is not None and kind.name in ("key", "date", "time", "flag"):
+        return False  # keys, times and flags (`active`, `dispensed`) are the record's handling
+    if words[-1] in lexicon.flag_suffixes or words[0] in ("is", "has") or words[-1] in lexicon.people:
+        return False  # `user`, `doctor`: who handled the record
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
     return (
         not _not_personal(control, lexicon)
@@ -168,8 +197,17 @@ def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
     if control.form is None:
         return False
     if control.form.store:
-        return _head_word(control.form.ident) in lexicon.entities
+        return _table_about_a_thing(control.form.ident, lexicon)
     return _names_a_thing(f"{control.form.ident} {control.form.action or ''}", lexicon)
+
+
+@lru_cache(maxsize=4096)
+def _table_about_a_thing(table: str, lexicon: Lexicon) -> bool:
+    """`stock_locations`, `sys_dept`: the last word names a thing; `userCollection` is about users."""
+    words = split_words(table.rsplit(".", 1)[-1])
+    if not words or any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in words):
+        return False
+    return words[-1] in lexicon.thing_tables or words[-1].removesuffix("s") in lexicon.thing_tables
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:
@@ -196,10 +234,10 @@ def _lookup_tables(
     """Tables that list the values of an attribute (`genders`, `city(city_id, city)`) rather
     than record people: named for the category of their one personal column, and with no
     column that refers to a person (`user_id`)."""
-    category_of = {id(c): v[0] for c, v in zip(controls, verdicts, strict=True)}
+    category_of = {id(c): v[0] for c, v in zip(controls, verdicts, strict=True) if not v[4]}  # strong phrases
     lookups: set[object] = set()
     for form, members in tables.items():
-        categories = [category_of[id(c)] for c in members if category_of[id(c)] is not None]
+        categories = [category_of[id(c)] for c in members if category_of.get(id(c)) is not None]
         if len(categories) != 1:
             continue
         named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon)
@@ -225,8 +263,9 @@ def _form_key(control: Control) -> object:
 
 def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
     key = (
-        id(lexicon), control.source, control.tag, control.name, control.ident, control.type, control.autocomplete,
-        control.labels, control.bindings, control.options, control.pattern, control.inputmode,
+        id(lexicon), control.source, control.tag, control.container if control.source == "sql" else "", control.name,
+        control.ident, control.type, control.autocomplete, control.labels, control.bindings, control.options,
+        control.pattern, control.inputmode,
     )  # fmt: skip
     verdict = _VERDICTS.get(key)
     if verdict is None:
@@ -316,14 +355,15 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
             return True
         return category not in kind.excludes and (kind.only is None or category in kind.only)
 
-    if _own_key(control):
+    if _own_key(control, lexicon):
         return
-    ids = ID_IS_REFERENCE_UNLESS_CODED if kind is None or kind.references else ID_IS_VALUE
     found: set[str] = set()
+    name = tokens(control.name)
     matches = [
         m
-        for m in _matches(control.name, lexicon, in_names=True, ids=ids)
+        for m in _matches(control.name, lexicon, in_names=True, ids=ID_IS_VALUE)
         if not _name_guarded(m, control.name, lexicon, column=True)
+        and not _column_guarded(m, name, kind is not None and kind.name == "text", lexicon)
     ]
     match = _best(matches, allowed, last=True)
     if match:
@@ -353,14 +393,75 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
             yield Vote(category, COLUMN_TYPE_WEIGHT, f"type: {control.type}")
 
 
-def _own_key(control: Control) -> bool:
-    """`id`, or `gender_id` in the table `genders`: the table's own key, not a person's data."""
+def _own_key(control: Control, lexicon: Lexicon) -> bool:
+    """The table's own key: `id`, `gender_id` in `genders`."""
     column = split_words(control.name)
-    if column in (["id"], ["uuid"]) or column[-1:] not in (["id"], ["uuid"], ["no"], ["code"]):
-        return column in (["id"], ["uuid"])
+    if column in (["id"], ["uuid"]):
+        return True
+    return column[-1:] in (["id"], ["uuid"]) and _names_its_table(column[:-1], control.container)
+
+
+def _names_its_table(stem: list[str], table_name: str) -> bool:
+    table = split_words(table_name.rsplit(".", 1)[-1])
+    return bool(table) and stem in (
+        table,
+        [*table[:-1], table[-1].removesuffix("s")],
+        table[-1:],
+        [table[-1].removesuffix("s")],
+    )
+
+
+def _own_label(control: Control, columns: list[Control], lexicon: Lexicon) -> bool:
+    """A thing's own code or name: `post_code` in `sys_post`, `dept_name` in `sys_dept`. Not in
+    a table of people (`users.user_name`), nor in one whose rows belong to a person
+    (`bank_accounts.account_no` beside `customer_id`), nor when the stem is personal itself
+    (`phones.phone_no`)."""
+    column = split_words(control.name)
+    if len(column) < 2 or column[-1] not in OWN_LABEL_WORDS or not _names_its_table(column[:-1], control.container):
+        return False
     table = split_words(control.container.rsplit(".", 1)[-1])
-    stem = column[:-1]
-    return bool(table) and stem in (table, [*table[:-1], table[-1].removesuffix("s")])
+    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in table):
+        return False
+    if any(_refers_to_person(c.name, lexicon) for c in columns):
+        return False
+    return not matched_categories("_".join(column[:-1]), lexicon)
+
+
+def _column_guarded(match: Match, text: Text, is_text: bool, lexicon: Lexicon) -> bool:
+    """What a column's name says around a phrase. A name ending in `_id` (or starting with
+    `id_`) refers to a record elsewhere (`identity_id`, `id_address_delivery`,
+    `identity_recovery_address_id`), unless its category's values are coded in lookup tables
+    (`gender_id`) or a text column names the value itself (`email_id VARCHAR`). A name ending
+    in a word about the data is about the data (`email_new_token`). Some abbreviations mean
+    other things in schemas (`nid` is a node or network id)."""
+    words = [w.text for w in text.words]
+    if (
+        "".join(w.text for w in text.words if match.start <= w.start and w.end <= match.end)
+        in lexicon.not_columns[match.category]
+    ):
+        return True
+    category = lexicon.categories[match.category]
+    coded = match.category in lexicon.lookup_categories and category.sensitivity != "low"
+    last = text.words[-1]
+    if (words[-1] in REFERENCE_WORDS and last.start >= match.end) or (
+        words[0] == "id" and text.words[0].end <= match.start
+    ):
+        value = (
+            is_text
+            and category.sensitivity == "low"
+            and words[-1] == "id"
+            and _just_before_last(match, text)
+            and match.start == text.words[0].start  # `email_id`, not `recovery_address_id`
+        )
+        return not (coded or value)
+    if last.start >= match.end and words[-1] in lexicon.metadata:
+        return not (words[-1] in lexicon.value_qualifiers and match.category in lexicon.attribute_categories)
+    return False
+
+
+def _just_before_last(match: Match, text: Text) -> bool:
+    after = [w for w in text.words if w.start >= match.end]
+    return len(after) == 1
 
 
 def _enumeration(text: str) -> tuple[str, ...]:
@@ -451,6 +552,9 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
     if has_non_latin(text.folded):
         for phrase, term in lexicon.substrings:
             at = text.folded.find(phrase)
+            after = text.folded[at + len(phrase) :].lstrip()
+            if after.startswith(lexicon.metadata_substrings):
+                continue  # 账号状态: the account's status, not the account
             if at >= 0 and (term.in_names if in_names else term.in_labels):
                 found.append(Match(term.category, at, at + len(phrase), 1))
     if in_names and not found:

@@ -19,7 +19,7 @@ from typing import IO, Any, NamedTuple
 
 from datamin.parse import sqlscan
 from datamin.parse.schema import Column, Schema
-from datamin.parse.sqldialect import Guess, guess
+from datamin.parse.sqldialect import Guess, blank_ignorable, guess
 from datamin.parse.sqlsplit import Statement, statements
 from datamin.records import ScanError
 
@@ -111,16 +111,19 @@ class Reader:
         parser = self._parser(dialect)
         self._fallbacks = FALLBACK_DIALECTS if not dialect else ()
         for statement in statements(lines, on_data, hash_comments=hash_comments, on_directive=watch):
-            if statement.kind != "schema":
-                if _EMBEDDED.search(statement.text):  # never let a table hide in something else
-                    self._embedded(display, statement, parser, errors)
-                continue
-            pending = [d for d in directives if d.line <= statement.line + statement.text.count("\n")]
-            directives = [d for d in directives if d not in pending]
-            before = _columns(self.schema)
-            self._statement(display, statement, parser, errors)
-            if pending:
-                _apply(self.schema, before, statement, pending, display)
+            try:
+                if statement.kind != "schema":
+                    if _EMBEDDED.search(statement.text):  # never let a table hide in something else
+                        self._embedded(display, statement, parser, errors)
+                    continue
+                pending = [d for d in directives if d.line <= statement.line + statement.text.count("\n")]
+                directives = [d for d in directives if d not in pending]
+                before = _columns(self.schema)
+                self._statement(display, statement, parser, errors)
+                if pending:
+                    _apply(self.schema, before, statement, pending, display)
+            except Exception as exc:
+                errors.append(ScanError(display, statement.line, f"this statement could not be read ({exc!r})"))
         return errors
 
     def _parser(self, dialect: str) -> Any:
@@ -154,8 +157,9 @@ class Reader:
             except (ParseError, TokenError, RecursionError, ValueError):
                 pass
         # What follows a CREATE TABLE's column list (storage, partitions, TEXTIMAGE_ON,
-        # OPTIONS) says nothing about its columns: read the statement without it.
-        columns_only = sqlscan.without_table_options(text)
+        # OPTIONS) and options such as ROWGUIDCOL say nothing about its columns: read the
+        # statement without them.
+        columns_only = blank_ignorable(sqlscan.without_table_options(text))
         if columns_only != text:
             try:
                 if self._apply(display, statement._replace(text=columns_only), dialect):
@@ -163,9 +167,11 @@ class Reader:
             except (ParseError, TokenError, RecursionError, ValueError):
                 pass
         found, about_columns = sqlscan.read(self.schema, text, display, statement.line)
+        if not about_columns:
+            return  # `ALTER TABLE ... ADD CONSTRAINT ... ENABLE NOVALIDATE`: nothing about columns to lose
         if failure is not None:
             errors.append(ScanError(display, _error_line(failure, statement), _message(failure, found)))
-        elif about_columns:
+        else:
             errors.append(ScanError(display, statement.line, f"sqlglot cannot read this statement; {found}"))
 
     def _apply(self, display: str, statement: Statement, dialect: Any) -> bool:
@@ -181,7 +187,9 @@ class Reader:
     def _embedded(self, display: str, statement: Statement, dialect: Any, errors: list[ScanError]) -> None:
         """`IF NOT EXISTS (...) BEGIN CREATE TABLE ... END`, a procedure that creates a table."""
         text = statement.text
-        starts = [m.start() for m in _EMBEDDED.finditer(text) if m.start() > 0]
+        starts = [
+            m.start() for m in _EMBEDDED.finditer(text) if m.start() > 0 and not sqlscan.in_string(text, m.start())
+        ]
         for start in starts:
             piece = sqlscan.statement_at(text, start)
             line = statement.line + text.count("\n", 0, start)
@@ -402,9 +410,12 @@ def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
 
     if not isinstance(kind, exp.DataType):
         return "", (), None
-    if kind.this == exp.DataType.Type.USERDEFINED:
+    if kind.this == exp.DataType.Type.USERDEFINED:  # a domain or user type: `phone_type`, `[Name]`
         named = kind.args.get("kind")
-        return (named.sql() if named is not None else "").lower(), (), None
+        text = named.sql() if isinstance(named, exp.Expression) else str(named or "")
+        return text.strip('[]"`').lower(), (), None
+    if not isinstance(kind.this, exp.DataType.Type):  # INTERVAL YEAR TO MONTH and the like
+        return "interval" if isinstance(kind.this, exp.Interval) else "", (), None
     base = kind.this.value.lower()
     params = kind.expressions
     if base in ("enum", "set", "enum8", "enum16"):

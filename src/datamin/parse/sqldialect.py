@@ -34,6 +34,17 @@ def canonical(name: str) -> str | None:
     return aliases.get(name.strip().lower())
 
 
+@cache
+def ignorable() -> re.Pattern[str]:
+    words = sorted(rules()["ignorable"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\b", re.I)
+
+
+def blank_ignorable(text: str) -> str:
+    """The statement with `ROWGUIDCOL` and the like replaced by spaces: same length, same lines."""
+    return ignorable().sub(lambda m: re.sub(r"\S", " ", m.group()), text)
+
+
 def known() -> list[str]:
     return sorted(rules()["aliases"])
 

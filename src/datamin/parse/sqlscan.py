@@ -287,6 +287,13 @@ def _closing(text: str, at: int) -> int:
     return len(text)
 
 
+def in_string(text: str, at: int) -> bool:
+    """Is `at` inside a quoted string (`EXECUTE 'CREATE TABLE ' || name`)? Counted roughly:
+    quotes before it outside line comments."""
+    before = re.sub(r"--[^\n]*", "", text[:at])
+    return before.count("'") % 2 == 1
+
+
 def _position(text: str, at: int, line: int) -> tuple[int, int]:
     return line + text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1) + 1
 

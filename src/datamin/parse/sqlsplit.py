@@ -30,6 +30,15 @@ _CLIENT = re.compile(
     re.I,
 )
 _GO = re.compile(r"\s*GO(?:\s+\d+)?\s*;?\s*$", re.I)
+# A line that starts another statement ends a data statement written without a delimiter
+# (T-SQL needs none): `INSERT INTO t VALUES (1)` then `GO` or `CREATE TABLE`.
+_NEXT = re.compile(
+    r"\s*(?:GO\b|CREATE\b|ALTER\b|DROP\b|INSERT\b|UPDATE\b|DELETE\b|SET\b|USE\b|GRANT\b|PRINT\b|EXEC\b|"
+    r"DECLARE\b|IF\b|BEGIN\b|COMMIT\b|COPY\b|LOCK\b|UNLOCK\b|TRUNCATE\b|REPLACE\b|COMMENT\b|/\s*$)",
+    re.I,
+)
+# Where a migration file's down half starts: goose, dbmate, Play evolutions, MyBatis.
+_DOWN = re.compile(r"\s*--\s*(?:\+goose\s+Down|migrate:down|!Downs|//@UNDO)\b", re.I)
 _SLASH = re.compile(r"\s*/\s*$")
 _DELIMITER = re.compile(r"\s*DELIMITER\s+(\S+)\s*$", re.I)
 _QUOTES = r"""'|"|`|\[|\]|--|#|/\*|\*/"""
@@ -75,12 +84,16 @@ def statements(
             elif on_data:
                 on_data(number, line)
             continue
+        if data and not data_quote and _NEXT.match(line):
+            data = False  # the data statement had no delimiter; this line starts the next one
         if data:
             if on_data:
                 on_data(number, line)
             data_quote, ended = _data_line(line, data_quote, delimiter)
             data = not ended
             continue
+        if not buffer and _DOWN.match(line):
+            break  # what follows undoes the migration: it is not the schema's history
         if on_directive is not None and "datamin:" in line:
             on_directive(number, line)
         if not buffer:

@@ -9,6 +9,19 @@ from datamin.parse.html import parse
 from datamin.records import Field
 
 ROOT = Path(__file__).resolve().parent.parent
+# A manifest that declares email for shipping orders: the tests add what they need.
+ORDERS_MANIFEST = """version: 1
+organisation: {name: Example Durian Pte Ltd, country: SG}
+purposes:
+  - id: orders
+    description: Ship orders
+    use: essential.service
+    lawful_basis: contract
+    retention: P2Y
+data:
+  - category: email
+    purposes: [orders]
+"""
 SHARED = ROOT.parent / "shared"
 
 

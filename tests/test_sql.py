@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import ORDERS_MANIFEST
 
 from datamin.check import Options, Result, check, inventory
 from datamin.manifest import load_manifest
@@ -470,21 +471,9 @@ def test_a_huge_single_line_insert(scan) -> None:  # type: ignore[no-untyped-def
 
 # -- against a manifest ------------------------------------------------------------------
 
-MANIFEST = """version: 1
-organisation: {name: Example Durian Pte Ltd, country: SG}
-identity_tables: [customers]
-purposes:
-  - id: orders
-    description: Ship orders
-    use: essential.service
-    lawful_basis: contract
-    retention: P2Y
-data:
-  - category: email
-    purposes: [orders]
-  - category: phone
-    purposes: [orders]
-"""
+MANIFEST = ORDERS_MANIFEST.replace("purposes:\n", "identity_tables: [customers]\npurposes:\n", 1) + (
+    "  - category: phone\n    purposes: [orders]\n"
+)
 
 
 def run_check(tmp_path: Path, files: dict[str, str], manifest: str = MANIFEST) -> Result:
@@ -543,7 +532,9 @@ CREATE TABLE processor_cards (card_no varchar(19), email varchar(255));
         ("DM100", "nric"),
         ("DM100", "passport_no"),
     }
-    assert [(e.line, e.message) for e in result.errors] == [(6, "`datamin: ignore[...]` needs a reason; not applied")]
+    assert [(e.line, e.message) for e in result.errors] == [
+        (6, "`datamin: ignore[...]` needs a reason after the codes; not applied")
+    ]
 
 
 def test_where_entries_match_table_dot_column(tmp_path: Path) -> None:

@@ -41,6 +41,8 @@ class Result(NamedTuple):
     errors: list[ScanError]
     scanned: int  # files read
     notes: tuple[str, ...] = ()  # what verbose output shows: the SQL dialect of each file
+    baselined: int = 0  # findings a --baseline left out
+    stale: int = 0  # baseline entries that matched no finding
 
 
 class FileRead(NamedTuple):
@@ -175,9 +177,16 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
     if not wants(source.display, decoded.text):
         return FileRead([], [], errors, 1)
     parsed = PARSERS[source.kind](source.display, decoded.text, notices=manifest is not None)
+    controls = parsed.controls
+    if manifest is not None:
+        from datamin import suppress
+
+        found, problems = suppress.directives(source.display, decoded.text)
+        controls = suppress.apply(controls, found)
+        errors.extend(problems)
     fields = [
         f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
-        for f in classify_all(parsed.controls, load())
+        for f in classify_all(controls, load())
     ]
     findings: list[Finding] = []
     if manifest is not None:

@@ -13,7 +13,7 @@ import click
 from datamin import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-CHECK_FORMATS = ("text", "json")
+CHECK_FORMATS = ("text", "json", "sarif", "github", "markdown")
 INVENTORY_FORMATS = ("text", "json", "csv", "fides")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 
@@ -37,7 +37,7 @@ def _with_scan_options(function: Command, formats: tuple[str, ...]) -> Command:
         click.argument("paths", nargs=-1, type=click.Path()),
         click.option("--format", "output_format", type=click.Choice(formats), default="text", show_default=True),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE."),
-        click.option("--force", is_flag=True, help="Overwrite the --output file if it exists."),
+        click.option("--force", is_flag=True, help="Overwrite the --output (or --write-baseline) file if it exists."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching GLOB (repeatable)."),
         click.option(
             "--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5)."
@@ -50,6 +50,7 @@ def _with_scan_options(function: Command, formats: tuple[str, ...]) -> Command:
         ),
         click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors."),
         click.option("--verbose", "-v", is_flag=True, help="Also say how each file was read (its SQL dialect)."),
+        click.option("--diff", metavar="REF", help="Only what is on lines added or changed since the git REF."),
         click.option(
             "--dialect",
             metavar="NAME",
@@ -79,15 +80,24 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Leave out the findings recorded in FILE.")
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the findings in FILE (with --force to replace it).",
+)
 def check(
     paths: tuple[str, ...],
     manifest: str | None,
     fail_on: str | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    baseline: str | None,
+    write_baseline: str | None,
     **common: Any,
 ) -> None:
     """Check every personal-data field against the manifest."""
+    from datamin import baseline as baselines
     from datamin import check as stages
     from datamin.manifest import ConfigError, find, load_manifest
 
@@ -98,13 +108,27 @@ def check(
         if manifest_path is None:
             raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
         loaded = load_manifest(manifest_path)
-    except ConfigError as exc:
-        for problem in exc.problems:
+        known = baselines.load(baseline) if baseline else None
+    except (ConfigError, baselines.BaselineError) as exc:
+        for problem in getattr(exc, "problems", None) or [str(exc)]:
             click.echo(problem, err=True)
         sys.exit(EXIT_ERROR)
-    result = stages.check(paths, loaded, _options(common, config), full_scan=_full_scan(paths, manifest_path))
+    if write_baseline and os.path.exists(write_baseline) and not common.get("force"):
+        raise UsageProblem(f"{write_baseline} exists; pass --force to overwrite it")
+    changed = _changed(common.get("diff"))
+    full = _full_scan(paths, manifest_path) and changed is None
+    result = stages.check(paths, loaded, _options(common, config), full_scan=full)
     findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
-    result = stages.Result(result.fields, findings, result.errors, result.scanned, result.notes)
+    if changed is not None:
+        from datamin.diff import touches
+
+        findings = [f for f in findings if touches(changed, f.path, f.line)]
+    if write_baseline:
+        write_atomically(write_baseline, baselines.dump(findings), force=common.get("force", False))
+    baselined = stale = 0
+    if known is not None:
+        findings, baselined, stale = baselines.apply(findings, known)
+    result = result._replace(findings=findings, baselined=baselined, stale=stale)
     _emit(result, "check", common, loaded.name)
     if result.scanned == 0 and result.errors:
         sys.exit(EXIT_ERROR)
@@ -128,6 +152,11 @@ def inventory(paths: tuple[str, ...], **common: Any) -> None:
             click.echo(problem, err=True)
         sys.exit(EXIT_ERROR)
     result = stages.inventory(paths, _options(common, config))
+    changed = _changed(common.get("diff"))
+    if changed is not None:
+        from datamin.diff import touches
+
+        result = result._replace(fields=[f for f in result.fields if touches(changed, f.path, f.line)])
     _emit(result, "inventory", common, None)
     sys.exit(EXIT_ERROR if result.scanned == 0 and result.errors else EXIT_OK)
 
@@ -263,6 +292,18 @@ def _options(common: dict[str, Any], config: Any) -> Any:
         dialect=dialect,
         dialects=config.dialects,
     )
+
+
+def _changed(ref: str | None) -> Any:
+    """The lines changed since REF for --diff, or None without it."""
+    if not ref:
+        return None
+    from datamin.diff import DiffError, changed_lines
+
+    try:
+        return changed_lines(ref)
+    except DiffError as exc:
+        raise UsageProblem(str(exc)) from exc
 
 
 def _full_scan(paths: Sequence[str], manifest_path: str) -> bool:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
+from datamin import suppress
 from datamin.parse import sqlscan
 from datamin.parse.schema import Column, Schema
 from datamin.parse.sqldialect import Guess, blank_ignorable, guess
@@ -28,7 +29,6 @@ PIECE = 1 << 20  # a line longer than this is read in pieces
 
 _TABLE_DDL = re.compile(r"\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE\b|ALTER\s+TABLE\b)", re.I)
 _EMBEDDED = re.compile(r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE|ALTER\s+TABLE)\b", re.I)
-_DIRECTIVE = re.compile(r"datamin:\s*ignore\[([^\]]*)\]\s*(.*?)\s*(?:\*/|-->|$)", re.I)
 
 DataLine = Callable[[int, str], None]
 # Dialects tried, in order, on a statement of a file with no dialect hint that sqlglot's own
@@ -98,12 +98,11 @@ class Reader:
         directives: list[Directive] = []
 
         def watch(number: int, line: str) -> None:
-            match = _DIRECTIVE.search(line)
-            if match:
-                codes = tuple(c.strip().upper() for c in match.group(1).split(",") if c.strip())
-                reason = match.group(2).strip()
-                if not reason:
-                    errors.append(ScanError(display, number, "`datamin: ignore[...]` needs a reason; not applied"))
+            parsed = suppress.parse(line)
+            if parsed is not None:
+                codes, reason, _ = parsed
+                if not codes or not reason:
+                    errors.append(ScanError(display, number, suppress.MISSING_REASON))
                 else:
                     directives.append(Directive(number, codes, reason))
 

@@ -20,6 +20,14 @@ Reporter = Callable[[Report, TextIO], None]
 
 
 def reporters() -> dict[str, Reporter]:
-    from datamin.report import csv, fides, json, text
+    from datamin.report import csv, fides, github, json, markdown, sarif, text
 
-    return {"text": text.report, "json": json.report, "csv": csv.report, "fides": fides.report}
+    return {
+        "text": text.report,
+        "json": json.report,
+        "csv": csv.report,
+        "fides": fides.report,
+        "sarif": sarif.report,
+        "github": github.report,
+        "markdown": markdown.report,
+    }

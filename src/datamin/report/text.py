@@ -61,10 +61,21 @@ def _summary(report: Report) -> str:
         by_category = Counter(f.category or "" for f in result.fields)
         counts = _counts(by_category)
         return f"{len(result.fields)} personal-data fields in {files}{errors}" + (f" ({counts})" if counts else "")
+    baseline = _baseline(report)
     if not result.findings:
-        return f"No findings in {files}{errors}."
+        return f"No findings in {files}{errors}{baseline}."
     by_code = _counts(Counter(f.code for f in result.findings))
     by_category_text = _counts(Counter(f.category for f in result.findings if f.category))
     n = len(result.findings)
     categories = f"; by category {by_category_text}" if by_category_text else ""
-    return f"Found {n} finding{'s' if n != 1 else ''} in {files}{errors} (by code {by_code}{categories})."
+    return f"Found {n} finding{'s' if n != 1 else ''} in {files}{errors} (by code {by_code}{categories}){baseline}."
+
+
+def _baseline(report: Report) -> str:
+    result = report.result
+    parts = []
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
+    if result.stale:
+        parts.append(f"{result.stale} baseline entr{'ies' if result.stale != 1 else 'y'} no longer found")
+    return f"; {', '.join(parts)}" if parts else ""

@@ -97,11 +97,28 @@ def check(
     **common: Any,
 ) -> None:
     """Check every personal-data field against the manifest."""
+    result, name, code = run_check(paths, manifest, fail_on, select, ignore, baseline, write_baseline, common)
+    _emit(result, "check", common, name)
+    sys.exit(code)
+
+
+def run_check(
+    paths: Sequence[str],
+    manifest: str | None,
+    fail_on: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    baseline: str | None,
+    write_baseline: str | None,
+    common: dict[str, Any],
+) -> tuple[Any, str, int]:
+    """The `check` command short of its output: (result, manifest name, exit code). Problems
+    with the manifest, the config or the baseline are printed and exit with 2."""
     from datamin import baseline as baselines
     from datamin import check as stages
     from datamin.manifest import ConfigError, find, load_manifest
 
-    paths = paths or (".",)
+    paths = _manifests_as_folders(paths or (".",))
     try:
         config = _config(paths[0])
         manifest_path = manifest or find(paths[0])
@@ -129,12 +146,26 @@ def check(
     if known is not None:
         findings, baselined, stale = baselines.apply(findings, known)
     result = result._replace(findings=findings, baselined=baselined, stale=stale)
-    _emit(result, "check", common, loaded.name)
     if result.scanned == 0 and result.errors:
-        sys.exit(EXIT_ERROR)
+        return result, loaded.name, EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
-    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+    return result, loaded.name, EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _manifests_as_folders(paths: Sequence[str]) -> tuple[str, ...]:
+    """A manifest among the paths (pre-commit passes `datamin.yml` when it changes) stands for
+    the project it describes: its folder, checked whole."""
+    from datamin.manifest import MANIFEST_NAMES
+
+    out = []
+    for path in paths:
+        name = os.path.basename(path)
+        if os.path.isfile(path) and name in MANIFEST_NAMES:
+            path = os.path.dirname(path) or "."
+        if path not in out:
+            out.append(path)
+    return tuple(out)
 
 
 @cli.command()

@@ -114,7 +114,6 @@ def run_check(
 ) -> tuple[Any, str, int]:
     """The `check` command short of its output: (result, manifest name, exit code). Problems
     with the manifest, the config or the baseline are printed and exit with 2."""
-    from datamin import baseline as baselines
     from datamin import check as stages
     from datamin.manifest import ConfigError, find, load_manifest
 
@@ -125,9 +124,9 @@ def run_check(
         if manifest_path is None:
             raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
         loaded = load_manifest(manifest_path)
-        known = baselines.load(baseline) if baseline else None
-    except (ConfigError, baselines.BaselineError) as exc:
-        for problem in getattr(exc, "problems", None) or [str(exc)]:
+        known = _baseline(baseline) if baseline else None
+    except ConfigError as exc:
+        for problem in exc.problems:
             click.echo(problem, err=True)
         sys.exit(EXIT_ERROR)
     if write_baseline and os.path.exists(write_baseline) and not common.get("force"):
@@ -141,16 +140,30 @@ def run_check(
 
         findings = [f for f in findings if touches(changed, f.path, f.line)]
     if write_baseline:
-        write_atomically(write_baseline, baselines.dump(findings), force=common.get("force", False))
+        from datamin.baseline import dump
+
+        write_atomically(write_baseline, dump(findings), force=common.get("force", False))
     baselined = stale = 0
     if known is not None:
-        findings, baselined, stale = baselines.apply(findings, known)
+        from datamin.baseline import apply
+
+        findings, baselined, stale = apply(findings, known)
     result = result._replace(findings=findings, baselined=baselined, stale=stale)
     if result.scanned == 0 and result.errors:
         return result, loaded.name, EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
     return result, loaded.name, EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _baseline(path: str) -> set[str]:
+    from datamin.baseline import BaselineError, load
+    from datamin.manifest import ConfigError
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise ConfigError([str(exc)]) from exc
 
 
 def _manifests_as_folders(paths: Sequence[str]) -> tuple[str, ...]:
@@ -305,13 +318,14 @@ def _config(start: str) -> Any:
 def _options(common: dict[str, Any], config: Any) -> Any:
     """The command line's options over those of [tool.datamin]; excludes add up."""
     from datamin.check import DEFAULT_MIN_CONFIDENCE, Options
-    from datamin.parse.sqldialect import canonical, known
 
     confidence = common["min_confidence"]
     if confidence is None:
         confidence = config.min_confidence if config.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
     dialect = config.dialect
     if common.get("dialect"):
+        from datamin.parse.sqldialect import canonical, known
+
         dialect = canonical(common["dialect"]) or ""
         if not dialect:
             raise UsageProblem(f"unknown SQL dialect {common['dialect']!r}; one of {', '.join(known())}")

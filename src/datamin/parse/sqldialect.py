@@ -7,11 +7,13 @@ schema comes first.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
+
+from datamin.rules import FOLDER
 
 MAX_COUNT = 5  # occurrences of one hint that count: a dump full of backticks is not more MySQL
 MIN_SCORE = 2  # below this the text says nothing: sqlglot's own dialect reads it
@@ -24,7 +26,7 @@ class Guess(NamedTuple):
 
 @cache
 def rules() -> dict[str, Any]:
-    with resources.files("datamin.rules").joinpath("sql.toml").open("rb") as handle:
+    with open(os.path.join(FOLDER, "sql.toml"), "rb") as handle:
         return tomllib.load(handle)
 
 

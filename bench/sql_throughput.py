@@ -10,14 +10,15 @@ tables as a pg_dump, then prints three measurements, each the best of `--repeat`
 
 1. DDL: `datamin.check.inventory([file], Options(jobs=1))` against bare sqlglot on the same file
    (reading it included): `sqlglot.parse(text, read="mysql")` of the whole text, and one reused
-   dialect parsing statement by statement. The faster bare variant is the baseline. Bar: 1.5x.
+   dialect parsing statement by statement. The bar (1.5x) is against `sqlglot.parse`, as the issue
+   words it; the ratio to the statement-by-statement variant is printed beside it, for information.
 2. Data: datamin on the DDL alone against the same DDL followed by 50 times its size in data:
    extended INSERT lines of 200 KB to 1 MB (MySQL), COPY ... FROM stdin blocks (PostgreSQL).
    Both `inventory` and `check` with a minimal manifest (only `check` scans values for DM302).
    Bar: 2x.
 3. Memory: a dump of about `--dump-mb` MB (DDL and INSERT data, written streaming) read by
-   `python -m datamin inventory` and then `check` in a child process; its peak RSS comes from
-   `os.wait4`. Bar: under 300 MB.
+   `python -m datamin inventory` and then `check` in a child process, whose peak RSS its parent
+   (a small Python in between, see PEAK) reads from `getrusage(RUSAGE_CHILDREN)`. Bar: 300 MB.
 
 A summary with PASS/FAIL against each bar ends the output; the exit status is 0 either way.
 Figures are meant to be compared within one run, not across machines.
@@ -480,8 +481,9 @@ def measure_ddl(folder: Path, count: int, repeat: int, verdicts: list[str]) -> N
     print(f"  bare sqlglot.parse(text, read='mysql'):       {times['whole']}")
     print(f"  bare sqlglot, statement by statement:         {times['statements']}")
     print(f"  datamin inventory (in process, jobs=1):       {times['datamin']}")
-    base = min(times["whole"].best, times["statements"].best)
-    _ratio("DDL datamin / faster bare sqlglot", times["datamin"].best, base, DDL_BAR, verdicts)
+    _ratio("DDL datamin / bare sqlglot.parse", times["datamin"].best, times["whole"].best, DDL_BAR, verdicts)
+    stricter = times["datamin"].best / times["statements"].best
+    print(f"  ratio DDL datamin / bare sqlglot statement by statement: {stricter:.2f}  (stricter; not the bar)")
     _sanity("datamin", times["datamin"].result)
 
 
@@ -532,18 +534,23 @@ class Child(NamedTuple):
     status: int
 
 
+# The child's peak RSS is measured by a small Python in between: a process started straight from
+# this one inherits its high-water mark (Linux keeps `ru_maxrss` across fork and exec), so
+# `RUSAGE_CHILDREN` here would report this process's own peak, not datamin's.
+PEAK = """import resource, subprocess, sys, time
+start = time.perf_counter()
+status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, status)
+"""
+
+
 def child(command: list[str]) -> Child:
-    """Run a command; its wall time and its own peak RSS (`ru_maxrss` is in KB on Linux)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    errors = process.stderr.read()  # a report of problems is small; reading it keeps the pipe from filling
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - start
-    if errors.strip():
-        print("  ! " + errors.decode(errors="replace").strip().replace("\n", "\n  ! ")[:600])
-    return Child(seconds, usage.ru_maxrss / 1024, process.returncode)
+    """Run a command; its wall time and its peak RSS (`ru_maxrss` is in KB on Linux)."""
+    ran = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=True)
+    if ran.stderr.strip():
+        print("  ! " + ran.stderr.strip()[:600].replace("\n", "\n  ! "))
+    seconds, peak, status = ran.stdout.split()
+    return Child(float(seconds), int(peak) / 1024, int(status))
 
 
 def measure_memory(folder: Path, count: int, dump_mb: int, manifest: Path, verdicts: list[str]) -> None:

@@ -564,6 +564,31 @@ COPY customers (id, email, phone) FROM stdin;
     assert inventory([str(tmp_path / "dump.sql")], Options(jobs=1)).findings == []
 
 
+def test_values_in_long_copy_blocks_keep_their_lines(tmp_path: Path) -> None:
+    """COPY rows are scanned in batches; each value still points at its own line and column."""
+    from datamin.parse.sqlsplit import ROWS_PER_BATCH
+
+    rows = [f"{i}\tcustomer {i}\tS0000000A" for i in range(ROWS_PER_BATCH + 10)]
+    rows[ROWS_PER_BATCH + 3] = f"{ROWS_PER_BATCH + 3}\tlate\tS8812345Z"  # in the second batch
+    dump = "\n".join(
+        [
+            "CREATE TABLE members (id int, name text, nric text);",
+            "COPY members (id, name, nric) FROM stdin;",
+            *rows,
+            "\\.",
+            "CREATE INDEX members_nric ON members (nric);",
+            "COPY members (id, name, nric) FROM stdin;",
+            "1\tx\tS8812345Z",
+            "\\.",
+            "",
+        ]
+    )
+    result = run_check(tmp_path, {"dump.sql": dump})
+    values = sorted((f.line, f.column) for f in result.findings if f.code == "DM302")
+    late = 3 + ROWS_PER_BATCH + 3
+    assert values == [(late, len(f"{ROWS_PER_BATCH + 3}\tlate\t") + 1), (late + 10, 5)]
+
+
 # -- the Fides dataset -------------------------------------------------------------------
 
 

@@ -263,7 +263,7 @@ def _form_key(control: Control) -> object:
 
 def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
     key = (
-        id(lexicon), control.source, control.tag, control.container if control.source == "sql" else "", control.name,
+        id(lexicon), control.source, control.tag, control.source == "sql" and _own_key(control, lexicon), control.name,
         control.ident, control.type, control.autocomplete, control.labels, control.bindings, control.options,
         control.pattern, control.inputmode,
     )  # fmt: skip
@@ -567,7 +567,7 @@ def _segment(text: Text, match: Match) -> Text:
     In `customer[ic_no]`, `customer` is a namespace and guards nothing; in `address[company]`,
     `company` is the field itself."""
     start = max(text.folded.rfind(c, 0, match.start) for c in "[].") + 1
-    return Text(text.folded, [w for w in text.words if w.start >= start])
+    return Text(text.folded, tuple(w for w in text.words if w.start >= start))
 
 
 def _plural(joined: str) -> bool:

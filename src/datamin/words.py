@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 # camelCase and digit boundaries: dateOfBirth -> date Of Birth, address1 -> address 1,
@@ -27,7 +28,7 @@ class Text(NamedTuple):
     """Folded text and its words, with offsets into the folded text."""
 
     folded: str
-    words: list[Word]
+    words: tuple[Word, ...]
 
 
 def fold(text: str) -> str:
@@ -35,14 +36,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # a schema or a theme repeats the same names thousands of times
 def tokens(text: str) -> Text:
     folded = fold(_CAMEL.sub(" ", text))
-    return Text(folded, [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)])
+    return Text(folded, tuple(Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)))
 
 
 def split_words(text: str) -> list[str]:
     """`customer[date_of_birth]` -> ['customer', 'date', 'of', 'birth']."""
-    return [w.text for w in tokens(text).words] if text else []
+    return list(_split(text)) if text else []
+
+
+@lru_cache(maxsize=1 << 16)
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(w.text for w in tokens(text).words)
 
 
 def has_non_latin(text: str) -> bool:

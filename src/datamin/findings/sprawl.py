@@ -38,11 +38,15 @@ def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> 
         tables = sorted({_table(f) for f in holding})
         if len(tables) < 2:
             continue
+        named: dict[str, str] = {}  # the other tables, once per table: a dump can have hundreds
         for field in holding:
-            if _table(field) in identity:
+            table = _table(field)
+            if table in identity:
                 continue
             control = field.control
-            others = ", ".join(t for t in tables if t != _table(field))
+            if table not in named:
+                named[table] = ", ".join(t for t in tables if t != table)
+            others = named[table]
             findings.append(
                 finding(
                     "DM400",

@@ -45,25 +45,34 @@ class Schema:
     def __init__(self, store: str) -> None:
         self.store = store  # the file, or the folder of migrations, that defines it
         self.tables: dict[str, Table] = {}  # by lower-case qualified name
+        self._by_bare: dict[str, set[str]] = {}  # `customers` -> {"public.customers"}: find() without a scan
 
     def find(self, name: str) -> Table | None:
         """`users` finds `public.users` and the other way round, when only one table fits."""
         table = self.tables.get(name.lower())
         if table is not None:
             return table
-        fits = [t for t in self.tables.values() if bare(t.name) == bare(name)]
-        return fits[0] if len(fits) == 1 else None
+        fits = self._by_bare.get(bare(name), set())
+        return self.tables[next(iter(fits))] if len(fits) == 1 else None
+
+    def _put(self, table: Table) -> None:
+        self.tables[table.name.lower()] = table
+        self._by_bare.setdefault(bare(table.name), set()).add(table.name.lower())
+
+    def _remove(self, table: Table) -> None:
+        del self.tables[table.name.lower()]
+        self._by_bare[bare(table.name)].discard(table.name.lower())
 
     def create(self, name: str, path: str, line: int, columns: list[Column], *, if_not_exists: bool = False) -> None:
         existing = self.find(name)
         if existing is not None:
             if if_not_exists:
                 return
-            del self.tables[existing.name.lower()]
+            self._remove(existing)
         table = Table(name, path, line)
         for column in columns:
             table.columns[column.name.lower()] = column
-        self.tables[name.lower()] = table
+        self._put(table)
 
     def like(self, source: str, path: str, line: int, column: int) -> list[Column]:
         """The columns of `source`, as `CREATE TABLE ... LIKE source` copies them."""
@@ -75,7 +84,8 @@ class Schema:
     def _table(self, name: str, path: str, line: int) -> Table:
         table = self.find(name)
         if table is None:
-            table = self.tables[name.lower()] = Table(name, path, line)
+            table = Table(name, path, line)
+            self._put(table)
         return table
 
     def add(self, name: str, column: Column, *, if_not_exists: bool = False) -> None:
@@ -124,14 +134,14 @@ class Schema:
         table = self.find(old)
         if table is None:
             return
-        del self.tables[table.name.lower()]
+        self._remove(table)
         table.name = new
-        self.tables[new.lower()] = table
+        self._put(table)
 
     def drop_table(self, name: str) -> None:
         table = self.find(name)
         if table is not None:
-            del self.tables[table.name.lower()]
+            self._remove(table)
 
     def controls(self) -> list[Control]:
         """Each column as a control: the table is its form, the comment its label."""

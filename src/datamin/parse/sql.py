@@ -24,10 +24,24 @@ from datamin.parse.sqldialect import Guess, blank_ignorable, guess
 from datamin.parse.sqlsplit import Statement, statements
 from datamin.records import ScanError
 
-HEAD = 64 * 1024  # what the dialect guess and the encoding check read
+HEAD = 64 * 1024  # what the encoding check reads
+GUESS_HEAD = 16 * 1024  # what the dialect guess reads: dozens of patterns, each a pass over it
 PIECE = 1 << 20  # a line longer than this is read in pieces
 
 _TABLE_DDL = re.compile(r"\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE\b|ALTER\s+TABLE\b)", re.I)
+# Statements that cannot add, drop, rename or retype a column: an index, a view, a sequence, a
+# routine (whose body is still searched for table DDL), and the one-action ALTER TABLEs that
+# pg_dump writes by the thousand (owner, constraints, defaults, triggers). Not parsed: they
+# are most of a dump's statements and say nothing about what is stored.
+_INERT = re.compile(
+    r"\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(?:(?:NON)?CLUSTERED\s+)?(?:INDEX|SEQUENCE|VIEW|MATERIALIZED\s+VIEW|"
+    r"TRIGGER|FUNCTION|PROCEDURE|EXTENSION|SCHEMA|DATABASE|ROLE|USER|POLICY|PUBLICATION|STATISTICS)\b"
+    r"|ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?[\w.\"`\[\]]+\s+(?:OWNER\s+TO|ENABLE|DISABLE|CLUSTER\s+ON|"
+    r"REPLICA\s+IDENTITY|(?:ATTACH|DETACH)\s+PARTITION|ADD\s+CONSTRAINT\s+[\w\"`\[\]]+\s+(?:PRIMARY\s+KEY|FOREIGN\s+KEY|"
+    r"UNIQUE|CHECK|EXCLUDE)|ALTER\s+COLUMN\s+[\w\"`\[\]]+\s+(?:SET\s+DEFAULT|DROP\s+DEFAULT|ADD\s+GENERATED|SET\s+STATISTICS))"
+    r"[^,;]*$)",
+    re.I,
+)
 _EMBEDDED = re.compile(r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:[A-Z_]+\s+){0,3}TABLE|ALTER\s+TABLE)\b", re.I)
 
 DataLine = Callable[[int, str], None]
@@ -82,7 +96,7 @@ class Reader:
                 with open(path, encoding=encoding, errors="replace", newline="") as handle:
                     text_head = handle.read(HEAD)
                     handle.seek(0)
-                    chosen = dialect or guess(text_head)
+                    chosen = dialect or guess(text_head[:GUESS_HEAD])
                     if not chosen.dialect and fallback is not None:
                         chosen = Guess(fallback.dialect, "as the other migrations of its folder")
                     notes = [f"{display}: SQL dialect {chosen.dialect or 'generic'} ({chosen.how})"]
@@ -117,7 +131,7 @@ class Reader:
                     continue
                 pending = [d for d in directives if d.line <= statement.line + statement.text.count("\n")]
                 directives = [d for d in directives if d not in pending]
-                before = _columns(self.schema)
+                before = _columns(self.schema) if pending else set()  # a snapshot costs a pass over the schema
                 self._statement(display, statement, parser, errors)
                 if pending:
                     _apply(self.schema, before, statement, pending, display)
@@ -129,6 +143,7 @@ class Reader:
         if dialect not in self._dialects:
             from sqlglot.dialects.dialect import Dialect
 
+            _load_expressions()
             logging.getLogger("sqlglot").setLevel(logging.ERROR)  # unsupported syntax is our business
             self._dialects[dialect] = Dialect.get_or_raise(dialect or None)
         return self._dialects[dialect]
@@ -137,7 +152,11 @@ class Reader:
         from sqlglot.errors import ParseError, TokenError
 
         text = statement.text
-        table_ddl = bool(_TABLE_DDL.match(sqlscan.strip_leading_comments(text)))
+        head = sqlscan.strip_leading_comments(text)
+        if _INERT.match(head):
+            self._embedded(display, statement, dialect, errors)
+            return
+        table_ddl = bool(_TABLE_DDL.match(head))
         failure: BaseException | None = None
         try:
             if self._apply(display, statement, dialect):
@@ -281,10 +300,24 @@ def _pieces(handle: IO[str]) -> Iterator[str]:
 
 # -- sqlglot expressions into schema changes ------------------------------------------------
 
+exp: Any = None  # sqlglot.expressions, imported with the first dialect: HTML-only runs never load sqlglot
 
-class _Where(NamedTuple):
-    path: str
-    statement: Statement
+
+def _load_expressions() -> None:
+    global exp
+    if exp is None:
+        from sqlglot import exp as expressions
+
+        exp = expressions
+
+
+class _Where:
+    __slots__ = ("last", "path", "statement")
+
+    def __init__(self, path: str, statement: Statement) -> None:
+        self.path = path
+        self.statement = statement
+        self.last = statement.line + statement.text.count("\n")  # counted once, not per column
 
     def position(self, node: Any) -> tuple[int, int]:
         meta = getattr(node, "_meta", None) or {}
@@ -294,13 +327,12 @@ class _Where(NamedTuple):
         column = meta.get("col", 1) - (meta.get("end", 0) - meta.get("start", 0))
         if line == 1:
             column += self.statement.column
-        return _within(self.statement, self.statement.line + line - 1), max(1, column)
+        # sqlglot also counts a lone carriage return as a line break; the file's lines end at \n.
+        return min(max(self.statement.line + line - 1, self.statement.line), self.last), max(1, column)
 
 
 def _apply_expression(schema: Schema, expression: Any, path: str, statement: Statement) -> bool:
     """Apply one parsed statement; False when it says nothing about a table's columns."""
-    from sqlglot import exp
-
     where = _Where(path, statement)
     if isinstance(expression, exp.Create):
         return _create(schema, expression, where)
@@ -324,8 +356,6 @@ def _apply_expression(schema: Schema, expression: Any, path: str, statement: Sta
 
 
 def _create(schema: Schema, create: Any, where: _Where) -> bool:
-    from sqlglot import exp
-
     if (create.args.get("kind") or "").upper() != "TABLE":
         return False
     properties = create.args.get("properties")
@@ -353,8 +383,6 @@ def _create(schema: Schema, create: Any, where: _Where) -> bool:
 
 
 def _alter(schema: Schema, alter: Any, where: _Where) -> bool:
-    from sqlglot import exp
-
     if (alter.args.get("kind") or "TABLE").upper() != "TABLE" or not isinstance(alter.this, exp.Table):
         return False
     name = _table_name(alter.this)
@@ -389,24 +417,23 @@ def _alter(schema: Schema, alter: Any, where: _Where) -> bool:
 
 def _column_defs(definition: Any, where: _Where, prefix: str = "") -> list[Column]:
     """A column, and the fields of a STRUCT column as `column.field`."""
-    from sqlglot import exp
-
     name = prefix + definition.name
     line, column = where.position(definition.this)
     kind = definition.args.get("kind")
     type_, options, length = _type(kind)
     found = [Column(name, where.path, line, column, type_, _comment(definition), options, length)]
-    if isinstance(kind, exp.DataType):
+    if isinstance(kind, exp.DataType) and kind.expressions:  # STRUCT<...>, ARRAY<STRUCT<...>>
         for nested in kind.find_all(exp.ColumnDef):
             if nested.parent_select is None and nested.find_ancestor(exp.ColumnDef) is definition:
                 found.extend(_column_defs(nested, where, name + "."))
     return found
 
 
+_TYPE_NAMES: dict[Any, str] = {}  # DataType.Type -> "varchar": an enum's value is slow to reach
+
+
 def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
     """`VARCHAR(9)` -> ("varchar(9)", (), 9); `ENUM('M','F')` -> ("enum", ("M", "F"), None)."""
-    from sqlglot import exp
-
     if not isinstance(kind, exp.DataType):
         return "", (), None
     if kind.this == exp.DataType.Type.USERDEFINED:  # a domain or user type: `phone_type`, `[Name]`
@@ -415,7 +442,7 @@ def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
         return text.strip('[]"`').lower(), (), None
     if not isinstance(kind.this, exp.DataType.Type):  # INTERVAL YEAR TO MONTH and the like
         return "interval" if isinstance(kind.this, exp.Interval) else "", (), None
-    base = kind.this.value.lower()
+    base = _TYPE_NAMES.get(kind.this) or _TYPE_NAMES.setdefault(kind.this, kind.this.value.lower())
     params = kind.expressions
     if base in ("enum", "set", "enum8", "enum16"):
         return base, tuple(p.name for p in params if isinstance(p, exp.Literal)), None
@@ -427,8 +454,6 @@ def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
 
 
 def _comment(definition: Any) -> str:
-    from sqlglot import exp
-
     for constraint in definition.args.get("constraints") or []:
         kind = constraint.args.get("kind")
         if isinstance(kind, exp.CommentColumnConstraint) and kind.this is not None:

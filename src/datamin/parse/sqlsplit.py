@@ -52,7 +52,8 @@ class Statement(NamedTuple):
     column: int = 0  # characters before it on its first line, when it does not start a line
 
 
-DataLine = Callable[[int, str], None]
+DataLine = Callable[[int, str], None]  # (first line, text of one or more lines)
+ROWS_PER_BATCH = 2048
 
 
 def statements(
@@ -71,6 +72,8 @@ def statements(
     state = _State(hash_comments)
     data = False  # inside a data statement
     copy = False  # inside the rows of COPY ... FROM stdin
+    rows: list[str] = []  # COPY rows not yet handed to on_data, from line rows_start
+    rows_start = 0
     data_quote = False  # inside a quoted value that runs on to the next line
     number = 0
     line_start = True
@@ -81,8 +84,16 @@ def statements(
         if copy:
             if line.rstrip("\r\n") == "\\.":
                 copy = False
+                if rows and on_data:
+                    on_data(rows_start, "".join(rows))
+                rows = []
             elif on_data:
-                on_data(number, line)
+                if not rows:
+                    rows_start = number
+                rows.append(line)  # COPY rows are short and many: handed on in batches
+                if len(rows) == ROWS_PER_BATCH:
+                    on_data(rows_start, "".join(rows))
+                    rows = []
             continue
         if data and not data_quote and _NEXT.match(line):
             data = False  # the data statement had no delimiter; this line starts the next one
@@ -134,6 +145,8 @@ def statements(
             if not rest.strip() or rest.lstrip().startswith("--"):
                 break
             start = number
+    if rows and on_data:
+        on_data(rows_start, "".join(rows))  # a COPY block the file does not end
     if "".join(buffer).strip():
         yield _statement("".join(buffer), start, delimiter)
 
@@ -184,14 +197,16 @@ class _State:
         at = 0
         events = _EVENTS if delimiter == ";" else _events(delimiter)
         while True:
+            if self.quote:  # only its closing mark matters: found without the regex
+                close = line.find(self.quote, at)
+                if close < 0:
+                    return -1
+                at = close + len(self.quote)
+                self.quote = ""
             match = events.search(line, at)
             if match is None:
                 return -1
             token, at = match.group(), match.end()
-            if self.quote:
-                if token == self.quote:
-                    self.quote = ""
-                continue
             if token == delimiter:
                 return match.start()
             if token in ("'", '"', "`"):

@@ -589,6 +589,26 @@ def test_values_in_long_copy_blocks_keep_their_lines(tmp_path: Path) -> None:
     assert values == [(late, len(f"{ROWS_PER_BATCH + 3}\tlate\t") + 1), (late + 10, 5)]
 
 
+def test_a_dump_full_of_real_values_lists_the_first_and_counts_the_rest(tmp_path: Path) -> None:
+    """Real customer data holds a value in every row: the findings (and the memory) stay bounded."""
+    from datamin.check import _ValueScanner
+    from datamin.findings.values import nric_valid
+
+    def real(n: int) -> str:
+        digits = f"{8800000 + n:07d}"
+        return next(f"S{digits}{letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if nric_valid(f"S{digits}{letter}"))
+
+    count = _ValueScanner.LISTED + 50
+    rows = [f"{i}\t{real(i)}" for i in range(count)]
+    dump = (
+        "CREATE TABLE members (id int, nric text);\nCOPY members (id, nric) FROM stdin;\n" + "\n".join(rows) + "\n\\.\n"
+    )
+    result = run_check(tmp_path, {"dump.sql": dump})
+    values = [f for f in result.findings if f.code == "DM302"]
+    assert [f.line for f in values] == [*range(3, 3 + _ValueScanner.LISTED), 3 + _ValueScanner.LISTED]
+    assert "more real-looking national_id values follow" in values[-1].message and "(50 in" in values[-1].message
+
+
 # -- the Fides dataset -------------------------------------------------------------------
 
 
@@ -720,3 +740,14 @@ $$ var sql = 'CREATE OR REPLACE TABLE ' + name + ' CLONE x'; $$;
     result = scan({"aw.sql": text})
     assert named(result) == {"Person.EmailAddress.EmailAddress": "email"}
     assert result.errors == []
+
+
+def test_identifier_sprawl_across_many_tables_stays_readable(tmp_path: Path) -> None:
+    from datamin.findings.sprawl import MOST_NAMED
+
+    count = MOST_NAMED + 5
+    schema = "".join(f"CREATE TABLE t{i:02d} (id int, email varchar(255));\n" for i in range(count))
+    result = run_check(tmp_path, {"schema.sql": schema})
+    sprawl = [f for f in result.findings if f.code == "DM400"]
+    assert len({f.container for f in sprawl}) == count  # the test manifest names customers its identity table
+    assert all(f"and {count - 1 - MOST_NAMED} more tables" in f.message for f in sprawl)

@@ -8,8 +8,8 @@ report.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from datamin.categories import load
 from datamin.classify import classify_all
@@ -17,10 +17,11 @@ from datamin.discover import DEFAULT_MAX_FILE_SIZE, Source, discover, display_pa
 from datamin.manifest import Manifest
 from datamin.parse import PARSERS, wants
 from datamin.parse.decode import decode
-from datamin.records import Field, Finding, ScanError
+from datamin.records import Field, Finding, Page, ScanError
 
 if TYPE_CHECKING:
     from datamin.parse.sqldialect import Guess
+    from datamin.web.crawl import Settings
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 PARALLEL_FROM = 200  # below this many files a process pool costs more than it saves
@@ -43,6 +44,7 @@ class Result(NamedTuple):
     notes: tuple[str, ...] = ()  # what verbose output shows: the SQL dialect of each file
     baselined: int = 0  # findings a --baseline left out
     stale: int = 0  # baseline entries that matched no finding
+    pages: tuple[Page, ...] = ()  # a live scan's pages, in the order they were fetched
 
 
 class FileRead(NamedTuple):
@@ -62,12 +64,16 @@ def check(
 ) -> Result:
     """Every finding. `full_scan`: the whole tree under the manifest was read, so a declaration
     that matches nothing is stale (DM200); a list of files or a diff says nothing about that."""
+    return _against_manifest(_scan(paths, options or Options(), manifest), manifest, full_scan=full_scan)
+
+
+def _against_manifest(result: Result, manifest: Manifest, *, full_scan: bool) -> Result:
+    """The fields matched against the declarations; the manifest's own findings added."""
     from datamin.findings.declarations import Coverage, declaration_findings, field_findings, stale_findings
     from datamin.findings.sprawl import sprawl_findings
     from datamin.findings.transfers import transfer_findings
 
     lexicon = load()
-    result = _scan(paths, options or Options(), manifest)
     where = display_path(manifest.path)
     coverage = Coverage(manifest, result.fields)
     findings = [
@@ -81,7 +87,55 @@ def check(
         findings.extend(stale_findings(coverage, where))
     findings = suppressed(findings, result.fields)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
-    return Result(result.fields, findings, result.errors, result.scanned, result.notes)
+    return result._replace(findings=findings)
+
+
+def scan_site(
+    url: str,
+    manifest: Manifest | None,
+    settings: Settings,
+    options: Options | None = None,
+    *,
+    browser: Any = None,
+    on_page: Callable[[Page], None] | None = None,
+) -> Result:
+    """A live scan: the pages of one site, each read like a template file; with a manifest, its
+    fields are matched against the declarations (never DM200: a crawl sees part of a site).
+    Ctrl-C ends the crawl early and keeps what was found."""
+    from datamin.web.crawl import Crawler
+    from datamin.web.page import read_page, site_manifest
+
+    options = options or Options()
+    crawler = Crawler(url, settings, browser=browser)
+    checked = site_manifest(manifest, crawler.start)
+    fields: list[Field] = []
+    findings: list[Finding] = []
+    errors: list[ScanError] = []
+    pages: list[Page] = []
+    read = 0
+    try:
+        for visit in crawler.crawl():
+            page = visit.page
+            if visit.html is not None:
+                found = read_page(page.url, visit.html, checked, options.min_confidence)
+                fields.extend(found.fields)
+                findings.extend(found.findings)
+                errors.extend(found.errors)
+                page = page._replace(forms=found.forms, trackers=found.trackers)
+                read += 1
+            if page.error:
+                errors.append(ScanError(page.url, None, page.error))
+            pages.append(page)
+            if on_page is not None:
+                on_page(page)
+    except KeyboardInterrupt:
+        errors.append(ScanError(crawler.start, None, f"interrupted after {len(pages)} pages; this is what was found"))
+    finally:
+        crawler.close()
+    result = Result(fields, findings, errors, read, tuple(crawler.notes), pages=tuple(pages))
+    if manifest is not None:
+        return _against_manifest(result, manifest, full_scan=False)
+    return result._replace(findings=suppressed(findings, fields))
 
 
 def suppressed(findings: list[Finding], fields: list[Field]) -> list[Finding]:
@@ -218,7 +272,7 @@ def read_schema(
         try:
             read = reader.read(source.path, source.display, given, on_data, fallback=dialect)
             if on_data is not None:
-                on_data.flush()
+                on_data.finish()
         except Exception as exc:
             errors.append(ScanError(source.display, None, f"could not be read ({exc!r}); skipped"))
             continue
@@ -244,9 +298,13 @@ def _say_how_read(field: Field) -> Field:
 
 class _ValueScanner:
     """DM302 on the data lines of a dump, read in batches: one look at 256 KB of COPY rows costs
-    far less than a look at each of their thousands of short lines."""
+    far less than a look at each of their thousands of short lines. A dump of real customer
+    data holds a value in every row: the first LISTED of a category are reported one by one,
+    then one finding says more follow, and the rest of the file is not searched for that
+    category (time and memory stay bounded; one finding or a hundred, the advice is the same)."""
 
     BATCH = 256 * 1024
+    LISTED = 100
 
     def __init__(self, display: str, found: list[Finding]) -> None:
         self.display = display
@@ -255,6 +313,8 @@ class _ValueScanner:
         self.size = 0
         self.first = 0  # the line the batch starts on
         self.next = 0  # the line that continues it
+        self.listed: dict[str, int] = {}
+        self.done: frozenset[str] = frozenset()  # categories no longer looked for
 
     def __call__(self, number: int, text: str) -> None:
         if self.lines and number != self.next:
@@ -270,10 +330,33 @@ class _ValueScanner:
     def flush(self) -> None:
         from datamin.findings.values import value_findings
 
-        if self.lines:
-            text, first = "".join(self.lines), self.first
-            self.lines, self.size = [], 0
-            self.found.extend(f._replace(line=f.line + first - 1) for f in value_findings(self.display, text))
+        if not self.lines:
+            return
+        text, first = "".join(self.lines), self.first
+        self.lines, self.size = [], 0
+        unlisted: dict[str, tuple[Finding, int]] = {}
+        for finding in value_findings(self.display, text, self.done):
+            finding = finding._replace(line=finding.line + first - 1)
+            category = finding.category or ""
+            listed = self.listed.get(category, 0)
+            if listed < self.LISTED:
+                self.listed[category] = listed + 1
+                self.found.append(finding)
+            else:
+                earliest, count = unlisted.get(category, (finding, 0))
+                unlisted[category] = (earliest, count + 1)
+        for category, (earliest, count) in unlisted.items():
+            self.found.append(
+                earliest._replace(
+                    message=f"more real-looking {category} values follow in this file's data ({count:,} in the next "
+                    f"rows alone); the first {self.LISTED} are listed and the rest of the file is not searched "
+                    "for them: this is real personal data, which a schema file or a repository should not hold"
+                )
+            )
+        self.done = self.done | unlisted.keys()
+
+    def finish(self) -> None:
+        self.flush()
 
 
 def _dialect(source: Source, options: Options) -> Guess | None:

@@ -13,8 +13,9 @@ import click
 from datamin import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-CHECK_FORMATS = ("text", "json", "sarif", "github", "markdown")
-INVENTORY_FORMATS = ("text", "json", "csv", "fides")
+CHECK_FORMATS = ("text", "json", "sarif", "github", "markdown", "html")
+INVENTORY_FORMATS = ("text", "json", "csv", "fides", "html")
+SCAN_FORMATS = ("text", "json", "sarif", "markdown", "html")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 
 
@@ -154,6 +155,121 @@ def run_check(
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
     return result, loaded.name, EXIT_FINDINGS if failing else EXIT_OK
+
+
+@cli.command("scan-url")
+@click.argument("url")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="Match the fields against this manifest (default: datamin.yml here, if there is one; without one the "
+    "forms and scripts are still checked).",
+)
+@click.option("--max-pages", type=click.IntRange(1), default=50, show_default=True, help="Pages fetched at most.")
+@click.option("--max-depth", type=click.IntRange(0), default=3, show_default=True, help="Links followed from URL.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=10.0, show_default=True, help="Seconds per request.")
+@click.option("--max-time", type=click.FloatRange(1), default=300.0, show_default=True, help="Seconds in all.")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True, help="Seconds between requests.")
+@click.option("--concurrency", type=click.IntRange(1, 16), default=1, show_default=True, help="Requests at once.")
+@click.option("--max-page-size", type=click.IntRange(1024), default=5 * 1024 * 1024, show_default=True, help="Bytes.")
+@click.option("--user-agent", help="The User-Agent to send (default: datamin's own, with its version).")
+@click.option("--insecure", is_flag=True, help="Do not verify TLS certificates.")
+@click.option("--render", is_flag=True, help="Run each page's scripts in headless Chromium (datamin[render]).")
+@click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5).")
+@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also say what the crawl decided (robots.txt, limits).")
+def scan_url(
+    url: str,
+    manifest: str | None,
+    max_pages: int,
+    max_depth: int,
+    timeout: float,
+    max_time: float,
+    delay: float,
+    concurrency: int,
+    max_page_size: int,
+    user_agent: str | None,
+    insecure: bool,
+    render: bool,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    **common: Any,
+) -> None:
+    """Crawl a live site (one origin) and check the forms and scripts of its pages."""
+    from contextlib import nullcontext
+
+    from datamin import check as stages
+    from datamin.manifest import ConfigError, find, load_manifest
+    from datamin.web.crawl import Settings, start_url
+    from datamin.web.fetch import Limits
+
+    try:
+        start_url(url)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from exc
+    if common.get("output") and os.path.exists(common["output"]) and not common.get("force"):
+        raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
+    try:
+        config = _config(".")
+        manifest_path = manifest or find(".")
+        loaded = load_manifest(manifest_path) if manifest_path else None
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    limits = Limits(timeout=timeout, max_bytes=max_page_size, insecure=insecure)
+    if user_agent:
+        limits = limits._replace(user_agent=user_agent)
+    settings = Settings(max_pages, max_depth, max_time, delay, concurrency, limits, render)
+    common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
+    options = _options(common, config)
+    progress = _Progress() if sys.stderr.isatty() and not common.get("quiet") else None
+    if render:
+        from datamin.web.browser import BrowserUnavailable, browser
+
+        try:
+            opened: Any = browser()
+            running = opened.__enter__()
+        except BrowserUnavailable as exc:
+            raise UsageProblem(str(exc)) from exc
+    else:
+        opened, running = nullcontext(), None
+    try:
+        result = stages.scan_site(url, loaded, settings, options, browser=running, on_page=progress)
+    finally:
+        opened.__exit__(None, None, None)
+        if progress is not None:
+            progress.done()
+    findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
+    result = result._replace(findings=findings)
+    _emit(result, "scan-url", common, loaded.name if loaded else None)
+    if result.scanned == 0:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
+    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK)
+
+
+class _Progress:
+    """One line on the terminal that says how far the crawl has got."""
+
+    def __init__(self) -> None:
+        self.pages = 0
+
+    def __call__(self, page: Any) -> None:
+        self.pages += 1
+        line = f"{self.pages} pages · {page.url}"
+        click.echo("\r\033[K" + line[:100], nl=False, err=True)
+
+    def done(self) -> None:
+        if self.pages:
+            click.echo("\r\033[K", nl=False, err=True)
 
 
 def _baseline(path: str) -> set[str]:

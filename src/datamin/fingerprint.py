@@ -23,6 +23,8 @@ class Lines:
 
     def text(self, path: str, line: int) -> str:
         lines = self._files.get(path)
+        if lines is None and "://" in path:
+            lines = self._files[path] = []  # a page of a live scan: its text is not kept
         if lines is None:
             try:
                 with open(path, encoding="utf-8", errors="replace") as handle:

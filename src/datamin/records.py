@@ -96,6 +96,19 @@ class ScanError(NamedTuple):
     message: str
 
 
+class Page(NamedTuple):
+    """A page of a live scan: where it is and what was found on it."""
+
+    url: str
+    status: int | None  # the HTTP status; None when no response came
+    depth: int  # links followed from the start page
+    title: str = ""
+    forms: int = 0  # forms on the page, personal or not
+    trackers: tuple[str, ...] = ()  # names of the advertising and session-replay scripts on it
+    error: str = ""  # why the page could not be read, when it could not
+    rendered: bool = False  # read after running its scripts in a headless Chromium
+
+
 class Parsed(NamedTuple):
     """What a parser returns for one file."""
 

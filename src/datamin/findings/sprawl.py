@@ -14,6 +14,7 @@ from datamin.findings import finding
 from datamin.records import Field, Finding
 
 DIRECT_IDENTIFIERS = ("national_id", "passport", "email", "phone")
+MOST_NAMED = 20  # other tables named in one finding; each of them has its own finding
 
 
 def _table(field: Field) -> str:
@@ -45,7 +46,7 @@ def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> 
                 continue
             control = field.control
             if table not in named:
-                named[table] = ", ".join(t for t in tables if t != table)
+                named[table] = _listed([t for t in tables if t != table])
             others = named[table]
             findings.append(
                 finding(
@@ -62,3 +63,11 @@ def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> 
                 )
             )
     return findings
+
+
+def _listed(tables: list[str]) -> str:
+    """Every other table, up to MOST_NAMED: a generated schema can repeat an email in thousands,
+    and each of them is named in its own finding."""
+    if len(tables) <= MOST_NAMED:
+        return ", ".join(tables)
+    return f"{', '.join(tables[:MOST_NAMED])} and {len(tables) - MOST_NAMED:,} more tables"

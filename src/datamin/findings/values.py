@@ -78,52 +78,62 @@ _SHAPES = bytes.maketrans(
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     b"0" * 10 + bytes(ord("S") if chr(c) in "STFGM" else ord("A") for c in range(ord("A"), ord("Z") + 1)),
 )
-_NEEDLES = (
-    b"S0000000",  # NRIC/FIN
-    b"0" * 12,  # a card, a MyKad or an RRN written without separators
-    b"0000 0000 0", b"0000-0000-0", b"0000 0000-0", b"0000-0000 0",  # a card in groups
-    b"000000-00-0000",  # MyKad
-    b"000000-0000000",  # RRN
+# Each shape, and the patterns that read what it finds (None: an NRIC/FIN, whose shape is the
+# whole test but for its check letter and the characters around it).
+_NEEDLES: tuple[tuple[bytes, tuple[re.Pattern[str], ...] | None], ...] = (
+    (b"S0000000", None),
+    (b"0" * 12, (_CARD, _MYKAD_BARE, _RRN_BARE)),  # without separators
+    (b"0000 0000 0", (_CARD,)), (b"0000-0000-0", (_CARD,)), (b"0000 0000-0", (_CARD,)), (b"0000-0000 0", (_CARD,)),
+    (b"000000-00-0000", (_MYKAD,)),
+    (b"000000-0000000", (_RRN,)),
 )  # fmt: skip
 _RUN = re.compile(rb"S?[0 \-]*")
-_PATTERNS = (_NRIC, _CARD, _MYKAD, _RRN, _MYKAD_BARE, _RRN_BARE)
+_CATEGORIES = {
+    _NRIC: "national_id", _MYKAD: "national_id", _MYKAD_BARE: "national_id", _RRN: "national_id",
+    _RRN_BARE: "national_id", _CARD: "financial_card",
+}  # fmt: skip
+_CAPITALS = (b"A", b"S")
 
 
 def might_hold_values(text: str) -> bool:
     """A cheap first look, for the lines of large dumps."""
-    return bool(_windows(text))
+    return bool(_candidates(text))
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Where in `text` a value might be: spans that hold a whole candidate and the characters
-    on either side of it that the patterns look at."""
+def _candidates(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[int, str, re.Pattern[str]]]:
+    """(offset, value, the pattern it matched) for every value-shaped string, in order; none
+    of the categories in `skip`."""
     shapes = text.encode("ascii", "replace").translate(_SHAPES)  # one byte per character: offsets agree
-    spans = []
-    for needle in _NEEDLES:
+    found: dict[tuple[int, int], tuple[int, str, re.Pattern[str]]] = {}
+    for needle, wanted in _NEEDLES:
+        patterns = wanted if wanted is None else tuple(p for p in wanted if _CATEGORIES[p] not in skip)
+        if (patterns is None and "national_id" in skip) or patterns == ():
+            continue
         at = shapes.find(needle)
         while at >= 0:
             end = _RUN.match(shapes, at).end()  # type: ignore[union-attr]
-            spans.append((max(0, at - 1), min(len(text), end + 2)))
+            if patterns is None:
+                if (
+                    end == at + 8
+                    and shapes[end : end + 1] in _CAPITALS
+                    and not shapes[at - 1 : at].isalnum()
+                    and not shapes[end + 1 : end + 2].isalnum()
+                ):
+                    found[(at, id(_NRIC))] = (at, text[at : at + 9], _NRIC)
+            else:
+                lo, hi = max(0, at - 1), min(len(text), end + 2)  # with the characters the patterns look around
+                for pattern in patterns:
+                    for match in pattern.finditer(text, lo, hi):
+                        found[(match.start(), id(pattern))] = (match.start(), match.group(), pattern)
             at = shapes.find(needle, end)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for lo, hi in spans:
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return merged
+    return sorted(found.values(), key=lambda m: m[0])
 
 
-def value_findings(path: str, text: str) -> list[Finding]:
-    windows = _windows(text)
-    if not windows:
+def value_findings(path: str, text: str, skip: frozenset[str] = frozenset()) -> list[Finding]:
+    """DM302 on the real-looking values in `text`; none of the categories in `skip`."""
+    matches = _candidates(text, skip)
+    if not matches:
         return []
-    matches = sorted(
-        ((match.start(), match.group(), pattern) for lo, hi in windows for pattern in _PATTERNS
-         for match in pattern.finditer(text, lo, hi)),
-        key=lambda m: m[0],
-    )  # fmt: skip
     found = []
     line, line_start, counted = 1, 0, 0
     for at, value, pattern in matches:

@@ -23,7 +23,7 @@ from datamin.records import Control, Form, Parsed, ScanError
 Element = Any
 
 # lxml.etree's parser, not lxml.html's: the latter looks up a Python class for every element.
-_PARSER = lxml.etree.HTMLParser(
+HTML_PARSER = lxml.etree.HTMLParser(
     recover=True,
     no_network=True,
     remove_comments=True,
@@ -185,13 +185,13 @@ def _linked_notice(markup: str) -> bool:
 
 def _parse_markup(markup: str) -> Element | None:
     try:
-        return lxml.etree.fromstring(markup.encode("utf-8"), parser=_PARSER)
+        return lxml.etree.fromstring(markup.encode("utf-8"), parser=HTML_PARSER)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return None
 
 
 def _too_deep() -> bool:
-    fatal = _PARSER.error_log.filter_from_level(lxml.etree.ErrorLevels.FATAL)
+    fatal = HTML_PARSER.error_log.filter_from_level(lxml.etree.ErrorLevels.FATAL)
     return any("Excessive depth" in entry.message for entry in fatal)
 
 

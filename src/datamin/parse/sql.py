@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
 from datamin import suppress
-from datamin.parse import sqlscan
+from datamin.parse import sqlfast, sqlscan
 from datamin.parse.schema import Column, Schema
 from datamin.parse.sqldialect import Guess, blank_ignorable, guess
 from datamin.parse.sqlsplit import Statement, statements
@@ -70,6 +70,7 @@ class Reader:
         self.schema = Schema(store)
         self._dialects: dict[str, Any] = {}
         self._fallbacks: tuple[str, ...] = ()
+        self._fast: str | None = None  # the dialect plain statements are read in without sqlglot
 
     def read(
         self,
@@ -121,7 +122,8 @@ class Reader:
                     directives.append(Directive(number, codes, reason))
 
         hash_comments = hash_comments and dialect in ("mysql", "")
-        parser = self._parser(dialect)
+        parser = _Later(lambda: self._parser(dialect))  # sqlglot is imported only if a statement needs it
+        self._fast = dialect if dialect in sqlfast.DIALECTS else None
         self._fallbacks = FALLBACK_DIALECTS if not dialect else ()
         for statement in statements(lines, on_data, hash_comments=hash_comments, on_directive=watch):
             try:
@@ -149,13 +151,18 @@ class Reader:
         return self._dialects[dialect]
 
     def _statement(self, display: str, statement: Statement, dialect: Any, errors: list[ScanError]) -> None:
-        from sqlglot.errors import ParseError, TokenError
-
         text = statement.text
         head = sqlscan.strip_leading_comments(text)
         if _INERT.match(head):
             self._embedded(display, statement, dialect, errors)
             return
+        if self._fast is not None:
+            changes = sqlfast.read(text, self._fast, display, statement.line, statement.column)
+            if changes is not None:
+                self._apply_changes(changes, display)
+                return
+        from sqlglot.errors import ParseError, TokenError
+
         table_ddl = bool(_TABLE_DDL.match(head))
         failure: BaseException | None = None
         try:
@@ -191,6 +198,21 @@ class Reader:
             errors.append(ScanError(display, _error_line(failure, statement), _message(failure, found)))
         else:
             errors.append(ScanError(display, statement.line, f"sqlglot cannot read this statement; {found}"))
+
+    def _apply_changes(self, changes: list[sqlfast.Change], display: str) -> None:
+        schema = self.schema
+        for change in changes:
+            if change.action == "create":
+                schema.create(change.table, display, change.line, list(change.columns), if_not_exists=change.flag)
+            elif change.action == "add":
+                schema.add(change.table, change.columns[0], if_not_exists=change.flag)
+            elif change.action == "drop_column":
+                schema.drop_column(change.table, change.name)
+            elif change.action == "rename_column":
+                new = change.columns[0]
+                schema.rename_column(change.table, change.name, new.name, display, new.line, new.column)
+            elif change.action == "drop_table":
+                schema.drop_table(change.table)
 
     def _apply(self, display: str, statement: Statement, dialect: Any) -> bool:
         """Parse and apply a statement; False when sqlglot read it as something other than a
@@ -296,6 +318,19 @@ def _pieces(handle: IO[str]) -> Iterator[str]:
         if not piece:
             return
         yield piece
+
+
+class _Later:
+    """A sqlglot dialect, made (and sqlglot imported) when it is first used."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+        self._made: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
 
 
 # -- sqlglot expressions into schema changes ------------------------------------------------

@@ -20,7 +20,7 @@ Reporter = Callable[[Report, TextIO], None]
 
 
 def reporters() -> dict[str, Reporter]:
-    from datamin.report import csv, fides, github, json, markdown, sarif, text
+    from datamin.report import csv, fides, github, html, json, markdown, sarif, text
 
     return {
         "text": text.report,
@@ -30,4 +30,5 @@ def reporters() -> dict[str, Reporter]:
         "sarif": sarif.report,
         "github": github.report,
         "markdown": markdown.report,
+        "html": html.report,
     }

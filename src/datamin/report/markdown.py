@@ -22,7 +22,8 @@ def report(report: Report, out: TextIO) -> None:
     findings = result.findings
     print("## datamin", file=out)
     print(file=out)
-    files = f"{result.scanned} file{'s' if result.scanned != 1 else ''}"
+    unit = "page" if report.command == "scan-url" else "file"
+    files = f"{result.scanned} {unit}{'s' if result.scanned != 1 else ''}"
     if not findings:
         print(
             f"No findings in {files}: every personal-data field is declared in {report.manifest or 'the manifest'}.",

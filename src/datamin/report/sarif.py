@@ -34,8 +34,10 @@ def rule(code: Code) -> dict[str, Any]:
 
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
     relative = portable(path)
-    if relative.startswith("../") or os.path.isabs(relative):
-        artifact: dict[str, Any] = {"uri": Path(os.path.abspath(path)).as_uri()}
+    if path.startswith(("http://", "https://")):
+        artifact: dict[str, Any] = {"uri": path}  # a page of a live scan
+    elif relative.startswith("../") or os.path.isabs(relative):
+        artifact = {"uri": Path(os.path.abspath(path)).as_uri()}
     else:
         artifact = {"uri": relative, "uriBaseId": "%SRCROOT%"}
     region = {"startLine": max(1, line)}

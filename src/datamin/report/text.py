@@ -55,7 +55,8 @@ def _counts(counter: Counter[str]) -> str:
 
 def _summary(report: Report) -> str:
     result = report.result
-    files = f"{result.scanned} file{'s' if result.scanned != 1 else ''}"
+    unit = "page" if report.command == "scan-url" else "file"
+    files = f"{result.scanned} {unit}{'s' if result.scanned != 1 else ''}"
     errors = f", {len(result.errors)} could not be read" if result.errors else ""
     if report.command == "inventory":
         by_category = Counter(f.category or "" for f in result.fields)

@@ -1,0 +1,1 @@
+"""The live site: fetching pages within bounds, crawling one origin, rendering, trackers."""

@@ -251,3 +251,28 @@ def test_a_form_built_by_javascript_is_found_only_when_rendered(chromium: Any) -
     assert [(f.control.name, f.category) for f in rendered.fields] == [("ic_number", "national_id")]
     assert rendered.pages[0].rendered and rendered.pages[0].title == "Lucky draw"
     assert {f.code for f in rendered.findings} == {"DM300"}  # on an http:// page
+
+
+def test_sarif_of_a_live_scan_points_at_the_pages(shop: Server, tmp_path: Path) -> None:
+    schema_path = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_path.exists():
+        pytest.skip("the SARIF schema is not here (../shared/schemas)")
+    import jsonschema
+
+    out = tmp_path / "scan.sarif"
+    assert main(["scan-url", shop.url("/"), "--delay", "0", "--format", "sarif", "-o", str(out)]) == 1
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads(schema_path.read_text(encoding="utf-8")))
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
+    assert uris == {shop.url(p) for p in ("/signup", "/contact", "/checkout")}
+
+
+def test_the_progress_bar_counts_pages_out_of_the_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    from datamin.cli import _Progress
+    from datamin.records import Page
+
+    progress = _Progress(4)
+    progress(Page("https://kopi.example/", 200, 0))
+    progress(Page("https://kopi.example/signup", 200, 1))
+    progress.done()
+    assert "[" + "#" * 12 + "-" * 12 + "] 2/4 https://kopi.example/signup" in capsys.readouterr().err

@@ -65,6 +65,7 @@ def schema(tmp_path: Path, text: str, dialect: str, fast: bool) -> list[tuple[ob
     path = tmp_path / "schema.sql"
     path.write_text(text, encoding="utf-8")
     reader = Reader("schema.sql")
+    reader.plain_first = fast  # sqlglot is loaded in this process: without this, only sqlglot would read
     original = sqlfast.read
     if not fast:
         sqlfast.read = lambda *args, **kwargs: None  # type: ignore[assignment]

@@ -39,7 +39,7 @@ def main(env: Mapping[str, str] | None = None) -> int:
     import click
 
     from datamin.cli import CHECK_FORMATS, EXIT_ERROR, _with_scan_options, run_check
-    from datamin.report import Report, reporters
+    from datamin.report import Report, reporter
 
     env = os.environ if env is None else env
     paths = shlex.split(env.get("DATAMIN_PATHS", ".")) or ["."]
@@ -93,7 +93,7 @@ def main(env: Mapping[str, str] | None = None) -> int:
 
     def render(output_format: str) -> str:
         buffer = io.StringIO()
-        reporters()[output_format](Report(result, "check", name), buffer)
+        reporter(output_format)(Report(result, "check", name), buffer)
         return buffer.getvalue()
 
     sys.stdout.write(render("github"))

@@ -230,7 +230,7 @@ def scan_url(
     settings = Settings(max_pages, max_depth, max_time, delay, concurrency, limits, render)
     common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
     options = _options(common, config)
-    progress = _Progress() if sys.stderr.isatty() and not common.get("quiet") else None
+    progress = _Progress(max_pages) if sys.stderr.isatty() and not common.get("quiet") else None
     if render:
         from datamin.web.browser import BrowserUnavailable, browser
 
@@ -257,14 +257,19 @@ def scan_url(
 
 
 class _Progress:
-    """One line on the terminal that says how far the crawl has got."""
+    """A progress bar on the terminal: pages fetched out of --max-pages, and the latest page."""
 
-    def __init__(self) -> None:
+    WIDTH = 24
+
+    def __init__(self, total: int) -> None:
+        self.total = total
         self.pages = 0
 
     def __call__(self, page: Any) -> None:
         self.pages += 1
-        line = f"{self.pages} pages · {page.url}"
+        filled = min(self.WIDTH, self.WIDTH * self.pages // max(1, self.total))
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        line = f"[{bar}] {self.pages}/{self.total} {page.url}"
         click.echo("\r\033[K" + line[:100], nl=False, err=True)
 
     def done(self) -> None:
@@ -513,7 +518,7 @@ def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[A
 
 
 def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | None) -> None:
-    from datamin.report import Report, reporters
+    from datamin.report import Report, reporter
 
     if common.get("verbose"):
         for note in result.notes:
@@ -523,7 +528,7 @@ def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | Non
     color = to_terminal and "NO_COLOR" not in os.environ
     report = Report(result, command, manifest, color=color, quiet=common.get("quiet", False))
     buffer = io.StringIO()
-    reporters()[common["output_format"]](report, buffer)
+    reporter(common["output_format"])(report, buffer)
     text = buffer.getvalue()
     if output is None:
         sys.stdout.write(text)

@@ -10,8 +10,6 @@ one `ConfigError`.
 
 from __future__ import annotations
 
-import difflib
-import json
 import os
 import re
 import tomllib
@@ -379,6 +377,8 @@ def _toml_node(value: Any, path: tuple[str | int, ...], lines: dict[tuple[str | 
 @cache
 def base_schema() -> dict[str, Any]:
     with open(os.path.join(FOLDER, "manifest.schema.json"), encoding="utf-8") as handle:
+        import json  # only to validate a manifest: a cached one needs none
+
         schema: dict[str, Any] = json.load(handle)
     return schema
 
@@ -387,6 +387,8 @@ def schema() -> dict[str, Any]:
     """The manifest's JSON Schema with every category key and data use listed, for editors."""
     lexicon = load()
     taxonomy = load_taxonomy()
+    import json
+
     filled: dict[str, Any] = json.loads(json.dumps(base_schema()))
     filled["$defs"]["category"]["enum"] = sorted(set(lexicon.categories) | taxonomy.categories)
     filled["$defs"]["use"]["enum"] = sorted(taxonomy.uses)
@@ -413,6 +415,8 @@ _TYPE_WORDS = {"object": "a mapping of keys", "array": "a list", "string": "text
 
 
 def _hint(value: str, choices: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

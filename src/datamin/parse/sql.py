@@ -12,8 +12,8 @@ reader (`sqlscan`), which says so in the evidence. A statement that is not about
 from __future__ import annotations
 
 import codecs
-import logging
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
@@ -71,6 +71,9 @@ class Reader:
         self._dialects: dict[str, Any] = {}
         self._fallbacks: tuple[str, ...] = ()
         self._fast: str | None = None  # the dialect plain statements are read in without sqlglot
+        # The plain reader saves the import of sqlglot, nothing more: once sqlglot is loaded, its
+        # compiled parser is the faster of the two. True: always try it first (for tests).
+        self.plain_first = False
 
     def read(
         self,
@@ -146,6 +149,8 @@ class Reader:
             from sqlglot.dialects.dialect import Dialect
 
             _load_expressions()
+            import logging
+
             logging.getLogger("sqlglot").setLevel(logging.ERROR)  # unsupported syntax is our business
             self._dialects[dialect] = Dialect.get_or_raise(dialect or None)
         return self._dialects[dialect]
@@ -156,7 +161,7 @@ class Reader:
         if _INERT.match(head):
             self._embedded(display, statement, dialect, errors)
             return
-        if self._fast is not None:
+        if self._fast is not None and (self.plain_first or "sqlglot" not in sys.modules):
             changes = sqlfast.read(text, self._fast, display, statement.line, statement.column)
             if changes is not None:
                 self._apply_changes(changes, display)
@@ -302,6 +307,8 @@ def _encoding(head: bytes) -> tuple[str, int | None, str | None]:
     problem = f"invalid UTF-8 byte 0x{head[first_bad]:02x}; replaced"
     if head.decode("utf-8", errors="replace").count("\ufffd") <= max(1, len(head) // 1000):
         return "utf-8", line, problem
+    import logging
+
     from bs4.dammit import UnicodeDammit
 
     logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # its complaints become our error entry

@@ -276,3 +276,18 @@ def test_the_progress_bar_counts_pages_out_of_the_limit(capsys: pytest.CaptureFi
     progress(Page("https://kopi.example/signup", 200, 1))
     progress.done()
     assert "[" + "#" * 12 + "-" * 12 + "] 2/4 https://kopi.example/signup" in capsys.readouterr().err
+
+
+def test_an_untrusted_certificate_needs_insecure_also_to_render(chromium: Any, tmp_path: Path) -> None:
+    from servers import self_signed
+
+    tls = self_signed(tmp_path)
+    if tls is None:
+        pytest.skip("openssl is not installed")
+    settings = FAST._replace(render=True, limits=Limits(timeout=15.0))
+    with serve({"/": page(BUILT_BY_SCRIPT)}, tls=tls) as site:
+        refused = scan(site.url("/"), settings, browser=chromium)
+        allowed = scan(site.url("/"), settings._replace(limits=Limits(timeout=15.0, insecure=True)), browser=chromium)
+    assert refused.scanned == 0 and "TLS certificate not trusted" in refused.pages[0].error
+    assert [(f.control.name, f.category) for f in allowed.fields] == [("ic_number", "national_id")]
+    assert allowed.pages[0].rendered and not {f.code for f in allowed.findings} & {"DM300"}  # https: no DM300

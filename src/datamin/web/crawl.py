@@ -263,6 +263,7 @@ class Crawler:
                 user_agent=limits.user_agent,
                 browser=self.browser,
                 max_bytes=limits.max_bytes,
+                insecure=limits.insecure,
             )
         except Exception as exc:  # a page the browser cannot load still has its served HTML
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -49,6 +49,7 @@ def render(
     user_agent: str,
     browser: Any,
     max_bytes: int,
+    insecure: bool = False,
 ) -> Rendered:
     """The page at `page_url` as the browser shows it once loaded. RenderError when it cannot
     be loaded within `timeout` seconds; no step waits longer than what is left of that.
@@ -58,18 +59,23 @@ def render(
         raise RenderError(f"not an http:// or https:// URL: {page_url}")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as closed:
         closed.bind(("127.0.0.1", 0))  # bound, never listening: every connection is refused
-        return _render(page_url, allowed, timeout, user_agent, browser, max_bytes, closed.getsockname()[1])
+        job = _Job(page_url, allowed, timeout, user_agent, browser, max_bytes, insecure, closed.getsockname()[1])
+        return _render(job)
 
 
-def _render(
-    page_url: str,
-    allowed: Callable[[str], bool],
-    timeout: float,
-    user_agent: str,
-    browser: Any,
-    max_bytes: int,
-    closed_port: int,
-) -> Rendered:
+class _Job(NamedTuple):
+    page_url: str
+    allowed: Callable[[str], bool]
+    timeout: float
+    user_agent: str
+    browser: Any
+    max_bytes: int
+    insecure: bool  # TLS errors ignored, as with --insecure for the plain fetch
+    closed_port: int  # a port nobody listens on: the proxy that refuses every other origin
+
+
+def _render(job: _Job) -> Rendered:
+    page_url, allowed, timeout, user_agent, browser, max_bytes, insecure, closed_port = job
     from playwright.sync_api import Error, TimeoutError
 
     deadline = time.monotonic() + timeout
@@ -84,6 +90,7 @@ def _render(
             java_script_enabled=True,
             service_workers="block",  # a service worker's requests would bypass the route below
             accept_downloads=False,
+            ignore_https_errors=insecure,
             proxy={"server": f"http://127.0.0.1:{closed_port}", "bypass": _own_origin(page_url)},
         )
     except Error as exc:

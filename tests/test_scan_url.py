@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from servers import Exchange, Route, Server, error, hostile, page, serve, unused_port
+from servers import Exchange, Route, Server, error, hostile, page, redirect, serve, unused_port
 
 from datamin.check import Options, Result, scan_site
 from datamin.cli import main
@@ -171,7 +171,7 @@ def test_a_robots_txt_that_fails_disallows_the_site() -> None:
     with serve({"/robots.txt": error(503), "/": page("<form><input name=nric></form>")}) as site:
         result = scan(site.url("/"))
     assert site.requests == ["/robots.txt"]
-    assert result.scanned == 0 and "disallowed by robots.txt" in result.pages[0].error
+    assert result.scanned == 0 and "robots.txt answered HTTP 503, which disallows the site" in result.pages[0].error
     assert any("503" in note for note in result.notes)
 
 
@@ -291,3 +291,16 @@ def test_an_untrusted_certificate_needs_insecure_also_to_render(chromium: Any, t
     assert refused.scanned == 0 and "TLS certificate not trusted" in refused.pages[0].error
     assert [(f.control.name, f.category) for f in allowed.fields] == [("ic_number", "national_id")]
     assert allowed.pages[0].rendered and not {f.code for f in allowed.findings} & {"DM300"}  # https: no DM300
+
+
+def test_a_start_page_that_moves_within_the_site_moves_the_crawl(shop: Server, other: Server) -> None:
+    """`http://shop.example` answering with `https://shop.example/`: the same host, another origin."""
+    with serve({"/": redirect(shop.url("/"))}) as old:
+        moved = scan(old.url("/"))
+    assert old.requests == ["/robots.txt", "/"]
+    assert moved.scanned == 5 and all(p.url.startswith(shop.origin) for p in moved.pages)
+    assert any(f"crawling {shop.origin}" in note for note in moved.notes)
+    elsewhere = other.origin.replace("127.0.0.1", "localhost")  # another host: reported, not followed
+    with serve({"/": redirect(elsewhere + "/")}) as site:
+        stayed = scan(site.url("/"))
+    assert other.requests == [] and "outside the site" in stayed.pages[0].error

@@ -96,6 +96,8 @@ class Crawler:
         self.notes: list[str] = []  # what the crawl decided on its own: robots.txt, sitemaps, limits
         self._last_start = -settings.delay
         self._turns = threading.Lock()
+        self.blocked = ""  # why robots.txt disallows the whole site, when it does for want of one
+        self._fetched: dict[str, Response | FetchError] = {}  # the start page, fetched once to settle the origin
 
     # -- what may be fetched ---------------------------------------------------------------
 
@@ -131,15 +133,23 @@ class Crawler:
         from protego import Protego
 
         url = self.origin.url("/robots.txt")
+        self.robots = None
         try:
             response = self._get(url)
         except FetchError as exc:
-            self.notes.append(f"robots.txt could not be read ({exc.message}); crawling as if it allowed everything")
+            if exc.target:
+                self.notes.append(f"robots.txt redirects outside the site ({exc.target}); read as if there were none")
+                return
+            # RFC 9309: a robots.txt that cannot be reached disallows the whole site.
+            self.robots = Protego.parse("User-agent: *\nDisallow: /\n")
+            self.blocked = f"robots.txt could not be read ({exc.message}), which disallows the site"
+            self.notes.append(self.blocked)
             return
         if response.status >= 500:
             # RFC 9309: an unreachable robots.txt means the whole site is disallowed.
             self.robots = Protego.parse("User-agent: *\nDisallow: /\n")
-            self.notes.append(f"robots.txt answered HTTP {response.status}: the site is treated as disallowed")
+            self.blocked = f"robots.txt answered HTTP {response.status}, which disallows the site"
+            self.notes.append(self.blocked)
             return
         if response.status >= 400:
             return  # no robots.txt: everything is allowed
@@ -181,6 +191,7 @@ class Crawler:
         from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
         self.read_robots()
+        self._settle_start()
         queue: deque[tuple[str, int]] = deque([(self.start, 0)])
         seen = {self.start}
         if self.settings.max_depth > 0:
@@ -207,7 +218,8 @@ class Crawler:
                     elif self.allowed(url):
                         in_flight[pool.submit(self.visit, url, depth)] = depth
                     elif url == self.start:
-                        yield Visit(Page(url, None, depth, error="disallowed by robots.txt; not fetched"), None)
+                        why = self.blocked or "disallowed by robots.txt"
+                        yield Visit(Page(url, None, depth, error=f"{why}; not fetched"), None)
                 if not in_flight:
                     break
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
@@ -232,9 +244,29 @@ class Crawler:
                 f"stopped at the time limit ({self.settings.max_time:g} s) with {len(queue)} pages not fetched"
             )
 
+    def _settle_start(self) -> None:
+        """`http://shop.example` that moves to `https://www.shop.example/`: the site is where
+        its start page leads, when that is the same host but for `www.` and the scheme. Its
+        robots.txt is read again there. Any other redirect is reported, not followed."""
+        if not self.allowed(self.start):
+            return
+        try:
+            self._fetched[self.start] = self._get(self.start)
+        except FetchError as exc:
+            moved = Origin.of(exc.target) if exc.target else None
+            if moved is None or moved.host.removeprefix("www.") != self.origin.host.removeprefix("www."):
+                self._fetched[self.start] = exc
+                return
+            self.notes.append(f"{self.start} leads to {exc.target}: crawling {moved.url('')} instead")
+            self.start, self.origin = urldefrag(exc.target).url, moved
+            self.read_robots()
+
     def visit(self, url: str, depth: int) -> tuple[Visit, list[str]]:
         try:
-            response = self._get(url)
+            fetched = self._fetched.pop(url, None)
+            if isinstance(fetched, FetchError):
+                raise fetched
+            response = fetched or self._get(url)
         except FetchError as exc:
             return Visit(Page(url, None, depth, error=exc.message), None), []
         page = Page(response.url, response.status, depth)

@@ -52,10 +52,11 @@ class Response(NamedTuple):
 class FetchError(Exception):
     """A request that produced no usable response; str() is a clear one-line message."""
 
-    def __init__(self, url: str, message: str) -> None:
+    def __init__(self, url: str, message: str, *, target: str = "") -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.message = message
+        self.target = target  # where a redirect that was not followed leads
 
 
 def fetch(
@@ -161,7 +162,7 @@ def _next(
     if _unfetchable(target):
         raise FetchError(url, _unfollowable(target))
     if not allowed(target):
-        raise FetchError(url, f"redirected to {target}, outside the site; not followed")
+        raise FetchError(url, f"redirected to {target}, outside the site; not followed", target=target)
     if target in redirects:
         loop = " -> ".join([*redirects[redirects.index(target) :], target])
         raise FetchError(url, f"redirect loop: {loop}")

@@ -304,3 +304,25 @@ def test_a_start_page_that_moves_within_the_site_moves_the_crawl(shop: Server, o
     with serve({"/": redirect(elsewhere + "/")}) as site:
         stayed = scan(site.url("/"))
     assert other.requests == [] and "outside the site" in stayed.pages[0].error
+
+
+def test_a_page_served_reads_as_the_same_file_read_from_disk() -> None:
+    """The live scan and `inventory` share the parser and classifier: the same fields, lines and
+    categories for the plain HTML fixtures, served as pages of a site."""
+    from datamin.check import inventory
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    files = [root / "forms/html/hr/job-application.html", root / "forms/html/survey/community-wellbeing-2024.html"]
+    routes: dict[str, Route] = {f"/{f.stem}": page(f.read_bytes()) for f in files}
+    links = "".join(f'<a href="/{f.stem}">{f.stem}</a>' for f in files)
+    routes["/"] = page(f"<html><body>{links}</body></html>")
+    with serve(routes) as site:
+        live = scan(site.url("/"))
+    for file in files:
+        on_disk = {
+            (f.control.line, f.control.display_name, f.category) for f in inventory([str(file)], Options(jobs=1)).fields
+        }
+        served = {
+            (f.control.line, f.control.display_name, f.category) for f in live.fields if f.path.endswith(file.stem)
+        }
+        assert on_disk and served == on_disk, file.name

@@ -20,7 +20,7 @@ from servers import Exchange, Route, Server, error, hostile, page, redirect, ser
 from datamin.check import Options, Result, scan_site
 from datamin.cli import main
 from datamin.manifest import load_manifest
-from datamin.web.crawl import Settings, page_links, sitemap_locations
+from datamin.web.crawl import Settings, page_outline, sitemap_locations
 from datamin.web.fetch import Limits
 
 FAST = Settings(max_pages=50, max_depth=3, max_time=30.0, delay=0.0, limits=Limits(timeout=1.0))
@@ -216,7 +216,7 @@ def test_the_command_line_says_when_nothing_could_be_read(capsys: pytest.Capture
 
 def test_links_and_sitemaps_are_read_without_fetching_anything() -> None:
     html = '<base href="/shop/"><a href="cart">c</a><a href="#top">t</a><iframe src="/embed/form"></iframe>'
-    assert page_links(html, "https://kopi.example/") == [
+    assert page_outline(html, "https://kopi.example/").links == [
         "https://kopi.example/shop/cart",
         "https://kopi.example/embed/form",
     ]

@@ -272,7 +272,7 @@ def read_schema(
         try:
             read = reader.read(source.path, source.display, given, on_data, fallback=dialect)
             if on_data is not None:
-                on_data.finish()
+                on_data.flush()
         except Exception as exc:
             errors.append(ScanError(source.display, None, f"could not be read ({exc!r}); skipped"))
             continue
@@ -354,9 +354,6 @@ class _ValueScanner:
                 )
             )
         self.done = self.done | unlisted.keys()
-
-    def finish(self) -> None:
-        self.flush()
 
 
 def _dialect(source: Source, options: Options) -> Guess | None:

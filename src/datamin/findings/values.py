@@ -95,11 +95,6 @@ _CATEGORIES = {
 _CAPITALS = (b"A", b"S")
 
 
-def might_hold_values(text: str) -> bool:
-    """A cheap first look, for the lines of large dumps."""
-    return bool(_candidates(text))
-
-
 def _candidates(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[int, str, re.Pattern[str]]]:
     """(offset, value, the pattern it matched) for every value-shaped string, in order; none
     of the categories in `skip`."""

@@ -80,7 +80,7 @@ def read(text: str, dialect: str, path: str, first_line: int, first_column: int)
     if tokens is None:
         return None
     try:
-        return _Reader(tokens, dialect, path, first_line).statement()
+        return _Reader(tokens, dialect, path).statement()
     except _NotPlain:
         return None
 
@@ -114,7 +114,7 @@ class _NotPlain(Exception):
 
 
 class _Reader:
-    def __init__(self, tokens: list[Token], dialect: str, path: str, first_line: int) -> None:
+    def __init__(self, tokens: list[Token], dialect: str, path: str) -> None:
         self.tokens = tokens
         self.at = 0
         self.dialect = dialect
@@ -227,22 +227,23 @@ class _Reader:
 
     def constraint(self) -> bool:
         """A table's key constraint, skipped: it says nothing about what a column holds."""
-        start = self.at
-        if self.take("constraint"):
+        named = self.take("constraint")
+        if named:
             self.name()
-        if self.take("primary", "key") or self.take("unique") or self.take("foreign", "key"):
-            foreign = self.tokens[self.at - 1].text.lower() == "key" and self.tokens[self.at - 2].text.lower() == (
-                "foreign"
-            )
-            if not foreign and self.dialect == "mysql":
+        if self.take("foreign", "key"):
+            self.names()
+            self.references()
+        elif self.take("primary", "key"):
+            self.names()
+        elif self.take("unique"):
+            if self.dialect == "mysql":
                 self.take("key")  # `UNIQUE KEY (email)` is MySQL's
             self.names()
-            if foreign:
-                self.references()
-            return True
-        if self.at != start:
+        elif named:
             raise _NotPlain
-        return False
+        else:
+            return False
+        return True
 
     def names(self) -> None:
         self.expect("(")

@@ -279,8 +279,8 @@ class Crawler:
             page = page._replace(error=f"larger than {self.settings.limits.max_bytes:,} bytes; read in part")
         if self.settings.render and self.browser is not None:
             html, page = self._render(response.url, html, page)
-        links = page_links(html, response.url)
-        return Visit(page._replace(title=page_title(html)), html), links
+        outline = page_outline(html, response.url)
+        return Visit(page._replace(title=outline.title), html), outline.links
 
     def _render(self, url: str, html: str, page: Page) -> tuple[str, Page]:
         from datamin.web.render import render
@@ -306,15 +306,6 @@ class Crawler:
         self.client.close()
 
 
-def crawl(start: str, settings: Settings, *, browser: Any = None) -> Iterator[Visit]:
-    """The pages of the site at `start`; see Crawler."""
-    crawler = Crawler(start, settings, browser=browser)
-    try:
-        yield from crawler.crawl()
-    finally:
-        crawler.close()
-
-
 # -- reading what came back ------------------------------------------------------------------
 
 
@@ -338,11 +329,18 @@ def _document(html: str) -> Any:
         return None
 
 
-def page_links(html: str, url: str) -> list[str]:
-    """The links a crawl follows from a page, absolute and without fragments, in order."""
+class Outline(NamedTuple):
+    """What a crawl takes from a page for itself: where it leads, and what it is called."""
+
+    links: list[str]  # absolute, without fragments, in order
+    title: str
+
+
+def page_outline(html: str, url: str) -> Outline:
+    """The links a crawl follows from a page and its title, from one parse of it."""
     document = _document(html)
     if document is None:
-        return []
+        return Outline([], "")
     base = url
     for element in document.iter("base"):
         if element.get("href"):
@@ -356,15 +354,9 @@ def page_links(html: str, url: str) -> list[str]:
         link = urldefrag(urljoin(base, target.strip())).url
         if Origin.of(link) is not None and not _NOT_PAGES.search(urlsplit(link).path):
             links.append(link)
-    return list(dict.fromkeys(links))
-
-
-def page_title(html: str) -> str:
-    document = _document(html)
-    if document is None:
-        return ""
     title = document.find(".//title")
-    return " ".join((title.text_content() if title is not None else "").split())[:200]
+    text = " ".join((title.text_content() if title is not None else "").split())[:200]
+    return Outline(list(dict.fromkeys(links)), text)
 
 
 def sitemap_locations(body: bytes) -> tuple[list[str], list[str]]:

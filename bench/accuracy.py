@@ -3,15 +3,24 @@
 
     python bench/accuracy.py                         # the labelled fixtures in fixtures/
     python bench/accuracy.py --corpus CORPUS_DIR     # also the public development corpus
-    python bench/accuracy.py --verbose               # every miss and false positive
+    python bench/accuracy.py --own OWN_DIR           # also datamin's own corpus (bench/corpus)
+    python bench/accuracy.py --verbose               # every miss and false positive of the tune parts
 
 Fixtures: every `X.labels.json` beside a template `X` lists its fields with the category each
 must get (or `none`); beside a SQL file `X.sql` it lists every column (`columns`) and the
 real-looking values its data holds (`values`, DM302) and the look-alikes that must not be
 reported (`decoys`). A folder of migrations has one `schema.labels.json` for its final schema:
 each column with the `file` and `line` a finding must point at, and the columns `dropped` on
-the way. The development corpus (../shared/corpus/labels.json) lists real public templates
-and schemas; its README says how to bring the files to CORPUS_DIR (they are never committed).
+the way.
+
+Two corpora of real public templates and schemas that nobody here wrote, each in two parts: the
+shared development corpus (../shared/corpus: labels.json to tune on, check.json to quote; its
+README says how to bring the files to CORPUS_DIR) and datamin's own (bench/corpus: tune.json,
+check.json; bench/corpus/README.md says how to bring the files to OWN_DIR). The files are never
+committed. Misses and false positives are printed for the tune parts only (--verbose); a check
+part prints its figures and nothing that could be tuned on. The own corpus's figures are also
+given per language group: English; Malay, Chinese, Tamil, Korean; Thai, Indonesian, Japanese,
+Vietnamese.
 
 A reported field pairs with the nearest labelled field in the same file within 3 lines,
 preferring the same name (as the corpus's own score.py does); a column pairs by file, table
@@ -37,6 +46,7 @@ from datamin.words import split_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_LABELS = ROOT.parent / "shared" / "corpus" / "labels.json"
+OWN = ROOT / "bench" / "corpus"
 
 
 @dataclass
@@ -229,7 +239,7 @@ def score_values(schemas: Iterable[Schema], findings: list[Finding], base: Path)
     return found, missed, extra
 
 
-def print_tally(title: str, tally: Tally, verbose: bool) -> None:
+def print_tally(title: str, tally: Tally, verbose: bool) -> Tally:
     if verbose:
         for note in tally.notes:
             print("   ", note)
@@ -244,45 +254,96 @@ def print_tally(title: str, tally: Tally, verbose: bool) -> None:
         recall_c = f"{tally.hit[category] / labelled:.2f}" if labelled else "-"
         precision_c = f"{tally.reported_right[category] / reported:.2f}" if reported else "-"
         print(f"    {category:20s} {labelled:8d} {recall_c:>7s} {reported:8d} {precision_c:>9s}")
+    return tally
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fixtures", type=Path, default=ROOT / "fixtures")
-    parser.add_argument("--corpus", type=Path, help="folder the development corpus was rebuilt into")
-    parser.add_argument("--labels", type=Path, default=SHARED_LABELS, help="the corpus labels.json")
-    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--corpus", type=Path, help="folder the shared development corpus was rebuilt into")
+    parser.add_argument("--labels", type=Path, default=SHARED_LABELS, help="the shared corpus's tune part")
+    parser.add_argument("--own", type=Path, help="folder datamin's own corpus (bench/corpus) was rebuilt into")
+    parser.add_argument("--verbose", "-v", action="store_true", help="every miss and false positive of the tune parts")
     args = parser.parse_args(argv)
 
+    summary: list[tuple[str, Tally]] = []
     documents = fixture_documents(args.fixtures)
     result = inventory([str(args.fixtures)], Options(jobs=1))
-    print_tally("fixtures (forms)", score(documents, result.fields, ROOT), args.verbose)
+    summary.append(
+        ("fixtures: forms", print_tally("fixtures (forms)", score(documents, result.fields, ROOT), args.verbose))
+    )
     schemas = schema_documents(args.fixtures)
-    print_tally("fixtures (sql)", score_schemas(schemas, result.fields, ROOT), args.verbose)
+    summary.append(
+        ("fixtures: sql", print_tally("fixtures (sql)", score_schemas(schemas, result.fields, ROOT), args.verbose))
+    )
     print_values(schemas, args.fixtures)
 
     if args.corpus:
         if not args.labels.exists():
             print(f"corpus labels not found at {args.labels}", file=sys.stderr)
             return 2
-        labels = json.loads(args.labels.read_text(encoding="utf-8"))
-        corpus = args.corpus.resolve()
-        result = inventory([str(corpus / "forms")], Options(jobs=1))
-        forms = [(d["saved_as"], d["fields"]) for d in labels["forms"]]
-        print_tally("corpus (forms)", score(forms, result.fields, corpus), args.verbose)
-        result = inventory([str(corpus / "sql")], Options(jobs=1))
-        corpus_schemas = [
-            Schema(
-                [{**c, "path": d["saved_as"], "line": c.get("line", 0)} for c in d["columns"]],
-                [],
-                [],
-                [],
-                {_bare(t) for t in d["labeled_tables"]} if d.get("labeled_tables") else None,
-            )
-            for d in labels["sql"]
-        ]
-        print_tally("corpus (sql)", score_schemas(corpus_schemas, result.fields, corpus), args.verbose)
+        parts = [("shared tune", args.labels, True), ("shared check", args.labels.with_name("check.json"), False)]
+        summary += score_corpus(args.corpus, parts, args.verbose)
+    if args.own:
+        parts = [("own tune", OWN / "tune.json", True), ("own check", OWN / "check.json", False)]
+        summary += score_corpus(args.own, parts, args.verbose, by_language=True)
+
+    print()
+    print(f"{'set':34s} {'precision':>9s} {'recall':>7s} {'category':>8s} {'tp':>5s} {'fp':>4s} {'fn':>4s}")
+    for title, tally in summary:
+        precision, recall, _, _ = tally.figures()
+        category = tally.right / tally.tp if tally.tp else 1.0
+        print(f"{title:34s} {precision:9.3f} {recall:7.3f} {category:8.3f} {tally.tp:5d} {tally.fp:4d} {tally.fn:4d}")
     return 0
+
+
+LANGUAGE_GROUPS = {
+    "en": "English",
+    **dict.fromkeys(("ms", "zh", "ta", "ko"), "ms/zh/ta/ko"),
+    **dict.fromkeys(("th", "id", "ja", "vi"), "th/id/ja/vi"),
+}
+
+
+def score_corpus(
+    folder: Path, parts: list[tuple[str, Path, bool]], verbose: bool, *, by_language: bool = False
+) -> list[tuple[str, Tally]]:
+    """Score each part of a corpus rebuilt into `folder`. Only a tune part's misses are ever
+    printed: a check part gives its figures, and nothing that could be tuned on."""
+    corpus = folder.resolve()
+    forms_result = inventory([str(corpus / "forms")], Options(jobs=1))
+    sql_result = inventory([str(corpus / "sql")], Options(jobs=1)) if (corpus / "sql").is_dir() else None
+    summary = []
+    for title, labels_path, tune in parts:
+        if not labels_path.exists():
+            print(f"{title}: {labels_path} not found; skipped")
+            continue
+        labels = json.loads(labels_path.read_text(encoding="utf-8"))
+        show = verbose and tune
+        groups: dict[str, list[tuple[str, list[dict[str, str]]]]] = {"": []}
+        for d in labels["forms"]:
+            groups[""].append((d["saved_as"], d["fields"]))
+            if by_language:
+                groups.setdefault(LANGUAGE_GROUPS.get(d["human_language"], "other"), []).append(
+                    (d["saved_as"], d["fields"])
+                )
+        for group, documents in groups.items():
+            name = f"{title}: forms" + (f", {group}" if group else "")
+            tally = score(documents, forms_result.fields, corpus)
+            summary.append((name, tally if group or not show else print_tally(name, tally, show)))
+        if sql_result is not None and labels["sql"]:
+            corpus_schemas = [
+                Schema(
+                    [{**c, "path": d["saved_as"], "line": c.get("line", 0)} for c in d["columns"]],
+                    [],
+                    [],
+                    [],
+                    {_bare(t) for t in d["labeled_tables"]} if d.get("labeled_tables") else None,
+                )
+                for d in labels["sql"]
+            ]
+            tally = score_schemas(corpus_schemas, sql_result.fields, corpus)
+            summary.append((f"{title}: sql", print_tally(f"{title} (sql)", tally, show) if show else tally))
+    return summary
 
 
 def print_values(schemas: list[Schema], folder: Path) -> None:

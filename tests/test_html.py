@@ -13,6 +13,28 @@ def test_line_and_column_are_where_the_tag_starts() -> None:
     assert [(c.line, c.column, c.name) for c in controls] == [(2, 8, "email"), (5, 1, "a"), (5, 17, "phone")]
 
 
+def test_a_tag_over_several_lines_is_where_it_starts() -> None:
+    """libxml2 records the line of a start tag's `>`, which a `>` in a quoted value (`=>`) or a
+    component over several lines puts far from its `<`."""
+    text = """<template><form>
+  <v-text-field
+    v-model="user.dob"
+    :rules="[v => !!v || 'required']"
+    label="Date of birth"
+  ></v-text-field>
+  <script>var s = '<input name="decoy">';</script>
+  <input
+    name="email" :class="{ a: x > 1 }"
+    type="email"
+  ><select name="gender"
+    ><option>Male</option><option>Female</option></select>
+</form></template>"""
+    controls = parse("x.vue", text).controls
+    assert [(c.line, c.column, c.name or c.bindings[0]) for c in controls] == [
+        (2, 3, "user.dob"), (8, 3, "email"), (11, 4, "gender"),
+    ]  # fmt: skip
+
+
 def test_label_for_wrapping_aria_placeholder_title() -> None:
     text = """<form>
 <label for="a">Date of birth</label><input id="a" name="x1">

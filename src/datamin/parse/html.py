@@ -7,7 +7,6 @@ line numbers are those of the file as written.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -16,6 +15,7 @@ from typing import Any
 import lxml.etree
 
 from datamin.parse.notice import links_to_notice, mentions_notice
+from datamin.parse.positions import LINE_LIMIT, LineIndex, StartTags
 from datamin.parse.template import families_for, neutralise
 from datamin.records import Control, Form, Parsed, ScanError
 
@@ -89,13 +89,6 @@ _COMPONENT_TYPES = {
 }  # fmt: skip
 _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
 _WHITESPACE = re.compile(r"\s+")
-_NEWLINE = re.compile("\n")
-_TAG_SPAN = 30  # a start tag is not expected to run over more lines than this
-_LINE_LIMIT = 65535  # libxml2's HTML parser reports no line number above this
-_TAG_END = {  # a whole start tag, to find the line on which it ends
-    tag: re.compile(r"<" + tag + r"""(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?|\s*/)*\s*>""", re.I)
-    for tag in _NATIVE
-}
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
@@ -105,7 +98,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
-    lines = _LineIndex(neutral.markup)
+    lines = LineIndex(neutral.markup)
     forms = _FormIndex(lines)
     helpers = bool(neutral.constructs) or "razor" in families
     if helpers:
@@ -195,38 +188,10 @@ def _too_deep() -> bool:
     return any("Excessive depth" in entry.message for entry in fatal)
 
 
-class _LineIndex:
-    """Line and column of an offset, counting newlines only as far as the questions reach."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known = [(0, 1)]  # (offset, line) pairs already counted, sorted
-        self.total = text.count("\n") + 1
-        self.newlines: list[int] | None = None  # every newline's offset, when first needed
-
-    def line_of(self, offset: int) -> int:
-        index = bisect.bisect_right(self.known, (offset, self.total + 1)) - 1
-        known_offset, known_line = self.known[index]
-        line = known_line + self.text.count("\n", known_offset, offset)
-        self.known.insert(index + 1, (offset, line))
-        return line
-
-    def column_of(self, offset: int) -> int:
-        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-
-    def span_of_lines(self, first: int, last: int) -> tuple[int, int]:
-        """Offsets where line `first` starts and line `last` ends."""
-        if self.newlines is None:
-            self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-        start = self.newlines[first - 2] + 1 if 2 <= first <= len(self.newlines) + 1 else 0
-        end = self.newlines[last - 1] if 1 <= last <= len(self.newlines) else len(self.text)
-        return start, end
-
-
 class _FormIndex:
     """Where each form starts and ends, for fields that helpers render outside any <form> tag."""
 
-    def __init__(self, lines: _LineIndex) -> None:
+    def __init__(self, lines: LineIndex) -> None:
         self.lines = lines
         self.spans: list[tuple[int, int, Form]] = []
         self.pending: list[Callable[[], None]] = []  # forms to measure when first asked
@@ -247,7 +212,7 @@ class _Reader:
         path: str,
         doc: Element,
         markup: str,
-        lines: _LineIndex,
+        lines: LineIndex,
         forms: _FormIndex,
         jsx: bool,
         pascal: bool,
@@ -263,8 +228,7 @@ class _Reader:
         self.jsx = jsx
         self.label_for: dict[str, list[str]] = {}
         self.form_of: dict[Element, Form] = {}
-        self.taken: set[int] = set()  # offsets of the `<tag` openings already given to an element
-        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.starts = StartTags(markup, lines)
         self.custom_options: bool | None = None
         self.named_components: set[str] = set()
 
@@ -333,7 +297,7 @@ class _Reader:
         for form in self.doc.iter("form"):
             record = self._form_record(form)
             end = max((e.sourceline or record.line for e in form.iterdescendants()), default=record.line)
-            self.forms.add(record.line, end if end < _LINE_LIMIT else self.lines.total, record)
+            self.forms.add(record.line, end if end < LINE_LIMIT else self.lines.total, record)
 
     def _form_record(self, form: Element) -> Form:
         record = self.form_of.get(form)
@@ -386,7 +350,7 @@ class _Reader:
                 kind, tag = "", "listbox"
                 options = tuple(widget[0])
                 labels.extend(widget[1])
-        line, column = self._position(element, tag)
+        line, column = self.starts.position(element, get("name") or get("id"))
         maxlength = get("maxlength") or ""
         if tag not in _NATIVE:
             name = name or ""
@@ -540,83 +504,6 @@ class _Reader:
             if ancestor.tag == "form" or (isinstance(ancestor.tag, str) and ancestor.tag.endswith("-form")):
                 return self._form_record(ancestor)
         return self.forms.at(line)
-
-    def _position(self, element: Element, tag: str) -> tuple[int, int]:
-        """lxml gives the line where a start tag ends; find the line and column where it starts.
-
-        The candidates are the `<tag` openings not yet given to another element whose tag ends
-        on that line: first those that start on it (most tags fit on one line), else those of
-        the lines just before. Where several do (a line of inputs), the one that carries this
-        element's name or id, else the first.
-        """
-        end_line = element.sourceline or 1
-        if end_line >= _LINE_LIMIT:  # libxml2 stops counting there: take the next tag in order
-            return self._next_in_order(tag)
-        key = element.get("name") or element.get("id")
-        candidates = self._candidates(tag, end_line, end_line)
-        if end_line > 1 and (not candidates or (key and not any(self._carries(c, key) for c in candidates))):
-            # A tag over several lines, or broken markup whose tag libxml2 closed further on.
-            candidates = self._candidates(tag, max(1, end_line - _TAG_SPAN), end_line - 1) or candidates
-        if not candidates:
-            return end_line, 1
-        at = next((c for c in candidates if key and self._carries(c, key)), candidates[0])
-        self.taken.add(at)
-        return self.lines.line_of(at), self.lines.column_of(at)
-
-    def _carries(self, at: int, value: str) -> bool:
-        """Does the tag opened at `at` hold this name or id (up to its end or the next tag)?"""
-        end = self.markup.find(">", at + 1)
-        following = self.markup.find("<", at + 1)
-        if following >= 0 and (end < 0 or following < end):
-            end = following
-        return value in self.markup[at : end if end >= 0 else len(self.markup)]
-
-    def _candidates(self, tag: str, first: int, last: int) -> list[int]:
-        """Untaken `<tag` openings that start on lines first..last and whose tag ends on `last`
-        (or, for those starting on the element's own line, that fit on it)."""
-        start, end = self.lines.span_of_lines(first, last)
-        found = []
-        for match in self._tag_pattern(tag).finditer(self.markup, start, end):
-            at = match.start()
-            if at in self.taken:
-                continue
-            if first == last:
-                close = self.markup.find(">", at, end)
-                if close >= 0 and self._closes_here(at, close):
-                    found.append(at)
-            elif self._tag_ends_on(tag, at) >= last:
-                found.append(at)
-        return found
-
-    def _closes_here(self, at: int, close: int) -> bool:
-        """Is the `>` at `close` outside quotes, so that the tag opened at `at` ends there?"""
-        return self.markup.count('"', at, close) % 2 == 0 and self.markup.count("'", at, close) % 2 == 0
-
-    def _next_in_order(self, tag: str) -> tuple[int, int]:
-        """Past libxml2's line limit: the first `<tag` after the last one taken."""
-        after = max(self.taken, default=0)
-        match = self._tag_pattern(tag).search(self.markup, after + 1 if self.taken else 0)
-        if match is None:
-            return self.lines.total, 1
-        self.taken.add(match.start())
-        return self.lines.line_of(match.start()), self.lines.column_of(match.start())
-
-    def _tag_pattern(self, tag: str) -> re.Pattern[str]:
-        pattern = self.patterns.get(tag)
-        if pattern is None:
-            pattern = self.patterns[tag] = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>])", re.I)
-        return pattern
-
-    def _tag_ends_on(self, tag: str, at: int) -> int:
-        close, newline = self.markup.find(">", at), self.markup.find("\n", at)
-        if close >= 0 and (newline < 0 or close < newline) and self._closes_here(at, close):
-            return self.lines.line_of(at)  # a one-line tag
-        pattern = _TAG_END.get(tag)
-        if pattern is None:
-            end = self.markup.find(">", at)
-            return self.lines.line_of(end if end >= 0 else at)
-        match = pattern.match(self.markup, at)
-        return self.lines.line_of(match.end() - 1) if match else self.lines.line_of(at)
 
 
 def _has_notice(form: Element, limit: int = 4000) -> bool:

@@ -17,6 +17,9 @@ SPEC_IDS = {
     "medium": {"gender", "nationality", "marital_status", "income", "photo", "employment", "ip_address", "device_id"},
     "low": {"name", "email", "phone", "address", "username"},
 }  # fmt: skip
+# Beyond the contract's list: personal data that fits none of its categories (a place of birth,
+# a vehicle plate, a school history) is reported rather than passed over.
+EXTRA_IDS = {"low": {"other_personal"}}
 
 LEXICON = load()
 EXAMPLES = [
@@ -31,10 +34,11 @@ def categories_in(markup: str) -> set[str | None]:
     return {f.category for f in classify_all(parse("example.html", f"<form>{markup}</form>").controls)}
 
 
-def test_the_category_ids_are_exactly_the_specs() -> None:
-    assert {c.id for c in LEXICON.categories.values()} == set().union(*SPEC_IDS.values())
+def test_the_category_ids_are_the_specs_and_other_personal() -> None:
+    assert {c.id for c in LEXICON.categories.values()} == set().union(*SPEC_IDS.values(), *EXTRA_IDS.values())
     for sensitivity, ids in SPEC_IDS.items():
-        assert {c.id for c in LEXICON.categories.values() if c.sensitivity == sensitivity} == ids
+        expected = ids | EXTRA_IDS.get(sensitivity, set())
+        assert {c.id for c in LEXICON.categories.values() if c.sensitivity == sensitivity} == expected
 
 
 @pytest.mark.parametrize("category", sorted(LEXICON.categories))
@@ -42,7 +46,7 @@ def test_every_category_has_docs_examples_and_a_fideslang_key(category: str) -> 
     rule = LEXICON.categories[category]
     assert rule.docs.what and rule.docs.why and rule.docs.example and rule.docs.instead
     assert len(rule.match_examples) >= 2 and len(rule.no_match_examples) >= 2
-    assert rule.fideslang.startswith("user.")
+    assert rule.fideslang == "user" or rule.fideslang.startswith("user.")
 
 
 @pytest.mark.parametrize(("category", "kind", "example"), EXAMPLES)

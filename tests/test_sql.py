@@ -41,6 +41,29 @@ CREATE TABLE "c;d" (e int);
     ]
 
 
+def test_table_statements_a_script_forgot_to_end() -> None:
+    """Scripts written for a GUI client often leave out the `;`: a table statement on a line of
+    its own starts the next statement; inside a procedure's body it does not."""
+    text = """CREATE TABLE a (
+    id INT
+) COMMENT = 'a'
+
+CREATE TABLE b (id INT)
+ALTER TABLE b ADD COLUMN email VARCHAR(100)
+CREATE PROCEDURE p() BEGIN
+CREATE TABLE tmp (x int);
+END;
+"""
+    found = [(s.line, s.text.split("(")[0].strip()) for s in statements(text.splitlines(keepends=True))]
+    assert found == [
+        (1, "CREATE TABLE a"),
+        (5, "CREATE TABLE b"),
+        (6, "ALTER TABLE b ADD COLUMN email VARCHAR"),
+        (7, "CREATE PROCEDURE p"),
+        (9, "END"),
+    ]
+
+
 def test_data_statements_go_to_the_callback_and_are_never_collected() -> None:
     text = """CREATE TABLE t (a text);
 INSERT INTO t VALUES ('it''s; fine'),

@@ -16,6 +16,13 @@ from datamin.words import split_words
         ("IdNo", ["id", "no"]),
         ("Nama Penuh", ["nama", "penuh"]),
         ("ＥＭＡＩＬ", ["email"]),
+        # Latin accents are dropped: labels read as the words developers write
+        ("Họ và tên", ["ho", "va", "ten"]),
+        ("HọTên", ["ho", "ten"]),
+        ("Số điện thoại", ["so", "dien", "thoai"]),
+        ("Doğum tarihi", ["dogum", "tarihi"]),
+        ("Straße", ["strasse"]),
+        ("출생 생년월일", ["출생", "생년월일"]),
         ("", []),
     ],
 )

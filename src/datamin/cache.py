@@ -21,12 +21,17 @@ def folder() -> str:
 
 @cache
 def rules_fingerprint() -> str:
-    """datamin's version and the size and time of every rules file."""
+    """datamin's version, the size and time of every rules file and of the code that indexes
+    them (an edited checkout keeps its version)."""
     import hashlib
 
     from datamin import __version__
 
     parts = [__version__]
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in ("categories.py", "words.py"):
+        stat = os.stat(os.path.join(here, name))
+        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     for where in (FOLDER, os.path.join(FOLDER, "categories")):
         for entry in sorted(os.scandir(where), key=lambda e: e.name):
             if entry.name.endswith((".toml", ".json")):

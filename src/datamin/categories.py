@@ -271,7 +271,7 @@ def _column_kinds(rules: dict[str, Any], categories: dict[str, Category]) -> dic
 
 
 def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
-    return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(p))
+    return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(fold(p)))
 
 
 def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) -> Lexicon:
@@ -291,7 +291,7 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
             for phrase in phrases:
                 words = split_words(phrase)
                 term = Term(category.id, len(words), in_names, in_labels)
-                if has_non_latin(phrase):
+                if has_non_latin(fold(phrase)):
                     substrings.append((fold(phrase), term))
                 else:
                     joined.setdefault("".join(words), []).append(term)
@@ -307,7 +307,9 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         autocomplete=autocomplete,
         types=types,
         unless={c.id: _joined(c.unless) for c in categories.values()},
-        unless_substrings={c.id: tuple(fold(u) for u in c.unless if has_non_latin(u)) for c in categories.values()},
+        unless_substrings={
+            c.id: tuple(fold(u) for u in c.unless if has_non_latin(fold(u))) for c in categories.values()
+        },
         name_unless={c.id: _joined(c.name_unless) for c in categories.values()},
         not_columns={c.id: _joined(c.not_columns) for c in categories.values()},
         not_personal=_joined(shared.get("not_personal", ())),

@@ -31,14 +31,39 @@ class Text(NamedTuple):
     words: tuple[Word, ...]
 
 
+def _latin_bases() -> dict[int, str]:
+    """Accented Latin letters -> their base letters, case kept: `ọ` -> `o`, `Đ` -> `D`, `ß` -> `ss`."""
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base, marks = decomposed[0], decomposed[1:]
+        if base.isascii() and base.isalpha() and marks and all(unicodedata.category(m) == "Mn" for m in marks):
+            table[code] = base
+    table.update({ord(k): v for k, v in _UNDECOMPOSED.items()})
+    return table
+
+
+_UNDECOMPOSED = {
+    "đ": "d", "Đ": "D", "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ß": "ss", "æ": "ae",
+    "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h", "Ħ": "H", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+}  # fmt: skip
+_LATIN_BASES = _latin_bases()
+
+
+def _unaccented(text: str) -> str:
+    """NFKC-normalised (full-width letters become ASCII), Latin accents removed: Vietnamese,
+    Malay and European labels read as the words developers write (`Họ và tên` -> `Ho va ten`)."""
+    return unicodedata.normalize("NFKC", text).translate(_LATIN_BASES)
+
+
 def fold(text: str) -> str:
-    """Lower-case, NFKC-normalised text (full-width letters become ASCII)."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Lower-case, NFKC-normalised text without Latin accents."""
+    return _unaccented(text).lower()
 
 
 @lru_cache(maxsize=1 << 16)  # a schema or a theme repeats the same names thousands of times
 def tokens(text: str) -> Text:
-    folded = fold(_CAMEL.sub(" ", text))
+    folded = _CAMEL.sub(" ", _unaccented(text)).lower()
     return Text(folded, tuple(Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)))
 
 

@@ -40,6 +40,12 @@ _NEXT = re.compile(
 # Where a migration file's down half starts: goose, dbmate, Play evolutions, MyBatis.
 _DOWN = re.compile(r"\s*--\s*(?:\+goose\s+Down|migrate:down|!Downs|//@UNDO)\b", re.I)
 _SLASH = re.compile(r"\s*/\s*$")
+# A table statement that a script forgot to end: the next one starts on a line of its own.
+_TABLE_STATEMENT = re.compile(
+    r"\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL)\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\s+)?TABLE\b"
+    r"|ALTER\s+TABLE\b|DROP\s+TABLE\b|CREATE\s+(?:UNIQUE\s+)?INDEX\b|COMMENT\s+ON\b)",
+    re.I,
+)
 _DELIMITER = re.compile(r"\s*DELIMITER\s+(\S+)\s*$", re.I)
 _QUOTES = r"""'|"|`|\[|\]|--|#|/\*|\*/"""
 _EVENTS = re.compile(_QUOTES + r"|\$[A-Za-z_]\w*\$|\$\$|;")  # with PostgreSQL's dollar quoting
@@ -131,6 +137,19 @@ def statements(
             yield _statement("".join(buffer), start, delimiter)  # a batch or a PL/SQL block ends here
             buffer = []
             continue
+        elif (
+            not state.open()
+            and line[:1].isalpha()
+            and _NEXT.match(line)
+            and _TABLE_STATEMENT.match(_strip_comments(buffer[0]))
+            and _balanced("".join(buffer))
+        ):
+            # `CREATE TABLE a (...)` and then, at the start of a line, `CREATE TABLE b (...)` with
+            # no `;` between them
+            yield _statement("".join(buffer), start, delimiter)
+            buffer = []
+            state = _State(hash_comments)
+            start = number
         rest = line
         while True:
             end = state.feed(rest, delimiter)
@@ -170,6 +189,10 @@ _LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/|#[^\n]*(?:\n|
 
 def _strip_comments(text: str) -> str:
     return text[_LEADING_COMMENTS.match(text).end() :]  # type: ignore[union-attr]
+
+
+def _balanced(text: str) -> bool:
+    return text.count("(") == text.count(")")
 
 
 def _data_line(line: str, quoted: bool, delimiter: str) -> tuple[bool, bool]:

@@ -73,7 +73,51 @@ CASES = [
         '<form:input path="mobileNo"/>\n<form:radiobutton path="gender" value="M"/> Male',
         {(1, "phone"), (2, "gender")},
     ),
+    (
+        "ember.hbs",
+        '{{input-field property="dateOfBirth" label="Date of birth"}}\n{{date-select property="birthday"}}\n'
+        "{{validation-errors property=\"birthday\"}}\n{{#form.select\n  label=(t 'patients.labels.bloodType')\n"
+        '  property="bloodType"\n}}{{/form.select}}\n{{form.input property="firstName" label=(t \'patients.firstName\')}}\n'
+        '{{link-to "Profile" "profile" model=user}}\n{{#if (eq form.status "x")}}{{/if}}',
+        {(1, "date_of_birth"), (2, "date_of_birth"), (4, "health"), (8, "name")},
+    ),
 ]
+
+
+# Components are fields by what they carry (a field's name, and a label, a placeholder or an input
+# type), whatever they are called; error slots, labels and table columns never are.
+COMPONENTS = [
+    (
+        "form.tsx",
+        '<form>\n  <TextInput name="dob" label="Date of birth" type="date" />\n</form>',
+        {(2, "date_of_birth")},
+    ),
+    (
+        "patient.tsx",
+        "<form>\n  <TextInputWithLabelFormGroup\n    label={t('patient.givenName')}\n    name=\"givenName\"\n"
+        '    onChange={(event) => onFieldChange(event)}\n  />\n  <Fancy name="nric" label="NRIC" />\n'
+        '  <ErrorMessage name="dob" label="Date of birth" />\n  <Column field="email" header="Email" />\n'
+        '  <Route path="/login" component={Login} />\n</form>',
+        {(2, "name"), (7, "national_id")},
+    ),
+    (
+        "register.blade.php",
+        '<form>\n<x-forms.input name="ic_number" :label="__(\'IC number\')" />\n'
+        '<x-forms.input-error control-name="ic_number" />\n<x-forms.label for="ic_number" value="IC number" />\n</form>',
+        {(2, "national_id")},
+    ),
+    (
+        "wrapped.vue",
+        '<template><b-form-group label="Email">\n  <b-form-input v-model="form.email" />\n</b-form-group>\n'
+        '<Form.Item name="dob" label="Date of birth"><Calendar /></Form.Item></template>',
+        {(2, "email"), (4, "date_of_birth")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), COMPONENTS, ids=[c[0] for c in COMPONENTS])
+def test_components_by_what_they_carry(name: str, text: str, expected: set[tuple[int, str]]) -> None:
+    assert personal(name, text) == expected
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])

@@ -174,31 +174,34 @@ _NOT_FIELD_CALLS = re.compile(
 _MACRO_CALL = re.compile(
     r"(?P<macro>\w*(?:Input|Select|Textarea|Radios|Checkboxes|Field|Upload|CharacterCount)\w*)\s*\(\s*\{"
 )
-_PARTIAL = re.compile(r"\{\{>\s*(?P<partial>[\w/.-]+)(?P<args>[^}]*)\}\}")
-_EMBER_INPUT = re.compile(r"\{\{\s*(?P<partial>input|textarea)\s+(?P<args>[^}]*)\}\}")
-_INPUT_WORDS = frozenset(
-    {
-        "input",
-        "text",
-        "field",
-        "select",
-        "textarea",
-        "checkbox",
-        "radio",
-        "email",
-        "password",
-        "phone",
-        "tel",
-        "date",
-        "upload",
-        "dropdown",
-    }
+# Handlebars and Ember helpers, components and partials called with hash arguments:
+# {{form.input property="firstName" label=(t 'x')}}, {{date-select property="birthday"}},
+# {{> forms/text name="postcode"}}, {{input value=this.email}}. Django's {{ form.dob }} has none.
+_MUSTACHE_CALL = re.compile(
+    r"\{\{[{~]?\s*(?:[#>]\s*)?(?P<helper>[A-Za-z_@][\w\-./:@]*)(?P<args>\s[^{}]*?=.*?)~?\}\}\}?$", re.S
 )
+_HASH = re.compile(
+    r"(?<![\w.@-])@?(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?:(?P<quote>['\"])(?P<value>[^'\"]*)(?P=quote)|(?P<bare>[\w.@$]+))"
+)
+# Words of a helper's name that make it an input.
+_INPUT_WORDS = frozenset(
+    {"input", "text", "field", "select", "textarea", "checkbox", "radio", "email", "password", "phone", "tel",
+     "date", "upload", "dropdown", "picker", "typeahead", "autocomplete", "toggle", "switch", "control"}
+)  # fmt: skip
+# The hash arguments that name the field a helper renders, and those that show it is a field.
+_FIELD_NAME_KEYS = ("name", "property", "field", "fieldName", "valuePath", "path", "attribute", "attr")
+_FIELD_FACE_KEYS = frozenset({"label", "placeholder", "type", "autocomplete", "inputType"})
+# A helper whose name ends in one of these renders something about a field, never the field:
+# {{validation-errors property="birthday"}}, {{form.label property="dob"}}.
+_NOT_FIELD_HELPERS = frozenset(
+    {"error", "errors", "label", "labels", "message", "messages", "feedback", "hint", "help", "tooltip",
+     "description", "link", "button", "icon", "t", "translate", "display", "value", "show", "view"}
+)  # fmt: skip
 _ARGUMENT = re.compile(
     r"\b(?P<key>name|id|label|type|autocomplete|namePrefix|placeholder|value|text)\s*[:=]\s*(?:\{\s*text\s*:\s*)?(?P<quote>['\"])(?P<value>[^'\"]*)(?P=quote)"
 )
 _LABEL_ARGUMENT = re.compile(
-    r"\blabel\b\s*[:=>]+\s*(?:\{\s*['\"]?(?:text|html)['\"]?\s*:\s*)?(?:\w+\(\s*)?['\"](?P<value>[^'\"]+)['\"]"
+    r"\blabel\b\s*[:=>]+\s*(?:\{\s*['\"]?(?:text|html)['\"]?\s*:\s*)?(?:\w+\(\s*|\(\s*\w+\s+)?['\"](?P<value>[^'\"]+)['\"]"
 )
 _PLACEHOLDER_ARGUMENT = re.compile(r"\bplaceholder\b['\"]?\s*[:=>]+\s*(?:\w+\(\s*)?['\"](?P<value>[^'\"]+)['\"]")
 _AUTOCOMPLETE_ARGUMENT = re.compile(r"\bautocomplete\b['\"]?\s*[:=>]+\s*['\"](?P<value>[^'\"]+)['\"]")
@@ -288,6 +291,11 @@ ControlMaker = Callable[[int, str, str, str, str, list[tuple[str, str]]], Contro
 def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, control: ControlMaker) -> Iterator[Control]:
     """{{ form.dob }}, {% render_field form.x %}, {{ govukInput({...}) }}, {{> forms/text name="x"}}."""
     chunk = code[start:end]
+    call = _MUSTACHE_CALL.match(chunk)
+    if call:
+        if not _inside_tag(markup, start):
+            yield from _helper_call(start, call, control)
+        return
     if kind == "statement_curly":
         field_tag = _CURLY_FIELD_TAG.match(chunk)
         expr_start = start + field_tag.start("expr") if field_tag else -1
@@ -320,14 +328,42 @@ def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, contr
             kind_of = "select" if "Select" in called else "textarea" if "Textarea" in called else ""
             kind_of = "radio" if "Radios" in called else "checkbox" if "Checkboxes" in called else kind_of
             yield control(start + macro.start(), name, f"macro:{called}", kind_of, args, [])
-    partial = _PARTIAL.match(chunk) or _EMBER_INPUT.match(chunk)
-    if partial and _INPUT_WORDS & set(re.split(r"[^a-z]+", partial.group("partial").lower())):
-        args = partial.group("args")
-        found = {m.group("key"): m.group("value") for m in _ARGUMENT.finditer(args)}
-        binding = re.search(r"\bvalue\s*=\s*(?:this\.|@)?([\w.]+)", args)
-        name = found.get("name") or found.get("id") or (binding.group(1) if binding else "")
-        if name:
-            yield control(start, name, f"partial:{partial.group('partial')}", "", args, [])
+
+
+def _helper_call(start: int, call: re.Match[str], control: ControlMaker) -> Iterator[Control]:
+    """A helper, component or partial called with hash arguments that renders a field: it names
+    the field (`property="dob"`, `name="postcode"`, `value=this.email`) and is an input by its
+    name or shows a label, a placeholder or a type."""
+    helper, args = call.group("helper"), call.group("args")
+    words = set(re.split(r"[^a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", helper).lower()))
+    last = re.split(r"[^a-z]+", helper.lower().rstrip("/.-"))[-1]
+    if last in _NOT_FIELD_HELPERS:
+        return
+    pairs: dict[str, str] = {}
+    bare: dict[str, str] = {}
+    for pair in _HASH.finditer(args):
+        if pair.group("quote"):
+            pairs.setdefault(pair.group("key"), pair.group("value"))
+        elif pair.group("bare"):
+            bare.setdefault(pair.group("key"), pair.group("bare"))
+    name = next((pairs[k] for k in _FIELD_NAME_KEYS if pairs.get(k)), "")
+    is_input = bool(_INPUT_WORDS & words)
+    if not name and is_input and "value" in bare:
+        name = re.sub(r"^(?:this|model|@\w*)\.", "", bare["value"].lstrip("@"))  # {{input value=this.email}}
+    if not name or not (is_input or _FIELD_FACE_KEYS & (set(pairs) | set(bare))):
+        return
+    kind = (pairs.get("type") or pairs.get("inputType") or "").lower()
+    if kind not in _INPUT_TYPES:
+        kind = next((t for w, t in _HELPER_KINDS.items() if w in words), "")
+    yield control(start, name, f"helper:{helper}", kind, args, [])
+
+
+# The input a helper renders, from a word of its name.
+_HELPER_KINDS = {
+    "select": "select", "typeahead": "select", "dropdown": "select", "textarea": "textarea",
+    "checkbox": "checkbox", "toggle": "checkbox", "switch": "checkbox", "radio": "radio", "date": "date",
+    "password": "password", "email": "email", "upload": "file",
+}  # fmt: skip
 
 
 _INPUT_TYPES = frozenset(

@@ -48,7 +48,9 @@ _COMPONENT_INPUT_WORDS = frozenset(
 # ... or, in a namespaced or dashed tag only (<form:password>, <x-email>), the kind of input:
 # a <NewPassword> page component in JSX is not a field.
 _COMPONENT_TYPE_WORDS = frozenset({"password", "email", "phone", "tel", "hidden", "number", "date"})
-# ... unless they say it is something around an input.
+# ... unless they say it is something around an input (a wrapper, a group). Such a component is
+# still a field when it carries a field's name and what a field shows (a label, a placeholder,
+# an input type) and wraps no input: <TextInputWithLabelFormGroup name="givenName" label="...">.
 _COMPONENT_NOT_INPUT_WORDS = frozenset(
     {
         "label", "error", "errors", "group", "wrapper", "help", "hint", "message", "feedback", "list",
@@ -57,6 +59,26 @@ _COMPONENT_NOT_INPUT_WORDS = frozenset(
         "template", "component", "card", "modal", "tab", "panel", "page", "menu", "link", "nav", "table",
         "column", "avatar", "image", "img", "svg", "flag", "badge", "spinner", "loader", "logo",
     }
+)  # fmt: skip
+# A component whose tag ends in one of these is never a field, whatever it carries: an error
+# slot (<ErrorMessage name="dob">, <x-input-error control-name="ic">), a label, a column of a table.
+_COMPONENT_NEVER_FIELD_WORDS = _COMPONENT_NOT_INPUT_WORDS - {
+    "group", "wrapper", "container", "section", "row", "item", "component", "layout", "control",
+}  # fmt: skip
+# What a field carries: the name it is submitted under (`property` in Ember, `field` and `source`
+# in admin frameworks) ...
+_FIELD_NAME_ATTRIBUTES = frozenset(
+    {"name", ":name", "@name", "v-bind:name", "[name]", "property", "@property", "field", "@field", "fieldname",
+     "field-name", "source", "path"}
+)  # fmt: skip
+# ... and what a person sees of it.
+_FIELD_FACE_ATTRIBUTES = frozenset(
+    {"label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "placeholder", ":placeholder",
+     "@placeholder", "helpertext", "autocomplete"}
+)  # fmt: skip
+_INPUT_TYPES = frozenset(
+    {"text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "url",
+     "search", "checkbox", "radio", "file", "select", "textarea", "hidden", "color", "range"}
 )  # fmt: skip
 # The fields of a page, less hidden inputs whose value is written literally (value="42"): the
 # page wrote them, nobody types them. A template's output leaves blanks around the value.
@@ -77,8 +99,11 @@ _BINDING_ATTRIBUTES = (
 )  # fmt: skip
 _REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
-_LABEL_ATTRIBUTES = ("label", ":label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
-_NAME_ATTRIBUTES = ("name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path")
+_LABEL_ATTRIBUTES = ("label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
+_NAME_ATTRIBUTES = (
+    "name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path", "property", "@property",
+    "field", "@field", "fieldname", "field-name",
+)  # fmt: skip
 _EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
 _STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
 # The input type a component renders, from the last word of its tag: <form:radiobutton>.
@@ -231,6 +256,7 @@ class _Reader:
         self.starts = StartTags(markup, lines)
         self.custom_options: bool | None = None
         self.named_components: set[str] = set()
+        self.carrying_components: set[str] = set()
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -260,33 +286,40 @@ class _Reader:
 
     def _component_tags(self) -> tuple[set[str], set[str]]:
         """Custom elements that render one input (<x-text-input>, <el-select>, <TextField>,
-        <x-shop::form.control-group.control>, and any <x-country name="..."> of its own),
-        and those that render a label (<x-input-label for="email" :value="__('Email')">).
-        The last part of a namespaced tag decides: `control-group.control` is a control."""
+        <x-shop::form.control-group.control>, any <x-country name="..."> of its own, and any
+        component that carries a field's name and label), and those that render a label
+        (<x-input-label for="email" :value="__('Email')">). The last part of a namespaced tag
+        decides: `control-group.control` is a control."""
         inputs, labels = set(), set()
         custom = set(_CUSTOM_TAG.findall(self.markup))
         pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
         for name in custom | pascal:
             words = _words(re.split(r"::|[.:]", name)[-1])
-            if not words or _COMPONENT_NOT_INPUT_WORDS & set(words):
-                if words and words[-1] == "label":
+            if not words:
+                continue
+            if words[-1] in _COMPONENT_NEVER_FIELD_WORDS:
+                if words[-1] == "label":
                     labels.add(name.lower())
                 continue
             accepted = _COMPONENT_INPUT_WORDS if name in pascal else _COMPONENT_INPUT_WORDS | _COMPONENT_TYPE_WORDS
-            if words[-1] in accepted:
+            if words[-1] in accepted and not _COMPONENT_NOT_INPUT_WORDS & set(words):
                 inputs.add(name.lower())
-            elif name in custom:
-                self.named_components.add(name.lower())  # a field only if it has a name of its own
-        return inputs | self.named_components, labels
+            elif name in custom and not _COMPONENT_NOT_INPUT_WORDS & set(words):
+                self.named_components.add(name.lower())  # a field if it has a name of its own
+            else:
+                self.carrying_components.add(name.lower())  # a field if it carries a name and a label
+        return inputs | self.named_components | self.carrying_components, labels
 
     def _is_component_field(self, element: Element, components: set[str]) -> bool:
         # A component wrapping a native input or another input component is a wrapper.
-        inner = components - self.named_components
+        inner = components - self.named_components - self.carrying_components
         if next(element.iterdescendants(*_NATIVE, *inner), None) is not None:
             return False
         attributes = {k.lower() for k in element.attrib}
+        if element.tag in self.carrying_components:
+            return _carries_a_field(element, attributes)
         if element.tag in self.named_components:
-            return bool(attributes & {"name", ":name", "::name", "@name"})
+            return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         return bool(
             attributes
             & {"name", ":name", "@name", "path", "id", "label", ":label", "placeholder", "type", "_", "autocomplete"}
@@ -504,6 +537,16 @@ class _Reader:
             if ancestor.tag == "form" or (isinstance(ancestor.tag, str) and ancestor.tag.endswith("-form")):
                 return self._form_record(ancestor)
         return self.forms.at(line)
+
+
+def _carries_a_field(element: Element, attributes: set[str]) -> bool:
+    """A field's name (`name`, `property`, `field`...) with a literal value, and what a person
+    sees of a field: a label, a placeholder, an input type."""
+    named = any((element.get(a) or "").strip() for a in attributes & _FIELD_NAME_ATTRIBUTES)
+    if not named:
+        return False
+    typed = (element.get("type") or element.get("@type") or "").strip().lower() in _INPUT_TYPES
+    return typed or bool(attributes & _FIELD_FACE_ATTRIBUTES)
 
 
 def _has_notice(form: Element, limit: int = 4000) -> bool:

@@ -32,7 +32,7 @@ def rules_fingerprint() -> str:
     for name in ("categories.py", "words.py"):
         stat = os.stat(os.path.join(here, name))
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    for where in (FOLDER, os.path.join(FOLDER, "categories")):
+    for where in (FOLDER, os.path.join(FOLDER, "categories"), os.path.join(FOLDER, "languages")):
         for entry in sorted(os.scandir(where), key=lambda e: e.name):
             if entry.name.endswith((".toml", ".json")):
                 stat = entry.stat()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -81,6 +82,7 @@ class Lexicon:
         "categories",
         "column_kinds",
         "consent",
+        "contexts",
         "entities",
         "flag_suffixes",
         "heads",
@@ -104,6 +106,7 @@ class Lexicon:
         "unless_substrings",
         "value_qualifiers",
         "weak",
+        "weak_substrings",
         "weak_with_own_category",
     )  # fmt: skip
 
@@ -122,6 +125,8 @@ class Lexicon:
     metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
     longest: int  # the most words any phrase has
     weak: dict[str, frozenset[str]]  # category -> phrases that need another personal field beside them
+    weak_substrings: dict[str, frozenset[str]]  # the same, in scripts other than Latin
+    contexts: tuple[tuple[str, str], ...]  # (heading phrase, category): a section about that category
     autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
     entities: frozenset[str]  # things that are not people: their forms hold business data
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
@@ -147,7 +152,7 @@ class RuleError(Exception):
     """A rules file is malformed: a bug in datamin's own data, caught by the tests."""
 
 
-def _strings(table: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+def _strings(table: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(f"{where}: {key} must be a list of strings")
@@ -237,12 +242,61 @@ def _build() -> Lexicon:
         if category.id in categories:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
-    shared = _read("lexicon.toml")
+    shared = {key: list(value) for key, value in _read("lexicon.toml").items()}
+    contexts: list[tuple[str, str]] = []
+    for name in sorted(os.listdir(os.path.join(FOLDER, "languages"))):
+        if name.endswith(".toml"):
+            _add_language(_read("languages", name), f"rules/languages/{name}", categories, shared, contexts)
     lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared})
+    lexicon.contexts = tuple(contexts)
     sql = _read("sql.toml")
     lexicon.column_kinds = _column_kinds(sql, categories)
     lexicon.flag_suffixes = frozenset(_strings(sql, "flag_suffixes", "rules/sql.toml"))
     return lexicon
+
+
+# What a language file may add to a category: the words a category file has, in that language.
+_LANGUAGE_KEYS = ("phrases", "name_only", "label_only", "weak", "unless", "name_unless", "not_columns")
+
+
+def _add_language(
+    data: dict[str, Any],
+    where: str,
+    categories: dict[str, Category],
+    shared: dict[str, list[str]],
+    contexts: list[tuple[str, str]],
+) -> None:
+    """A file of `rules/languages/`: a language's words for each category (a table named by
+    the category's id), for who data is about (`[people]`) and what is not a person
+    (`[entities]`), and the section headings that put the fields below them in a category's
+    context (`[context]`: category id -> headings)."""
+    for table, words in data.items():
+        if not isinstance(words, dict):
+            raise RuleError(f"{where}: [{table}] must be a table")
+        if table in ("people", "entities"):
+            shared.setdefault(table, []).extend(
+                w for key in ("phrases", "name_only", "weak") for w in _strings(words, key, f"{where} [{table}]")
+            )
+        elif table == "context":
+            for category_id in words:
+                if category_id not in categories:
+                    raise RuleError(f"{where}: [context] names an unknown category {category_id}")
+                contexts.extend((fold(h), category_id) for h in _strings(words, category_id, f"{where} [context]"))
+        elif table in categories:
+            category = categories[table]
+            added = {key: _strings(words, key, f"{where} [{table}]") for key in _LANGUAGE_KEYS}
+            unknown = set(words) - {*_LANGUAGE_KEYS, "options"}
+            if unknown:
+                raise RuleError(f"{where}: [{table}] has unknown keys {', '.join(sorted(unknown))}")
+            options = words.get("options", [])
+            if not isinstance(options, list) or not all(isinstance(o, list) for o in options):
+                raise RuleError(f"{where}: [{table}] options must be a list of lists")
+            categories[table] = category._replace(
+                **{key: getattr(category, key) + added[key] for key in _LANGUAGE_KEYS},
+                options=category.options + tuple(frozenset(fold(str(o)) for o in group) for group in options),
+            )
+        else:
+            raise RuleError(f"{where}: [{table}] is neither a category nor people, entities or context")
 
 
 def _column_kinds(rules: dict[str, Any], categories: dict[str, Category]) -> dict[str, ColumnKind]:
@@ -283,8 +337,10 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
     types: dict[str, str] = {}
     longest = 1
     for category in categories.values():
+        listed = {fold(p) for p in (*category.phrases, *category.name_only, *category.label_only)}
+        unlisted_weak = tuple(w for w in category.weak if fold(w) not in listed)  # a weak word is a phrase too
         for phrases, in_names, in_labels in (
-            (category.phrases, True, True),
+            (category.phrases + unlisted_weak, True, True),
             (category.name_only, True, False),
             (category.label_only, False, True),
         ):
@@ -315,6 +371,10 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         not_personal=_joined(shared.get("not_personal", ())),
         consent=_joined(shared.get("consent", ())),
         weak={c.id: _joined(c.weak) for c in categories.values()},
+        weak_substrings={
+            c.id: frozenset(fold(w) for w in c.weak if has_non_latin(fold(w))) for c in categories.values()
+        },
+        contexts=(),
         autofill_off=frozenset(shared.get("autofill_off", ())),
         entities=_joined(shared.get("entities", ())),
         people=_joined(shared.get("people", ())),

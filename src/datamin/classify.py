@@ -37,6 +37,7 @@ WEIGHTS: dict[str, float] = {
     "inputmode": 0.6,
     "comment": 0.75,  # a column's comment describes it, but in the schema author's words
 }
+REPORT_CONFIDENCE = 0.5  # the default --min-confidence: what is reported
 DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting threshold on its own
 SHORT_COMMENT_WORDS = 4
 COLUMN_TYPE_WEIGHT = 0.5  # a DATE named `dob`: the type supports a name, it says nothing alone
@@ -284,8 +285,10 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
     for vote in votes:
         remaining[vote.category] = remaining.get(vote.category, 1.0) * (1.0 - vote.weight)
         strongest[vote.category] = max(strongest.get(vote.category, 0.0), vote.weight)
-    # Highest combined confidence wins; ties go to the category with the strongest single vote.
-    category = max(remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
+    # A category some evidence names outright wins over one known only by weak phrases (a label
+    # 民族 over the name `nation`); then the highest combined confidence, then the strongest vote.
+    strong = {v.category for v in votes if not v.weak and 1.0 - remaining[v.category] >= REPORT_CONFIDENCE}
+    category = max(strong or remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
     confidence = round(min(0.99, 1.0 - remaining[category]), 2)
     chosen = [v for v in votes if v.category == category]
     evidence = tuple(dict.fromkeys(v.evidence for v in chosen))
@@ -544,7 +547,8 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
                     words, j, lexicon, ids, term.category
                 ):
                     weak = (
-                        joined in lexicon.weak[term.category] or joined[:-1] in lexicon.weak[term.category]
+                        joined in lexicon.weak[term.category]
+                        or (_plural(joined) and _singular(joined) in lexicon.weak[term.category])
                     ) and not (
                         in_names and i > 0 and words[i - 1] in lexicon.people  # `author_name`, `holder_name`
                     )
@@ -552,11 +556,13 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
     if has_non_latin(text.folded):
         for phrase, term in lexicon.substrings:
             at = text.folded.find(phrase)
+            if at < 0 or not (term.in_names if in_names else term.in_labels):
+                continue
             after = text.folded[at + len(phrase) :].lstrip()
-            if after.startswith(lexicon.metadata_substrings):
-                continue  # 账号状态: the account's status, not the account
-            if at >= 0 and (term.in_names if in_names else term.in_labels):
-                found.append(Match(term.category, at, at + len(phrase), 1))
+            if after.startswith(lexicon.metadata_substrings) and term.category not in lexicon.attribute_categories:
+                continue  # 账号状态: the account's status, not the account (but 장애 여부 is a disability)
+            weak = phrase in lexicon.weak_substrings[term.category]
+            found.append(Match(term.category, at, at + len(phrase), 1, False, weak))
     if in_names and not found:
         found.extend(_head_matches(text, lexicon))
     return tuple(m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon))
@@ -581,13 +587,22 @@ def _singular(joined: str) -> str:
 
 
 def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
-    """A guard word beside the phrase (not inside it) shows the field is something else."""
+    """A guard word beside the phrase (not inside it) shows the field is something else. In
+    scripts without spaces a guard may also be a longer word the phrase sits in: 연계정보
+    (linked information) holds 계정 (account)."""
     outside = [w.text for w in text.words if w.end <= match.start or w.start >= match.end]
     joined = {"".join(outside[i : i + n]) for n in (1, 2, 3) for i in range(len(outside))}
     if lexicon.unless[match.category] & joined:
         return True
     rest = text.folded[: match.start] + " " + text.folded[match.end :]
-    return any(guard in rest for guard in lexicon.unless_substrings[match.category])
+    phrase = text.folded[match.start : match.end]
+    for guard in lexicon.unless_substrings[match.category]:
+        if guard in rest:
+            return True
+        at = guard.find(phrase) if len(guard) > len(phrase) else -1
+        if at >= 0 and text.folded.startswith(guard, match.start - at):
+            return True
+    return False
 
 
 def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:

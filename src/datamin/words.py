@@ -14,7 +14,11 @@ from typing import NamedTuple
 
 # camelCase and digit boundaries: dateOfBirth -> date Of Birth, address1 -> address 1,
 # HTMLName -> HTML Name.
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# A word of another script against a Latin one: `IP地址` -> IP 地址.
+_CAMEL = re.compile(
+    r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])"
+    r"|(?<=[A-Za-z0-9])(?=[^\x00-\x7f\W])|(?<=[^\x00-\x7f\W])(?=[A-Za-z0-9])"
+)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

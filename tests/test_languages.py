@@ -1,0 +1,75 @@
+"""The region's languages: labels, romanised and abbreviated names, and the guards that keep
+look-alikes out. Each language file of rules/languages/ adds words to the categories."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import personal
+
+from datamin.categories import RuleError, _add_language, load
+
+# (markup inside a form, the category its one field must get, or None)
+CASES = [
+    # Vietnamese: labels with accents, names without
+    ('<label for="a">Họ và tên</label><input id="a" name="a">', "name"),
+    ('<label for="a">Ngày sinh</label><input id="a" name="a">', "date_of_birth"),
+    ('<label for="a">Dân tộc</label><input id="a" name="a">', "race_ethnicity"),
+    ('<label for="a">Tôn giáo</label><input id="a" name="a">', "religion"),
+    ('<input name="SoDienThoai">', "phone"),
+    ('<input name="cccd">', "national_id"),
+    ('<input name="que_quan">', "other_personal"),
+    ('<label for="a">Số lượng</label><input id="a" name="a">', None),  # a quantity, not a salary
+    # Indonesian and Malay
+    ('<label for="a">Tempat Lahir</label><input id="a" name="tmpt_lahir">', "other_personal"),
+    ('<label for="a">Tempat, Tanggal Lahir</label><input id="a" name="ttl">', "date_of_birth"),
+    ('<input name="no_kk">', "national_id"),
+    ('<label for="a">Golongan Darah</label><input id="a" name="a">', "health"),
+    ('<label for="a">Penghasilan Ayah</label><input id="a" name="a">', "income"),
+    (
+        '<label for="a">Keturunan</label><select id="a" name="a"><option>Melayu</option><option>Cina</option></select>',
+        "race_ethnicity",
+    ),
+    ('<label for="a">Nama Syarikat</label><input id="a" name="a">', None),
+    # Thai and Tamil
+    ('<label for="a">เลขบัตรประชาชน</label><input id="a" name="a">', "national_id"),
+    ('<label for="a">วันหมดอายุ</label><input id="a" name="a">', None),  # an expiry date, not an age
+    ('<label for="a">பிறந்த தேதி</label><input id="a" name="a">', "date_of_birth"),
+    # Chinese, Japanese, Korean
+    ('<label for="a">民族</label><select id="a" name="nation"><option>汉族</option></select>', "race_ethnicity"),
+    ('<input name="sfzh">', "national_id"),
+    ('<label for="a">IP地址</label><input id="a" name="a">', "ip_address"),
+    ('<label for="a">生年月日</label><input id="a" name="a">', "date_of_birth"),
+    ('<label for="a">장애 여부</label><input id="a" name="a">', "health"),
+    ('<label for="a">출생지</label><input id="a" name="a">', "other_personal"),
+    ('<label for="a">본인확인 연계정보</label><input id="a" name="a">', None),
+    ('<label for="a">암호화 방식</label><input id="a" name="a">', None),
+]
+
+
+@pytest.mark.parametrize(("markup", "category"), CASES, ids=[c[0][-40:] for c in CASES])
+def test_labels_and_names_of_the_region(markup: str, category: str | None) -> None:
+    assert personal("x.html", f"<form>{markup}</form>") == ({(1, category)} if category else set())
+
+
+def test_a_weak_word_counts_only_beside_another_personal_field() -> None:
+    """ตำแหน่ง is a job position, or the position of a thing on a page."""
+    alone = '<form><label for="a">ตำแหน่ง</label><input id="a" name="a"></form>'
+    beside = '<form><input name="email" type="email">\n<label for="a">ตำแหน่ง</label><input id="a" name="a"></form>'
+    assert personal("x.html", alone) == set()
+    assert personal("x.html", beside) == {(1, "email"), (2, "employment")}
+
+
+def test_every_language_file_loads_into_the_categories() -> None:
+    lexicon = load()
+    assert "ngaysinh" in lexicon.joined and any(p == "เลขบัตรประชาชน" for p, _ in lexicon.substrings)
+    assert {category for _, category in lexicon.contexts} >= {"health", "employment", "other_personal"}
+
+
+def test_a_language_file_names_only_categories_people_entities_and_context() -> None:
+    categories = dict(load().categories)
+    with pytest.raises(RuleError, match="neither a category"):
+        _add_language({"nationalid": {"phrases": ["x"]}}, "rules/languages/x.toml", categories, {}, [])
+    with pytest.raises(RuleError, match="unknown keys"):
+        _add_language({"name": {"phrase": ["x"]}}, "rules/languages/x.toml", categories, {}, [])
+    with pytest.raises(RuleError, match="unknown category"):
+        _add_language({"context": {"medical": ["x"]}}, "rules/languages/x.toml", categories, {}, [])

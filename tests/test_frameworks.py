@@ -115,6 +115,32 @@ COMPONENTS = [
 ]
 
 
+# Server-side controls: ASP.NET Web Forms, JSF and PrimeFaces, Struts.
+SERVER_CONTROLS = [
+    (
+        "register.aspx",
+        '<form runat="server">\n<asp:Label ID="l" runat="server" Text="Full name" AssociatedControlID="txtA" />\n'
+        '<asp:TextBox ID="txtA" runat="server" />\n<asp:DropDownList ID="ddlB" runat="server">'
+        "<asp:ListItem>Male</asp:ListItem><asp:ListItem>Female</asp:ListItem></asp:DropDownList>\n"
+        '<asp:TextBox ID="txtC" runat="server" TextMode="Email" />\n'
+        '<asp:CheckBox ID="chkD" runat="server" Text="Send me offers" />\n</form>',
+        {(3, "name"), (4, "gender"), (5, "email")},
+    ),
+    (
+        "patient.xhtml",
+        '<h:form>\n<h:inputText id="a" value="#{patient.dateOfBirth}" />\n<p:calendar id="b" value="#{patient.visit}" />\n'
+        '<h:selectOneMenu id="c" value="#{patient.nationality}"><f:selectItem itemLabel="Singaporean" /></h:selectOneMenu>\n</h:form>',
+        {(2, "date_of_birth"), (4, "nationality")},
+    ),
+    (
+        "join.jsp",
+        '<html:form action="/join">\n<html:text property="email" />\n<html:password property="password" />\n</html:form>',
+        {(2, "email"), (3, "password")},
+    ),
+]
+COMPONENTS += SERVER_CONTROLS
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), COMPONENTS, ids=[c[0] for c in COMPONENTS])
 def test_components_by_what_they_carry(name: str, text: str, expected: set[tuple[int, str]]) -> None:
     assert personal(name, text) == expected

@@ -62,7 +62,7 @@ def test_a_weak_word_counts_only_beside_another_personal_field() -> None:
 def test_every_language_file_loads_into_the_categories() -> None:
     lexicon = load()
     assert "ngaysinh" in lexicon.joined and any(p == "เลขบัตรประชาชน" for p, _ in lexicon.substrings)
-    assert {category for _, category in lexicon.contexts} >= {"health", "employment", "other_personal"}
+    assert {category for _, category, _ in lexicon.contexts} >= {"health", "employment", "other_personal"}
 
 
 def test_a_language_file_names_only_categories_people_entities_and_context() -> None:

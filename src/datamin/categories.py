@@ -126,7 +126,7 @@ class Lexicon:
     longest: int  # the most words any phrase has
     weak: dict[str, frozenset[str]]  # category -> phrases that need another personal field beside them
     weak_substrings: dict[str, frozenset[str]]  # the same, in scripts other than Latin
-    contexts: tuple[tuple[str, str], ...]  # (heading phrase, category): a section about that category
+    contexts: tuple[tuple[str, str, bool], ...]  # (heading, category, of tables only): a section about it
     autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
     entities: frozenset[str]  # things that are not people: their forms hold business data
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
@@ -243,7 +243,7 @@ def _build() -> Lexicon:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
     shared = {key: list(value) for key, value in _read("lexicon.toml").items()}
-    contexts: list[tuple[str, str]] = []
+    contexts: list[tuple[str, str, bool]] = []
     for name in sorted(os.listdir(os.path.join(FOLDER, "languages"))):
         if name.endswith(".toml"):
             _add_language(_read("languages", name), f"rules/languages/{name}", categories, shared, contexts)
@@ -264,12 +264,13 @@ def _add_language(
     where: str,
     categories: dict[str, Category],
     shared: dict[str, list[str]],
-    contexts: list[tuple[str, str]],
+    contexts: list[tuple[str, str, bool]],
 ) -> None:
     """A file of `rules/languages/`: a language's words for each category (a table named by
     the category's id), for who data is about (`[people]`) and what is not a person
     (`[entities]`), and the section headings that put the fields below them in a category's
-    context (`[context]`: category id -> headings)."""
+    context (`[context]`: category id -> headings; `[table_context]`: names and comments that say
+    so of a table only, such as "admissions": a school has admissions too)."""
     for table, words in data.items():
         if not isinstance(words, dict):
             raise RuleError(f"{where}: [{table}] must be a table")
@@ -277,11 +278,12 @@ def _add_language(
             shared.setdefault(table, []).extend(
                 w for key in ("phrases", "name_only", "weak") for w in _strings(words, key, f"{where} [{table}]")
             )
-        elif table == "context":
+        elif table in ("context", "table_context"):
             for category_id in words:
                 if category_id not in categories:
-                    raise RuleError(f"{where}: [context] names an unknown category {category_id}")
-                contexts.extend((fold(h), category_id) for h in _strings(words, category_id, f"{where} [context]"))
+                    raise RuleError(f"{where}: [{table}] names an unknown category {category_id}")
+                headings = _strings(words, category_id, f"{where} [{table}]")
+                contexts.extend((fold(h), category_id, table == "table_context") for h in headings)
         elif table in categories:
             category = categories[table]
             added = {key: _strings(words, key, f"{where} [{table}]") for key in _LANGUAGE_KEYS}
@@ -296,7 +298,7 @@ def _add_language(
                 options=category.options + tuple(frozenset(fold(str(o)) for o in group) for group in options),
             )
         else:
-            raise RuleError(f"{where}: [{table}] is neither a category nor people, entities or context")
+            raise RuleError(f"{where}: [{table}] is neither a category nor people, entities or a context")
 
 
 def _column_kinds(rules: dict[str, Any], categories: dict[str, Category]) -> dict[str, ColumnKind]:

@@ -42,6 +42,7 @@ DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting t
 SHORT_COMMENT_WORDS = 4
 COLUMN_TYPE_WEIGHT = 0.5  # a DATE named `dob`: the type supports a name, it says nothing alone
 RECORD_WEIGHT = 0.6  # a column known only by its table (`diagnoses.description`)
+CONTEXT_WEIGHT = 0.6  # a field known only by the section it sits in ("Medical history")
 REFERENCE_WORDS = frozenset({"id", "ids", "uuid", "fk", "ref"})  # a column that points at another table's row
 OWN_LABEL_WORDS = frozenset({"no", "code", "name", "title", "key"})
 # How `_id` after a phrase reads: the value itself (`country_id` picked in a form), a reference
@@ -123,13 +124,88 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
             or (table and _own_label(control, tables[control.form], lexicon))  # type: ignore[index]
         ):
             category, sensitivity, confidence, evidence = None, None, 0.0, ()
-        elif category is None and key in records and _describes(control, lexicon):
-            category = records[key]
+        if category is None and key in records and _describes(control, lexicon):
+            category, why = records[key]
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
-            evidence = (f"in table {control.container}: {category} records of a person",)
+            evidence = (why,)
+        elif category is None and not table and key in corroborated and _answers(control, lexicon):
+            placed = _placed(control, lexicon)
+            if placed is not None:
+                category, why = placed
+                sensitivity = lexicon.categories[category].sensitivity
+                confidence = CONTEXT_WEIGHT
+                evidence = (why,)
         fields.append(Field(control, category, sensitivity, confidence, evidence))
     return fields
+
+
+def _answers(control: Control, lexicon: Lexicon) -> bool:
+    """A field a person answers (not a button, a hidden value, a search or a consent box)."""
+    return control.type not in ("hidden", "submit", "button", "reset", "image", "search") and not _not_personal(
+        control, lexicon
+    )
+
+
+def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The category of the section a field sits in: the questions under "Medical history" or
+    "Lifestyle" are health data whatever their names. The nearest heading decides; the page's
+    title only where no heading does, and only by a phrase of two words or more (a shop's
+    page called "Medications" is not a medical questionnaire)."""
+    for how, text in control.context:
+        category = context_category(text, lexicon, least=2 if how == "page" else 1)
+        if category is not None:
+            return category, f'in {how} "{_short(text)}"'
+        if how == "section":
+            return None
+    return None
+
+
+def context_category(text: str, lexicon: Lexicon, *, table: bool = False, least: int = 1) -> str | None:
+    """The category a heading or title (or, with `table`, a table's name or comment) puts the
+    fields under it in, if any: by its longest context phrase of at least `least` words."""
+    return _context_category(text, lexicon, table, least)
+
+
+@lru_cache(maxsize=8192)
+def _context_category(text: str, lexicon: Lexicon, table: bool, least: int) -> str | None:
+    joined, substrings, longest = _context_index(lexicon, table)
+    words = split_words(text)
+    best: tuple[int, int, str] | None = None  # (-length, start, category): the longest, then the first
+    for i in range(len(words)):
+        phrase = ""
+        for j in range(i, min(len(words), i + longest)):
+            phrase += words[j]
+            size = j - i + 1
+            if phrase in joined and size >= least and (best is None or (-size, i) < best[:2]):
+                best = (-size, i, joined[phrase])
+    if best is not None:
+        return best[2]
+    if has_non_latin(text):
+        folded = fold(text)
+        found = [(folded.find(p), -len(p), c) for p, c in substrings if p in folded]
+        if found:
+            return min(found)[2]
+    return None
+
+
+@lru_cache(maxsize=8)
+def _context_index(lexicon: Lexicon, table: bool) -> tuple[dict[str, str], tuple[tuple[str, str], ...], int]:
+    joined: dict[str, str] = {}
+    substrings = []
+    longest = 1
+    for phrase, category, tables_only in lexicon.contexts:
+        if tables_only and not table:
+            continue
+        if has_non_latin(phrase):
+            substrings.append((phrase, category))
+        else:
+            words = split_words(phrase)
+            joined.setdefault("".join(words), category)
+            if _plural("".join(words)):
+                joined.setdefault(_singular("".join(words)), category)  # `body_sign` for "body signs"
+            longest = max(longest, len(words))
+    return joined, tuple(substrings), longest
 
 
 def _own_kind_corroborated(
@@ -156,14 +232,30 @@ def _about_an_organisation(form: Form, columns: list[Control], lexicon: Lexicon)
     return sum("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns) >= 2
 
 
-def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, str]:
-    """Tables named for a category whose records fill tables (`diagnoses`, `payslips`) that
-    refer to a person (`patient_id`): table -> category."""
+def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, tuple[str, str]]:
+    """Tables of records about a person: named for a category whose records fill tables
+    (`diagnoses`, `payslips`), or named or described as a section of such records would be
+    (`admissions`, `body_sign` '生命体征', `employment_history`), that refer to a person
+    (`patient_id`) or are named after one (`patient_history`): table -> (category, evidence)."""
     found = {}
     for form, columns in tables.items():
-        named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon, strong=True) & lexicon.record_categories
-        if len(named) == 1 and any(_refers_to_person(c.name, lexicon) for c in columns):
-            found[form] = next(iter(named))
+        name = form.ident.rsplit(".", 1)[-1]
+        about_person = any(_refers_to_person(c.name, lexicon) for c in columns) or any(
+            w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name)
+        )
+        if not about_person:
+            continue
+        named = matched_categories(name, lexicon, strong=True) & lexicon.record_categories
+        if len(named) == 1:
+            record = next(iter(named))
+            found[form] = (record, f"in table {form.ident}: {record} records of a person")
+            continue
+        comment = next((text for how, text in columns[0].context if how == "table"), "") if columns else ""
+        for text in (name, comment):
+            placed = context_category(text, lexicon, table=True) if text else None
+            if placed is not None:
+                found[form] = (placed, f'in table {form.ident} ("{_short(text)}"): {placed} records of a person')
+                break
     return found
 
 

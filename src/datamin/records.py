@@ -43,6 +43,9 @@ class Control(NamedTuple):
     form: Form | None = None
     via: str = ""  # the framework helper or component that renders the field, if any
     suppress: tuple[str, ...] = ()  # codes an inline `datamin: ignore[...]` comment suppresses
+    # Where the field sits: ("section", "Medical history") for the heading above it, ("page", a
+    # page title), ("table", a table's comment). Read when nothing else classifies the field.
+    context: tuple[tuple[str, str], ...] = ()
 
     @property
     def container(self) -> str:

@@ -7,6 +7,7 @@ line numbers are those of the file as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -34,8 +35,9 @@ HTML_PARSER = lxml.etree.HTMLParser(
 )
 _NATIVE = ("input", "select", "textarea")
 _SKIP_TEXT = frozenset(
-    {"option", "optgroup", "select", "textarea", "script", "style", "template", "datalist", "button"}
-)
+    {"option", "optgroup", "select", "textarea", "script", "style", "template", "datalist", "button", "asp:listitem",
+     "f:selectitem", "html:option", "form:option"}
+)  # fmt: skip
 # Words that make a component tag an input (`x-text-input`, `TextField`, `el-select`) ...
 _COMPONENT_INPUT_WORDS = frozenset(
     {
@@ -76,6 +78,11 @@ _FIELD_FACE_ATTRIBUTES = frozenset(
     {"label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "placeholder", ":placeholder",
      "@placeholder", "helpertext", "autocomplete"}
 )  # fmt: skip
+# What makes an input component a field rather than a mention of one.
+_INPUT_COMPONENT_ATTRIBUTES = frozenset(
+    {"name", ":name", "@name", "path", "property", "field", "id", "label", ":label", "placeholder", "type", "_",
+     "autocomplete"}
+)  # fmt: skip
 _INPUT_TYPES = frozenset(
     {"text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "url",
      "search", "checkbox", "radio", "file", "select", "textarea", "hidden", "color", "range"}
@@ -107,6 +114,25 @@ _NAME_ATTRIBUTES = (
 _EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
 _STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
 # The input type a component renders, from the last word of its tag: <form:radiobutton>.
+# Server-side controls name their input in one run-together word (<asp:TextBox>, <asp:DropDownList>,
+# JSF <h:inputText>, <p:selectOneMenu>, Struts <html:text property=...>): the whole last part of
+# the tag, lower-cased, and the input it renders.
+_CONTROL_TAGS = {
+    "textbox": "text", "checkbox": "checkbox", "checkboxlist": "checkbox", "radiobutton": "radio",
+    "radiobuttonlist": "radio", "dropdownlist": "select", "listbox": "select", "fileupload": "file",
+    "htmlinputtext": "text", "inputtext": "text", "inputtextarea": "textarea", "inputsecret": "password",
+    "inputmask": "text", "inputnumber": "number", "inputhidden": "hidden", "inputdate": "date", "calendar": "date",
+    "selectonemenu": "select", "selectonelistbox": "select", "selectoneradio": "radio", "selectmanymenu": "select",
+    "selectmanycheckbox": "checkbox", "selectmanylistbox": "select", "selectbooleancheckbox": "checkbox",
+    "autocomplete": "text", "password": "password", "text": "text", "textarea": "textarea", "select": "select",
+    "hidden": "hidden", "multibox": "checkbox", "file": "file", "radio": "radio", "datepicker": "date",
+}  # fmt: skip
+# An ASP.NET TextBox says what it holds in TextMode.
+_TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date": "date", "number": "number",
+               "multiline": "textarea", "url": "url", "datetimelocal": "datetime-local"}  # fmt: skip
+# Options of server-side lists: <asp:ListItem>, <f:selectItem itemLabel=...>, <html:option>.
+_OPTION_TAGS = frozenset({"asp:listitem", "f:selectitem", "html:option", "form:option", "option"})
+_EXPRESSION_BINDING = re.compile(r"^\s*[#$]\{\s*([\w.\[\]'\"]+)\s*\}\s*$")  # #{bean.email}, ${user.dob}
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
     "radio": "radio", "radiobutton": "radio", "radiobuttons": "radio", "hidden": "hidden",
@@ -123,6 +149,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
+    headings: list[tuple[int, str]] = []
+    title = ""
     lines = LineIndex(neutral.markup)
     forms = _FormIndex(lines)
     helpers = bool(neutral.constructs) or "razor" in families
@@ -149,9 +177,13 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES), notices
             )
             controls.extend(reader.controls())
+            if controls or helpers:
+                headings, title = _headings(doc), _title(doc)
     if helpers:
         controls.extend(frameworks.read(path, neutral, families, lines.line_of, forms))
     controls.sort(key=lambda c: (c.line, c.column))
+    if headings or title:
+        controls = _placed(controls, headings, title)
     formless = any(c.form is None for c in controls)
     notice = notices and formless and (_linked_notice(markup) or mentions_notice(_visible_words(markup)))
     return Parsed(controls, errors, notice)
@@ -262,9 +294,9 @@ class _Reader:
         """The fields of the page."""
         components, label_components = self._component_tags()
         for label in self.doc.iter("label", *label_components):
-            target = label.get("for")
+            target = label.get("for") or label.get("associatedcontrolid")  # <asp:Label AssociatedControlID=...>
             if target:
-                text = _text(label) or _first(label, (":value", "value", "label", ":label")) or ""
+                text = _text(label) or _first(label, (":value", "value", "label", ":label", "text")) or ""
                 self.label_for.setdefault(target, []).append(text.strip())
         self.forms.pending.append(self._register_all_forms)
         elements = _FIELDS(self.doc)
@@ -294,8 +326,12 @@ class _Reader:
         custom = set(_CUSTOM_TAG.findall(self.markup))
         pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
         for name in custom | pascal:
-            words = _words(re.split(r"::|[.:]", name)[-1])
+            last = re.split(r"::|[.:]", name)[-1]
+            words = _words(last)
             if not words:
+                continue
+            if ":" in name and last.lower().replace("-", "") in _CONTROL_TAGS:
+                inputs.add(name.lower())  # <asp:TextBox>, <h:inputText>, <html:text>
                 continue
             if words[-1] in _COMPONENT_NEVER_FIELD_WORDS:
                 if words[-1] == "label":
@@ -320,17 +356,21 @@ class _Reader:
             return _carries_a_field(element, attributes)
         if element.tag in self.named_components:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
-        return bool(
-            attributes
-            & {"name", ":name", "@name", "path", "id", "label", ":label", "placeholder", "type", "_", "autocomplete"}
-        ) or any(a in attributes for a in _BINDING_ATTRIBUTES)
+        return bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES)
 
     def _register_all_forms(self) -> None:
         """Where each form ends, for helper-rendered fields, which find their form by line."""
         for form in self.doc.iter("form"):
             record = self._form_record(form)
             end = max((e.sourceline or record.line for e in form.iterdescendants()), default=record.line)
-            self.forms.add(record.line, end if end < LINE_LIMIT else self.lines.total, record)
+            if end >= LINE_LIMIT:
+                end = self.lines.total
+            else:  # a helper after the last element still belongs to the form, up to its </form>
+                start, _ = self.lines.span_of_lines(end, end)
+                close = _FORM_CLOSE.search(self.markup, start)
+                if close is not None and close.group().lower() == "</form":
+                    end = self.lines.line_of(close.start())
+            self.forms.add(record.line, end, record)
 
     def _form_record(self, form: Element) -> Form:
         record = self.form_of.get(form)
@@ -368,12 +408,16 @@ class _Reader:
         if tag == "input" and not kind:
             kind = "text"
         if tag not in _NATIVE and not kind:
-            kind = _COMPONENT_TYPES.get(_words(tag)[-1], "")
+            mode = (get("textmode") or "").strip().lower()
+            control_kind = _CONTROL_TAGS.get(tag.rsplit(":", 1)[-1].replace("-", "")) if ":" in tag else None
+            kind = _TEXT_MODES.get(mode) or control_kind or _COMPONENT_TYPES.get(_words(tag)[-1], "")
+            if kind in ("select", "textarea"):
+                kind = ""
         name = _name(element)
         bindings = self._bindings(element)
         labels = self._labels(element, kind) if kind != "hidden" else []
         options: tuple[str, ...] = ()
-        if tag == "select":
+        if tag == "select" or (tag not in _NATIVE and next(element.iter(*_OPTION_TAGS - {"option"}), None) is not None):
             options = tuple(_option_texts(element))
         elif kind in ("radio", "checkbox") and name in groups:
             options = tuple(groups[name])
@@ -420,6 +464,8 @@ class _Reader:
                 found.extend(_REGISTER.findall(value))
             elif self.jsx and key == "value" and value.strip():
                 found.append(_squash(value))
+            elif key == "value" and ":" in element.tag and _EXPRESSION_BINDING.match(value):
+                found.append(_EXPRESSION_BINDING.match(value).group(1))  # type: ignore[union-attr]
             elif self.jsx and key in ("onchange", "oninput"):
                 found.extend(_SETTER.findall(value))
         return found
@@ -434,6 +480,8 @@ class _Reader:
             if text:
                 labels.append(("label", text))
             break
+        if ":" in element.tag and (element.get("text") or "").strip():
+            labels.append(("label", element.get("text").strip()))  # <asp:CheckBox Text="Send me offers">
         for attribute in ("aria-label", "placeholder", "title"):
             value = element.get(attribute)
             if value and value.strip():
@@ -549,6 +597,65 @@ def _carries_a_field(element: Element, attributes: set[str]) -> bool:
     return typed or bool(attributes & _FIELD_FACE_ATTRIBUTES)
 
 
+# What heads a section of a form: headings, legends, captions, `role="heading"`, a block whose
+# class names a header or title (`card-header`, `section-title`), a line of bold text alone.
+_HEADINGS = lxml.etree.XPath(
+    "//h1 | //h2 | //h3 | //h4 | //h5 | //h6 | //legend | //caption | //*[@role='heading']"
+    " | //*[contains(@class, 'head') or contains(@class, 'title')][not(self::input or self::select"
+    " or self::textarea or self::label or self::a or self::button or self::th or self::td or self::tr)]"
+    " | //strong | //b"
+)
+_FORM_CLOSE = re.compile(r"</?form\b", re.I)
+_HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
+_BOLD = frozenset({"strong", "b"})
+
+
+def _headings(doc: Element) -> list[tuple[int, str]]:
+    """Where each section of the page starts, and what it is called, in line order."""
+    found = []
+    for element in _HEADINGS(doc):
+        line = element.sourceline
+        if line is None or line >= LINE_LIMIT:
+            continue
+        if element.tag in _BOLD:
+            parent = element.getparent()
+            if (
+                parent is None
+                or parent.tag in ("label", "a", "button", "option")
+                or next(parent.iterancestors("label"), None) is not None
+                or _squash(_text(parent)) != _squash(_text(element))
+            ):
+                continue  # bold words inside a sentence or a label
+        elif next(element.iter(*_NATIVE), None) is not None:
+            continue  # a block holding fields is not their heading
+        text = _text(element)
+        if text and len(text) <= _HEADING_LIMIT:
+            found.append((line, text))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def _title(doc: Element) -> str:
+    for title in doc.iter("title"):
+        return _text(title)[:_HEADING_LIMIT]
+    return ""
+
+
+def _placed(controls: list[Control], headings: list[tuple[int, str]], title: str) -> list[Control]:
+    """Each field with the heading of the section it sits in, and the page's title."""
+    lines = [line for line, _ in headings]
+    placed = []
+    for control in controls:
+        context: list[tuple[str, str]] = []
+        at = bisect.bisect_right(lines, control.line) - 1
+        if at >= 0:
+            context.append(("section", headings[at][1]))
+        if title:
+            context.append(("page", title))
+        placed.append(control._replace(context=tuple(context)))
+    return placed
+
+
 def _has_notice(form: Element, limit: int = 4000) -> bool:
     """A privacy link or purpose text in the form, or beside it up to the neighbouring forms."""
     texts = [_text(form)]
@@ -599,13 +706,13 @@ def _first(element: Element, attributes: tuple[str, ...]) -> str | None:
 
 
 def _option_texts(select: Element, limit: int = 80) -> Iterator[str]:
-    for count, option in enumerate(select.iter("option")):
+    for count, option in enumerate(select.iter(*_OPTION_TAGS)):
         if count >= limit:
             return
-        text = _squash("".join(option.itertext()))
+        text = _squash("".join(option.itertext())) or _squash(option.get("itemlabel") or option.get("text") or "")
         if text:
             yield text
-        value = option.get("value")
+        value = option.get("value") or option.get("itemvalue")
         if value and value.strip() and value.strip() != text:
             yield value.strip()
 
@@ -686,9 +793,15 @@ def _reversed_content(element: Element) -> Iterator[str | Element]:
             yield node
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _NATIVE or (node.get("name") is not None and ("-" in tag or ":" in tag)):
+        if (
+            tag in _NATIVE
+            or (node.get("name") is not None and ("-" in tag or ":" in tag))
+            or (":" in tag and tag.rsplit(":", 1)[-1] in _CONTROL_TAGS)
+        ):
             yield node  # a field (or a component with a name of its own): its text is its own
             continue
+        if ":" in tag and node.get("text"):
+            yield node.get("text")  # <asp:Label Text="Full name">
         if tag in _SKIP_TEXT or node.get("role") in ("option", "listbox"):
             continue
         if node.text:

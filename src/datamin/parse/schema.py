@@ -28,12 +28,13 @@ class Column(NamedTuple):
 
 
 class Table:
-    __slots__ = ("columns", "line", "name", "path")
+    __slots__ = ("columns", "comment", "line", "name", "path")
 
-    def __init__(self, name: str, path: str, line: int) -> None:
+    def __init__(self, name: str, path: str, line: int, comment: str = "") -> None:
         self.name = name  # as written, without quotes: "public.customers"
         self.path = path
         self.line = line
+        self.comment = comment  # what the table holds, in its author's words
         self.columns: dict[str, Column] = {}  # by lower-case name, in definition order
 
 
@@ -63,13 +64,15 @@ class Schema:
         del self.tables[table.name.lower()]
         self._by_bare[bare(table.name)].discard(table.name.lower())
 
-    def create(self, name: str, path: str, line: int, columns: list[Column], *, if_not_exists: bool = False) -> None:
+    def create(
+        self, name: str, path: str, line: int, columns: list[Column], *, if_not_exists: bool = False, comment: str = ""
+    ) -> None:
         existing = self.find(name)
         if existing is not None:
             if if_not_exists:
                 return
             self._remove(existing)
-        table = Table(name, path, line)
+        table = Table(name, path, line, comment)
         for column in columns:
             table.columns[column.name.lower()] = column
         self._put(table)
@@ -130,6 +133,11 @@ class Schema:
         if table is not None and column.lower() in table.columns:
             table.columns[column.lower()] = table.columns[column.lower()]._replace(comment=text)
 
+    def table_comment(self, name: str, text: str) -> None:
+        table = self.find(name)
+        if table is not None:
+            table.comment = text
+
     def rename_table(self, old: str, new: str) -> None:
         table = self.find(old)
         if table is None:
@@ -164,6 +172,7 @@ class Schema:
                         form=form,
                         via="tolerant reader" if column.fallback else "",
                         suppress=column.suppress,
+                        context=(("table", table.comment),) if table.comment else (),
                     )
                 )
         return controls

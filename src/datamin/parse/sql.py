@@ -385,6 +385,10 @@ def _apply_expression(schema: Schema, expression: Any, path: str, statement: Sta
             if isinstance(table, exp.Table):
                 schema.drop_table(_table_name(table))
         return True
+    if isinstance(expression, exp.Comment) and (expression.args.get("kind") or "").upper() == "TABLE":
+        if isinstance(expression.this, exp.Table):
+            schema.table_comment(_table_name(expression.this), expression.expression.name)
+        return True
     if isinstance(expression, exp.Comment) and (expression.args.get("kind") or "").upper() == "COLUMN":
         column = expression.this
         if isinstance(column, exp.Column) and column.table:
@@ -420,8 +424,21 @@ def _create(schema: Schema, create: Any, where: _Where) -> bool:
             columns.extend(schema.like(_table_name(item.this), where.path, at_line, at_column))
     if not isinstance(target, exp.Schema) and not columns:
         return True  # CREATE TABLE ... AS SELECT, PARTITION OF: no columns of its own
-    schema.create(name, where.path, line, columns, if_not_exists=bool(create.args.get("exists")))
+    schema.create(
+        name, where.path, line, columns, if_not_exists=bool(create.args.get("exists")), comment=_table_comment(props)
+    )
     return True
+
+
+def _table_comment(properties: list[Any]) -> str:
+    """`COMMENT='...'` (MySQL, Snowflake), `OPTIONS(description='...')` (BigQuery)."""
+    for prop in properties:
+        if isinstance(prop, exp.SchemaCommentProperty) and prop.this is not None:
+            return str(prop.this.name)
+        value = prop.args.get("value")
+        if type(prop) is exp.Property and str(prop.name).lower() == "description" and value is not None:
+            return str(value.name)
+    return ""
 
 
 def _alter(schema: Schema, alter: Any, where: _Where) -> bool:

@@ -116,7 +116,9 @@ def _create(schema: Schema, create: re.Match[str], text: str, offset: int, path:
         columns = list(_columns(text, offset + create.end(4), path, line))
     else:
         return "no column list", False
-    schema.create(name, path, at_line, columns, if_not_exists=bool(create.group(2)))
+    options = _TABLE_COMMENT.search(text, _closing(text, offset + create.end(4)) + 1) if create.group(4) else None
+    comment = next((g for g in options.groups() if g), "").replace("''", "'") if options else ""
+    schema.create(name, path, at_line, columns, if_not_exists=bool(create.group(2)), comment=comment)
     return _read(len(columns)), True
 
 
@@ -294,6 +296,10 @@ def in_string(text: str, at: int) -> bool:
     return before.count("'") % 2 == 1
 
 
+# A table's comment after its column list: MySQL `COMMENT='...'`, BigQuery `description="..."`.
+_TABLE_COMMENT = re.compile(r"""\b(?:COMMENT\s*=?\s*'((?:[^']|'')*)'|description\s*=\s*["']([^"']*)["'])""", re.I)
+
+
 def _position(text: str, at: int, line: int) -> tuple[int, int]:
     return line + text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1) + 1
 
@@ -341,6 +347,12 @@ def command(schema: Schema, text: str, path: str, line: int) -> bool:
         return True
     keys = ["name", "value", "level0type", "level0name", "level1type", "level1name", "level2type", "level2name"]
     values = {k: named.get(k) or (positional[i] if i < len(positional) else "") for i, k in enumerate(keys)}
+    described = values["name"].lower() == "ms_description"
+    if described and values["level1type"].upper() == "TABLE" and not values["level2type"]:
+        table = unquote(values["level1name"])
+        if values["level0name"] and schema.find(f"{unquote(values['level0name'])}.{table}"):
+            table = f"{unquote(values['level0name'])}.{table}"
+        schema.table_comment(table, values["value"])
     if values["name"].lower() == "ms_description" and values["level2type"].upper() == "COLUMN":
         table = unquote(values["level1name"])
         if values["level0name"] and schema.find(f"{unquote(values['level0name'])}.{table}"):

@@ -1,0 +1,106 @@
+"""A field's category from where it sits: the section of a form, the page, the table and its
+comment. One mechanism for all of them, whose evidence says where ("in section "Lifestyle"")."""
+
+from __future__ import annotations
+
+from helpers import personal, read_fields
+
+INTAKE = """<html><head><title>Clinic</title></head><body><form method="post">
+<h3>Your details</h3>
+<label for="n">Full name</label><input id="n" name="n">
+<h3>Lifestyle</h3>
+<label for="q1">How many cigarettes a day?</label><input id="q1" name="q1">
+<label for="q2">Since when?</label><input id="q2" name="q2">
+<p><strong>Medical history</strong></p>
+<label for="q3">Anything else we should know?</label><textarea id="q3" name="q3"></textarea>
+<h3>Emergency contact</h3>
+<label for="q4">Preferred pharmacy</label><input id="q4" name="q4">
+<label><input type="checkbox" name="declaration"> I declare the above is true</label>
+<button type="submit">Send</button>
+</form></body></html>"""
+
+
+def test_the_questions_under_a_health_heading_are_health_data() -> None:
+    assert personal("intake.html", INTAKE) == {(3, "name"), (5, "health"), (6, "health"), (8, "health")}
+    evidence = {f.line: f.evidence for f in read_fields("intake.html", INTAKE) if f.category}
+    assert evidence[5] == ('in section "Lifestyle"',)
+    assert evidence[8] == ('in section "Medical history"',)
+
+
+def test_a_section_says_nothing_in_a_form_with_no_personal_field() -> None:
+    """A survey about a product's "Lifestyle" range asks nothing about anyone."""
+    text = '<form><h3>Lifestyle</h3><label for="a">Favourite colour</label><input id="a" name="a"></form>'
+    assert personal("survey.html", text) == set()
+
+
+def test_a_field_keeps_its_own_category_under_any_heading() -> None:
+    text = '<form><h3>Medical history</h3>\n<input type="email" name="email">\n<input name="q7"></form>'
+    assert personal("x.html", text) == {(2, "email"), (3, "health")}
+
+
+def test_the_page_title_counts_only_where_no_heading_does_and_only_by_a_phrase() -> None:
+    titled = '<title>{} | Clinic</title><form><input name="fullname">\n<input name="q1"></form>'
+    assert personal("x.html", titled.format("Health declaration")) == {(1, "name"), (2, "health")}
+    assert personal("x.html", titled.format("Medications")) == {(1, "name")}  # a shop's page of medicines
+    headed = '<title>Health declaration</title><form><h2>Delivery</h2><input name="fullname">\n<input name="q1"></form>'
+    assert personal("x.html", headed) == {(1, "name")}
+
+
+def test_headings_of_a_helper_rendered_form_and_of_other_languages() -> None:
+    text = (
+        "<form>\n{{ form.nama_penuh }}\n<h4>Riwayat Penyakit</h4>\n{{ form.q1 }}\n<h4>病史</h4>\n{{ form.q2 }}</form>"
+    )
+    assert personal("x.html", text) == {(2, "name"), (4, "health"), (6, "health")}
+
+
+def test_a_table_is_a_record_of_what_its_name_or_comment_says(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan(
+        {
+            "his.sql": """CREATE TABLE zcmu_sign (
+  id int PRIMARY KEY,
+  patient_id int,
+  bp varchar(10),
+  glu varchar(10),
+  created_at timestamp
+) ENGINE=InnoDB COMMENT='生命体征';
+CREATE TABLE admissions (id int, patient_id int, ward varchar(20), notes text);
+CREATE TABLE school_admissions (id int, applicant_name varchar(50), programme varchar(20));
+CREATE TABLE visits (id int, patient_id int, reason text);
+COMMENT ON TABLE visits IS 'Clinic visits';
+CREATE TABLE stock_movements (id int, sku varchar(20), notes text);
+COMMENT ON TABLE stock_movements IS 'Medical history of stock';
+"""
+        }
+    )
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert found == {
+        ("zcmu_sign", "bp"): "health",
+        ("zcmu_sign", "glu"): "health",
+        ("admissions", "ward"): "health",
+        ("admissions", "notes"): "health",
+        ("school_admissions", "applicant_name"): "name",
+        ("visits", "reason"): "health",
+    }
+    bp = next(f for f in result.fields if f.control.name == "bp")
+    assert bp.evidence == ('in table zcmu_sign ("生命体征"): health records of a person',)
+
+
+def test_table_comments_in_every_dialect(scan) -> None:  # type: ignore[no-untyped-def]
+    from datamin.parse.schema import Schema
+
+    result = scan(
+        {
+            "mssql.sql": """CREATE TABLE dbo.Obs (Id int, PatientId int, Val nvarchar(20))
+GO
+EXEC sp_addextendedproperty 'MS_Description', 'Vital signs', 'SCHEMA', 'dbo', 'TABLE', 'Obs'
+GO
+""",
+            "bq.sql": "CREATE TABLE ds.obs (patient_id INT64, val STRING) OPTIONS(description='Vital signs');\n",
+        },
+        dialect=None,
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("dbo.Obs", "Val", "health"),
+        ("ds.obs", "val", "health"),
+    }
+    assert Schema  # the model the readers fill

@@ -181,3 +181,8 @@ def test_django_include_of_a_field_partial() -> None:
 def test_an_output_inside_a_textarea_is_its_value() -> None:
     text = '<textarea name="contact[body]">{{ form.body }}</textarea>\n<input type="email" name="contact[email]">'
     assert [f.control.name for f in read_fields("x.liquid", text)] == ["contact[body]", "contact[email]"]
+
+
+def test_cakephp_ctp_views_are_read() -> None:
+    text = "<?php echo $this->Form->create('Member'); ?>\n<?php echo $this->Form->input('email'); ?>\n<input name=\"form[birth_year]\">"
+    assert personal("add.ctp", text) == {(2, "email"), (3, "date_of_birth")}

@@ -162,3 +162,13 @@ def test_the_pre_commit_hook(tmp_path: Path) -> None:
     git(workspace, "add", "-A")
     passed = try_repo()
     assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_the_hook_runs_on_every_file_datamin_reads() -> None:
+    """A template suffix datamin reads but the hook leaves out is a file a commit slips past."""
+    from datamin.parse import SNIFFED_SUFFIXES, TEMPLATE_SUFFIXES
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    files = re.compile(hook["files"])
+    for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql"):
+        assert files.search(f"app/views/x{suffix}"), suffix

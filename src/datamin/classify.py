@@ -149,15 +149,17 @@ def _answers(control: Control, lexicon: Lexicon) -> bool:
 
 def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     """The category of the section a field sits in: the questions under "Medical history" or
-    "Lifestyle" are health data whatever their names. The nearest heading decides; the page's
-    title only where no heading does, and only by a phrase of two words or more (a shop's
-    page called "Medications" is not a medical questionnaire)."""
+    "Lifestyle" are health data whatever their names. The nearest heading that says something
+    decides (then those of the sections around it: "Job 1" inside "Work experience"); the page's
+    title only where no heading does, and only by a phrase of two words or more (a shop's page
+    called "Medications" is not a medical questionnaire)."""
+    sections = any(how == "section" for how, _ in control.context)
     for how, text in control.context:
+        if how == "page" and sections:
+            break
         category = context_category(text, lexicon, least=2 if how == "page" else 1)
         if category is not None:
             return category, f'in {how} "{_short(text)}"'
-        if how == "section":
-            return None
     return None
 
 
@@ -684,6 +686,7 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
     (linked information) holds 계정 (account)."""
     outside = [w.text for w in text.words if w.end <= match.start or w.start >= match.end]
     joined = {"".join(outside[i : i + n]) for n in (1, 2, 3) for i in range(len(outside))}
+    joined |= {_singular(w) for w in joined if _plural(w)}  # `currentmedications_name`: medications guard
     if lexicon.unless[match.category] & joined:
         return True
     rest = text.folded[: match.start] + " " + text.folded[match.end :]

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 import lxml.etree
 
@@ -149,7 +149,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
-    headings: list[tuple[int, str]] = []
+    headings: list[_Heading] = []
     title = ""
     lines = LineIndex(neutral.markup)
     forms = _FormIndex(lines)
@@ -610,29 +610,78 @@ _HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
 _BOLD = frozenset({"strong", "b"})
 
 
-def _headings(doc: Element) -> list[tuple[int, str]]:
-    """Where each section of the page starts, and what it is called, in line order."""
+class _Heading(NamedTuple):
+    line: int
+    text: str
+    scope: Element  # the block the heading heads: its fields are that section's
+    last: int  # the last line of that block
+
+
+def _headings(doc: Element) -> list[_Heading]:
+    """Where each section of the page starts, what it is called and how far it reaches, in
+    line order."""
     found = []
     for element in _HEADINGS(doc):
         line = element.sourceline
         if line is None or line >= LINE_LIMIT:
             continue
+        parent = element.getparent()
+        if parent is None:
+            continue
         if element.tag in _BOLD:
-            parent = element.getparent()
             if (
-                parent is None
-                or parent.tag in ("label", "a", "button", "option")
+                parent.tag in ("label", "a", "button", "option")
+                or len(parent) != 1
+                or (parent.text or "").strip()
+                or (element.tail or "").strip()
                 or next(parent.iterancestors("label"), None) is not None
-                or _squash(_text(parent)) != _squash(_text(element))
             ):
                 continue  # bold words inside a sentence or a label
-        elif next(element.iter(*_NATIVE), None) is not None:
-            continue  # a block holding fields is not their heading
-        text = _text(element)
-        if text and len(text) <= _HEADING_LIMIT:
-            found.append((line, text))
-    found.sort(key=lambda pair: pair[0])
+        elif not isinstance(element.tag, str) or (
+            element.tag not in _HEADING_TAGS and next(element.iter(*_HEADING_TAGS), None) is not None
+        ):
+            continue  # a header block around a heading: the heading speaks for it
+        text = _short_text(element)
+        if not text:
+            continue
+        # The block it heads: the first around it that reaches past it (not a `card-header` that
+        # holds only the heading and a line of help).
+        scope, last = parent, _last_line(parent, line)
+        for _ in range(4):
+            if last > line + 2 or scope.getparent() is None:
+                break
+            scope = scope.getparent()
+            last = _last_line(scope, line)
+        found.append(_Heading(line, text, scope, last))
+    found.sort(key=lambda heading: heading.line)
     return found
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "strong", "b")
+
+
+def _last_line(element: Element, default: int) -> int:
+    """The line of the last element inside `element`: where its block ends, near enough."""
+    while len(element):
+        element = element[-1]
+    return min(element.sourceline or default, LINE_LIMIT)
+
+
+def _short_text(element: Element, limit: int = _HEADING_LIMIT) -> str:
+    """The text of a heading; "" when it has more than `limit` characters or holds a field."""
+    parts: list[str] = []
+    size = 0
+    for count, node in enumerate(element.iter()):
+        if count > 50 or node.tag in _NATIVE:
+            return ""
+        for piece in (node.text, node.tail if node is not element else ""):
+            if piece and piece.strip():
+                parts.append(piece)
+                size += len(piece)
+                if size > limit * 2:
+                    return ""
+    text = _squash(" ".join(parts))
+    return text if len(text) <= limit else ""
 
 
 def _title(doc: Element) -> str:
@@ -641,19 +690,32 @@ def _title(doc: Element) -> str:
     return ""
 
 
-def _placed(controls: list[Control], headings: list[tuple[int, str]], title: str) -> list[Control]:
-    """Each field with the heading of the section it sits in, and the page's title."""
-    lines = [line for line, _ in headings]
+def _placed(controls: list[Control], headings: list[_Heading], title: str) -> list[Control]:
+    """Each field with the headings of the sections it sits in (the nearest, then those of the
+    blocks around it: "Job 1" inside "Work experience"), and the page's title."""
+    lines = [heading.line for heading in headings]
     placed = []
     for control in controls:
         context: list[tuple[str, str]] = []
         at = bisect.bisect_right(lines, control.line) - 1
         if at >= 0:
-            context.append(("section", headings[at][1]))
+            inner = headings[at]
+            context.append(("section", inner.text))
+            for outer in reversed(headings[max(0, at - 30) : at]):
+                if len(context) >= 3:
+                    break
+                nested = outer.scope is not inner.scope and _encloses(outer.scope, inner.scope)
+                if nested and control.line <= outer.last:
+                    context.append(("section", outer.text))
+                    inner = outer
         if title:
             context.append(("page", title))
         placed.append(control._replace(context=tuple(context)))
     return placed
+
+
+def _encloses(outer: Element, inner: Element) -> bool:
+    return any(ancestor is outer for ancestor in islice(inner.iterancestors(), 12))
 
 
 def _has_notice(form: Element, limit: int = 4000) -> bool:

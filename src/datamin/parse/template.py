@@ -45,6 +45,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".ejs": ("erb",),
     ".php": ("php",),
     ".phtml": ("php",),
+    ".ctp": ("php",),  # CakePHP 2 views
     ".tpl": ("smarty", "php"),
     ".svelte": ("jsx",),
     ".jsx": ("jsx",),

@@ -83,6 +83,7 @@ class Lexicon:
         "column_kinds",
         "consent",
         "contexts",
+        "dated_records",
         "entities",
         "flag_suffixes",
         "heads",
@@ -136,6 +137,7 @@ class Lexicon:
     lookup_categories: frozenset[str]  # categories a schema may list in a lookup table
     organisation_columns: frozenset[str]  # columns that make a table about an organisation
     record_categories: frozenset[str]  # categories whose records fill tables of their own
+    dated_records: frozenset[str]  # record categories whose dates are part of the record (a visit's)
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
     flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
     thing_tables: frozenset[str]  # last words of table names that are about things
@@ -385,6 +387,7 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         lookup_categories=frozenset(shared.get("lookup_categories", ())),
         organisation_columns=_joined(shared.get("organisation_columns", ())),
         record_categories=frozenset(shared.get("record_categories", ())),
+        dated_records=frozenset(shared.get("dated_records", ())),
         record_handling=_joined(shared.get("record_handling", ())),
         flag_suffixes=frozenset(),
         thing_tables=_joined(shared.get("thing_tables", ())) | _joined(shared.get("entities", ())),

@@ -43,6 +43,13 @@ SHORT_COMMENT_WORDS = 4
 COLUMN_TYPE_WEIGHT = 0.5  # a DATE named `dob`: the type supports a name, it says nothing alone
 RECORD_WEIGHT = 0.6  # a column known only by its table (`diagnoses.description`)
 CONTEXT_WEIGHT = 0.6  # a field known only by the section it sits in ("Medical history")
+# When a row was written, not what it records: `created_at`, `update_time`, `last_modified`.
+_AUDIT_WORDS = frozenset(
+    {"created", "create", "updated", "update", "modified", "modify", "deleted", "delete", "inserted", "insert",
+     "changed", "change", "synced", "sync", "edited", "edit", "last", "timestamp", "ts", "version", "entry",
+     "registered", "regist", "reg", "upd", "ins", "mod", "del", "crt", "expired", "expiry", "expires", "record",
+     "recorded", "creation", "modification"}
+)  # fmt: skip
 REFERENCE_WORDS = frozenset({"id", "ids", "uuid", "fk", "ref"})  # a column that points at another table's row
 OWN_LABEL_WORDS = frozenset({"no", "code", "name", "title", "key"})
 # How `_id` after a phrase reads: the value itself (`country_id` picked in a form), a reference
@@ -103,6 +110,7 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
     tables = _tables(controls)
     lookups = _lookup_tables(tables, controls, verdicts, lexicon)
     organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
+    organisations |= _catalogues(tables, lexicon)
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
     fields = []
@@ -124,7 +132,7 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
             or (table and _own_label(control, tables[control.form], lexicon))  # type: ignore[index]
         ):
             category, sensitivity, confidence, evidence = None, None, 0.0, ()
-        if category is None and key in records and _describes(control, lexicon):
+        if category is None and key in records and _describes(control, lexicon, records[key][0]):
             category, why = records[key]
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
@@ -234,6 +242,29 @@ def _about_an_organisation(form: Form, columns: list[Control], lexicon: Lexicon)
     return sum("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns) >= 2
 
 
+def _named_for_people(table: str, lexicon: Lexicon) -> bool:
+    """`Patient`, `app.users`, `tb_member`: a table of people (a foreign key to it points at one)."""
+    return _head_word(table) in lexicon.people or _head_word(table).removesuffix("s") in lexicon.people
+
+
+def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form]:
+    """Tables named for records about people that name no one: a list of allergies or drugs
+    (`allergy(name, symptoms)`) is a list of things."""
+    found = set()
+    for form, columns in tables.items():
+        name = form.ident.rsplit(".", 1)[-1]
+        if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name)):
+            continue
+        if any(set(split_words(c.name)) & lexicon.people for c in columns) or (
+            columns and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
+        ):
+            continue  # `patient_id`, `applicant_name`, a foreign key to `patients`: rows about someone
+        named = matched_categories(name, lexicon, strong=True) & lexicon.record_categories
+        if named or context_category(name, lexicon, table=True) is not None:
+            found.add(form)
+    return found
+
+
 def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, tuple[str, str]]:
     """Tables of records about a person: named for a category whose records fill tables
     (`diagnoses`, `payslips`), or named or described as a section of such records would be
@@ -242,8 +273,13 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
     found = {}
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
-        about_person = any(_refers_to_person(c.name, lexicon) for c in columns) or any(
-            w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name)
+        about_person = (
+            any(_refers_to_person(c.name, lexicon) for c in columns)
+            or any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name))
+            or (
+                bool(columns)
+                and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
+            )
         )
         if not about_person:
             continue
@@ -261,20 +297,20 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
     return found
 
 
-def _describes(control: Control, lexicon: Lexicon) -> bool:
-    """A column that can hold a record's content: not a key or a reference, not a date or a
-    time, not a consent flag."""
+def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:
+    """A column that can hold a record's content: not a key or a reference, not a flag, not
+    a date but in health records, where when a visit, an admission or a diagnosis happened is
+    part of the record (`visit_date`, `admit_time`), and not when the row was written."""
     words = split_words(control.name)
-    if (
-        not words
-        or words[-1] in ("id", "uuid", "by", "key", "ref", "at", "on", "date", "time")
-        or _own_key(control, lexicon)
-    ):
+    if not words or words[-1] in ("id", "uuid", "by", "key", "ref") or _own_key(control, lexicon):
         return False
     type_ = control.type.replace(" ", "")
     kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
-    if kind is not None and kind.name in ("key", "date", "time", "flag"):
-        return False  # keys, times and flags (`active`, `dispensed`) are the record's handling
+    dated = (kind is not None and kind.name in ("date", "time")) or words[-1] in ("at", "on", "date", "time")
+    if dated and (category not in lexicon.dated_records or set(words) & _AUDIT_WORDS):
+        return False
+    if kind is not None and kind.name in ("key", "flag"):
+        return False  # keys and flags (`active`, `dispensed`) are the record's handling
     if words[-1] in lexicon.flag_suffixes or words[0] in ("is", "has") or words[-1] in lexicon.people:
         return False  # `user`, `doctor`: who handled the record
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}

@@ -28,13 +28,14 @@ class Column(NamedTuple):
 
 
 class Table:
-    __slots__ = ("columns", "comment", "line", "name", "path")
+    __slots__ = ("columns", "comment", "line", "name", "path", "references")
 
-    def __init__(self, name: str, path: str, line: int, comment: str = "") -> None:
+    def __init__(self, name: str, path: str, line: int, comment: str = "", references: tuple[str, ...] = ()) -> None:
         self.name = name  # as written, without quotes: "public.customers"
         self.path = path
         self.line = line
         self.comment = comment  # what the table holds, in its author's words
+        self.references = references  # the tables its foreign keys point at
         self.columns: dict[str, Column] = {}  # by lower-case name, in definition order
 
 
@@ -65,14 +66,22 @@ class Schema:
         self._by_bare[bare(table.name)].discard(table.name.lower())
 
     def create(
-        self, name: str, path: str, line: int, columns: list[Column], *, if_not_exists: bool = False, comment: str = ""
+        self,
+        name: str,
+        path: str,
+        line: int,
+        columns: list[Column],
+        *,
+        if_not_exists: bool = False,
+        comment: str = "",
+        references: tuple[str, ...] = (),
     ) -> None:
         existing = self.find(name)
         if existing is not None:
             if if_not_exists:
                 return
             self._remove(existing)
-        table = Table(name, path, line, comment)
+        table = Table(name, path, line, comment, references)
         for column in columns:
             table.columns[column.name.lower()] = column
         self._put(table)
@@ -172,7 +181,10 @@ class Schema:
                         form=form,
                         via="tolerant reader" if column.fallback else "",
                         suppress=column.suppress,
-                        context=(("table", table.comment),) if table.comment else (),
+                        context=(
+                            *((("table", table.comment),) if table.comment else ()),
+                            *(("refers", other) for other in table.references),
+                        ),
                     )
                 )
         return controls

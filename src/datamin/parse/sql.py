@@ -424,10 +424,29 @@ def _create(schema: Schema, create: Any, where: _Where) -> bool:
             columns.extend(schema.like(_table_name(item.this), where.path, at_line, at_column))
     if not isinstance(target, exp.Schema) and not columns:
         return True  # CREATE TABLE ... AS SELECT, PARTITION OF: no columns of its own
+    comment = _table_comment(props) or _opening_comment(where.statement.text)
+    references = tuple(
+        dict.fromkeys(
+            _table_name(r.this.this if isinstance(r.this, exp.Schema) else r.this)
+            for r in target.find_all(exp.Reference)
+            if isinstance(r.this.this if isinstance(r.this, exp.Schema) else r.this, exp.Table)
+        )
+    )
     schema.create(
-        name, where.path, line, columns, if_not_exists=bool(create.args.get("exists")), comment=_table_comment(props)
+        name,
+        where.path,
+        line,
+        columns,
+        if_not_exists=bool(create.args.get("exists")),
+        comment=comment,
+        references=references,
     )
     return True
+
+
+def _opening_comment(text: str) -> str:
+    first = _OPENING_COMMENT.search(text, 0, text.find("\n", text.find("(")) + 1 if "(" in text else 0)
+    return (first.group("block") or first.group("line") or "").strip() if first else ""
 
 
 def _table_comment(properties: list[Any]) -> str:
@@ -513,6 +532,8 @@ def _type(kind: Any) -> tuple[str, tuple[str, ...], int | None]:
 
 
 def _comment(definition: Any) -> str:
+    """A column's COMMENT, else the comment written after it on its line (`weight INT, /*체중*/`,
+    `dob DATE -- date of birth`): in many schemas the only place its meaning is written."""
     for constraint in definition.args.get("constraints") or []:
         kind = constraint.args.get("kind")
         if isinstance(kind, exp.CommentColumnConstraint) and kind.this is not None:
@@ -521,7 +542,13 @@ def _comment(definition: Any) -> str:
             for prop in kind.expressions:
                 if isinstance(prop, exp.Property) and prop.name.lower() == "description" and prop.args.get("value"):
                     return str(prop.args["value"].name)
-    return ""
+    trailing = " ".join(c.strip() for c in definition.comments or [] if c.strip())
+    return trailing if len(trailing) <= _TRAILING_COMMENT_LIMIT else ""
+
+
+_TRAILING_COMMENT_LIMIT = 200  # longer is a block of notes, not what the column holds
+# A comment on the line that opens a table's column list: `CREATE TABLE Examination ( /*문진 목록*/`.
+_OPENING_COMMENT = re.compile(r"\(\s*(?:/\*(?P<block>[^\n]*?)\*/|--(?P<line>[^\n]*))[ \t]*\n")
 
 
 def _ident(node: Any) -> str:

@@ -104,3 +104,17 @@ GO
         ("ds.obs", "val", "health"),
     }
     assert Schema  # the model the readers fill
+
+
+def test_a_table_named_for_a_thing_guards_its_columns(scan) -> None:  # type: ignore[no-untyped-def]
+    """`race_results` is about races run: its `race_id` is no one's race; `students.race_id` is."""
+    result = scan(
+        {
+            "school.sql": "CREATE TABLE race_results (id int, race_id int, student_id int, time_ms int);\n"
+            "CREATE TABLE students (id int, full_name text, race_id int);\n"
+        }
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("students", "full_name", "name"),
+        ("students", "race_id", "race_ethnicity"),
+    }

@@ -47,6 +47,7 @@ class Category(NamedTuple):
     name_unless: tuple[str, ...]
     skip_types: frozenset[str]
     not_columns: tuple[str, ...]  # phrases that mean something else in a schema (`nid`: a node id)
+    option_guards: tuple[str, ...]  # answers that show a field is something else ("10K": a race to run)
     match_examples: tuple[str, ...]
     no_match_examples: tuple[str, ...]
     column_types: frozenset[str]  # SQL column types that support the category ("date", "char(9)")
@@ -95,6 +96,7 @@ class Lexicon:
         "name_unless",
         "not_columns",
         "not_personal",
+        "option_guards",
         "organisation_columns",
         "people",
         "record_categories",
@@ -121,6 +123,7 @@ class Lexicon:
     unless_substrings: dict[str, tuple[str, ...]]  # category -> guards in other scripts
     name_unless: dict[str, frozenset[str]]  # category -> guard words that count in names only
     not_columns: dict[str, frozenset[str]]  # category -> phrases not trusted in column names
+    option_guards: dict[str, frozenset[str]]  # category -> answers that show a field is something else
     not_personal: frozenset[str]  # words in a name that rule out personal data altogether
     consent: frozenset[str]  # words in a name that make it a consent flag
     metadata: frozenset[str]  # words after a phrase that make it about the data, not the data
@@ -203,6 +206,7 @@ def _category(data: dict[str, object], where: str) -> Category:
         name_unless=_strings(guards, "name_unless", where),
         skip_types=frozenset(_strings(guards, "skip_types", where)),
         not_columns=_strings(guards, "not_columns", where),
+        option_guards=_strings(guards, "options", where),
         match_examples=_strings(examples, "match", where),
         no_match_examples=_strings(examples, "no_match", where),
         column_types=frozenset(t.replace(" ", "").lower() for t in _strings(signals, "column_types", where)),
@@ -258,7 +262,9 @@ def _build() -> Lexicon:
 
 
 # What a language file may add to a category: the words a category file has, in that language.
-_LANGUAGE_KEYS = ("phrases", "name_only", "label_only", "weak", "unless", "name_unless", "not_columns")
+_LANGUAGE_KEYS = (
+    "phrases", "name_only", "label_only", "weak", "unless", "name_unless", "not_columns", "option_guards",
+)  # fmt: skip
 
 
 def _add_language(
@@ -372,6 +378,10 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         },
         name_unless={c.id: _joined(c.name_unless) for c in categories.values()},
         not_columns={c.id: _joined(c.not_columns) for c in categories.values()},
+        option_guards={
+            c.id: frozenset(form for o in c.option_guards for form in (fold(o).strip(), " ".join(split_words(o))))
+            for c in categories.values()
+        },
         not_personal=_joined(shared.get("not_personal", ())),
         consent=_joined(shared.get("consent", ())),
         weak={c.id: _joined(c.weak) for c in categories.values()},

@@ -407,7 +407,7 @@ def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
 
 
 def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
-    votes = list(_votes(control, lexicon))
+    votes = [v for v in _votes(control, lexicon) if not _options_deny(control, v.category, lexicon)]
     if not votes:
         return None, None, 0.0, (), False
     remaining: dict[str, float] = {}
@@ -473,6 +473,16 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     yield from _pattern_votes(control, lexicon, allowed)
 
 
+def _options_deny(control: Control, category: str, lexicon: Lexicon) -> bool:
+    """Answers that show the field is something else: a "Race" whose choices are 10K and 21K
+    is a race to run."""
+    guards = lexicon.option_guards[category]
+    if not guards or not control.options:
+        return False
+    offered = {fold(o).strip() for o in control.options} | {" ".join(split_words(o)) for o in control.options}
+    return bool(offered & guards)
+
+
 def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     """A SQL column: its name, its comment and enum values, read in the light of its type."""
     if _not_personal(control, lexicon):
@@ -499,7 +509,8 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         and not _column_guarded(m, name, kind is not None and kind.name == "text", lexicon)
     ]
     match = _best(matches, allowed, last=True)
-    if match:
+    phrase = "".join(w.text for w in name.words if match and match.start <= w.start and w.end <= match.end)
+    if match and not _table_guards(control.container, match.category, phrase, lexicon):
         found.add(match.category)
         weight = WEIGHTS["name"] * (HEAD_FACTOR if match.head else 1.0)
         yield Vote(match.category, weight, f"column: {control.name}", match.weak)
@@ -524,6 +535,16 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         supporting = lexicon.categories[category].column_types
         if type_ in supporting or type_.split("(", 1)[0] in supporting:
             yield Vote(category, COLUMN_TYPE_WEIGHT, f"type: {control.type}")
+
+
+@lru_cache(maxsize=4096)
+def _table_guards(table: str, category: str, phrase: str, lexicon: Lexicon) -> bool:
+    """A table named for the same word and one of its guards is about that thing, and so is its
+    column: `race_results.race_id` is a race to run."""
+    words = split_words(table.rsplit(".", 1)[-1])
+    joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    joined |= {_singular(w) for w in joined if _plural(w)}
+    return phrase in joined and bool(joined & lexicon.unless[category])
 
 
 def _own_key(control: Control, lexicon: Lexicon) -> bool:
@@ -780,8 +801,12 @@ def _best(matches: Iterable[Match], allowed: Allowed, *, last: bool) -> Match | 
     if not candidates:
         return None
     if last:  # identifiers: the phrase that ends last, then the longest
-        return max(candidates, key=lambda m: (m.end, m.end - m.start))
-    return min(candidates, key=lambda m: (m.start, -(m.end - m.start)))  # labels: the first phrase
+        best = max(candidates, key=lambda m: (m.end, m.end - m.start))
+    else:
+        best = min(candidates, key=lambda m: (m.start, -(m.end - m.start)))  # labels: the first phrase
+    if best.weak:  # "Race / ethnicity": a later word of the same category that cannot mean anything else
+        return next((m for m in candidates if m.category == best.category and not m.weak), best)
+    return best
 
 
 def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:

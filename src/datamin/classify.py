@@ -393,10 +393,12 @@ def _form_key(control: Control) -> object:
 
 
 def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
+    sql = control.source == "sql"
+    guarding_table = sql and _shares_a_word(control.name, control.container) and control.container
     key = (
-        id(lexicon), control.source, control.tag, control.source == "sql" and _own_key(control, lexicon), control.name,
+        id(lexicon), control.source, control.tag, sql and _own_key(control, lexicon), control.name,
         control.ident, control.type, control.autocomplete, control.labels, control.bindings, control.options,
-        control.pattern, control.inputmode,
+        control.pattern, control.inputmode, guarding_table,
     )  # fmt: skip
     verdict = _VERDICTS.get(key)
     if verdict is None:
@@ -535,6 +537,12 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         supporting = lexicon.categories[category].column_types
         if type_ in supporting or type_.split("(", 1)[0] in supporting:
             yield Vote(category, COLUMN_TYPE_WEIGHT, f"type: {control.type}")
+
+
+@lru_cache(maxsize=65536)
+def _shares_a_word(column: str, table: str) -> bool:
+    """`race_results.race_id`: the table's name can guard the column (see `_table_guards`)."""
+    return bool(set(split_words(column)) & set(split_words(table.rsplit(".", 1)[-1])))
 
 
 @lru_cache(maxsize=4096)

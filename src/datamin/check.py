@@ -315,6 +315,9 @@ class _ValueScanner:
         self.next = 0  # the line that continues it
         self.listed: dict[str, int] = {}
         self.done: frozenset[str] = frozenset()  # categories no longer looked for
+        self.table: str | None = None  # the table and columns of the data statement read last
+        self.columns: list[str] | None = None
+        self.copy = False
 
     def __call__(self, number: int, text: str) -> None:
         if self.lines and number != self.next:
@@ -335,7 +338,7 @@ class _ValueScanner:
         text, first = "".join(self.lines), self.first
         self.lines, self.size = [], 0
         unlisted: dict[str, tuple[Finding, int]] = {}
-        for finding in value_findings(self.display, text, self.done):
+        for finding in value_findings(self.display, text, self.done, self._column):
             finding = finding._replace(line=finding.line + first - 1)
             category = finding.category or ""
             listed = self.listed.get(category, 0)
@@ -354,6 +357,28 @@ class _ValueScanner:
                 )
             )
         self.done = self.done | unlisted.keys()
+        self._read_header(text, len(text))  # the next batch may continue this statement's rows
+
+    def _column(self, text: str, at: int) -> tuple[str | None, str | None]:
+        """The table and column of a value in a data row: from the INSERT or COPY that the row
+        belongs to, in this batch or before it."""
+        from datamin.findings.holders import column_in_row
+
+        self._read_header(text, at)
+        if self.columns is None:
+            return None, None
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        return column_in_row(line, at - start, self.columns, copy=self.copy), self.table
+
+    def _read_header(self, text: str, before: int) -> None:
+        from datamin.findings.holders import statement_head
+
+        head = statement_head(text, before)
+        if head is not None:
+            self.table, self.columns, self.copy = head
+            self.columns = self.columns or None
 
 
 def _dialect(source: Source, options: Options) -> Guess | None:

@@ -9,8 +9,10 @@ providers publish for testing are not personal data and are not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from datamin.findings import finding
+from datamin.findings.holders import holder
 from datamin.records import Finding
 
 _NRIC = re.compile(r"(?<![A-Za-z0-9])([STFGM])(\d{7})([A-Z])(?![A-Za-z0-9])")
@@ -124,8 +126,19 @@ def _candidates(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[int
     return sorted(found.values(), key=lambda m: m[0])
 
 
-def value_findings(path: str, text: str, skip: frozenset[str] = frozenset()) -> list[Finding]:
-    """DM302 on the real-looking values in `text`; none of the categories in `skip`."""
+Holder = Callable[[str, int], tuple[str | None, str | None]]  # (text, offset) -> (field, container)
+
+
+def in_markup(text: str, at: int) -> tuple[str | None, str | None]:
+    """The field of a page, template or script that holds the value at `at`."""
+    return holder(text, at), None
+
+
+def value_findings(
+    path: str, text: str, skip: frozenset[str] = frozenset(), holder_of: Holder = in_markup
+) -> list[Finding]:
+    """DM302 on the real-looking values in `text`; none of the categories in `skip`. Each
+    finding names the field that holds the value, where `holder_of` can tell."""
     matches = _candidates(text, skip)
     if not matches:
         return []
@@ -138,7 +151,8 @@ def value_findings(path: str, text: str, skip: frozenset[str] = frozenset()) -> 
         line += text.count("\n", counted, at)  # the matches are in order: count each stretch once
         line_start = text.rfind("\n", 0, at) + 1
         counted = at
-        found.append(finding("DM302", path, line, at - line_start + 1, label[0], label[1]))
+        field, container = holder_of(text, at)
+        found.append(finding("DM302", path, line, at - line_start + 1, label[0], label[1], field, container))
     return found
 
 

@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Throughput of `datamin inventory` against a bare lxml parse of the same pages.
 
-    python bench/throughput.py [--pages 2000] [--repeat 3] [--keep DIR]
+    python bench/throughput.py [--pages 2000] [--repeat 3] [--keep DIR] [--set storefront|forms]
 
-Generates realistic storefront pages (a theme layout with a mega menu, inline CSS, theme
-settings and SVG icons, a search box and a newsletter form on every page; a product grid with
-quick-add forms, an article, or on one page in seven an account, checkout or contact form of 5
-to 14 fields; plain HTML, Liquid, Jinja and PHP),
+Generates two sets of pages and measures each:
+
+- storefront: realistic storefront pages (a theme layout with a mega menu, inline CSS, theme
+  settings and SVG icons, a search box and a newsletter form on every page; a product grid with
+  quick-add forms, an article, or on one page in seven an account, checkout or contact form of 5
+  to 14 fields; plain HTML, Liquid, Jinja and PHP);
+- forms: form-heavy pages, the cost of which is per field: a sign-up, intake or application
+  form of about 19 fields on every page, in sections with headings, with a light layout;
+
 then times, in the same run:
 
 - bare:    a loop of `lxml.html.document_fromstring(bytes)` over every file, one process;
@@ -69,7 +74,7 @@ WORDS = [
 ]
 
 
-def page(number: int, rng: random.Random, flavour: str) -> str:
+def page(number: int, rng: random.Random, flavour: str, main: str = "") -> str:
     """A storefront page as themes render them: most of it is layout, icons and data, not forms."""
 
     def text(n: int) -> str:
@@ -103,7 +108,9 @@ def page(number: int, rng: random.Random, flavour: str) -> str:
         f'<input type="hidden" name="quantity" value="1"><button type="submit">Add to cart {icon(k)}</button></form></div></li>'
         for k in range(rng.randint(12, 28))
     )
-    if rng.random() < 0.15:  # an account, checkout or contact page
+    if main:
+        pass
+    elif rng.random() < 0.15:  # an account, checkout or contact page
         fields = "\n".join(
             f'<div class="field">{snippet.format(i=f"f{number}-{k}")}</div>'
             for k, (snippet, _) in enumerate(rng.sample(FIELDS, rng.randint(5, 14)))
@@ -150,7 +157,45 @@ def page(number: int, rng: random.Random, flavour: str) -> str:
     )
 
 
-def generate(folder: Path, pages: int, seed: int = 7) -> int:
+MORE_FIELDS = [
+    '<label for="{i}">Full name (as in NRIC)</label><input id="{i}" name="applicant[full_name]" autocomplete="name">',
+    '<label for="{i}">Preferred name</label><input id="{i}" name="preferred_name">',
+    '<label for="{i}">Race</label><select id="{i}" name="race"><option>Chinese</option><option>Malay</option><option>Indian</option><option>Others</option></select>',
+    '<label for="{i}">Religion</label><select id="{i}" name="religion"><option>Buddhism</option><option>Islam</option><option>Christianity</option></select>',
+    '<label for="{i}">Marital status</label><select id="{i}" name="marital"><option>Single</option><option>Married</option></select>',
+    '<label for="{i}">Occupation</label><input id="{i}" name="occupation">',
+    '<label for="{i}">Monthly income</label><select id="{i}" name="income"><option>Below $2,000</option><option>$2,000 to $4,000</option></select>',
+    '<label for="{i}">Do you smoke?</label><input type="radio" id="{i}" name="smoker" value="y"> Yes <input type="radio" name="smoker" value="n"> No',
+    '<label for="{i}">Drug allergies</label><textarea id="{i}" name="allergies"></textarea>',
+    '<label for="{i}">How many drinks a week?</label><input id="{i}" name="q_drinks" type="number">',
+    '<label for="{i}">Emergency contact</label><input id="{i}" name="emergency_contact_name">',
+    '<label for="{i}">Relationship</label><input id="{i}" name="emergency_relationship">',
+    '<label for="{i}">Unit number</label><input id="{i}" name="unit_no">',
+    '<label for="{i}">How did you hear about us?</label><select id="{i}" name="source"><option>Friend</option><option>Facebook</option></select>',
+    '<label><input type="checkbox" name="agree_terms"> I agree to the terms</label>',
+]
+SECTIONS = ["Personal particulars", "Contact details", "Lifestyle", "Medical history", "Employment", "Next of kin"]
+
+
+def form_page(number: int, rng: random.Random, flavour: str) -> str:
+    """A storefront page whose main part is a form of about 19 fields in sections: an
+    application, intake or sign-up page, the pages whose cost is per field."""
+    pool = [snippet for snippet, _ in FIELDS] + MORE_FIELDS
+    chosen = rng.sample(pool, rng.randint(15, 23))
+    parts = []
+    for k, snippet in enumerate(chosen):
+        if k % 4 == 0:
+            parts.append(f"<h3>{rng.choice(SECTIONS)}</h3>")
+        parts.append(f'<div class="form-group">{snippet.format(i=f"f{number}-{k}")}</div>')
+    form = (
+        f'<form id="apply-{number}" action="/apply" method="post">\n'
+        + "\n".join(parts)
+        + "\n<button>Submit</button></form>"
+    )
+    return page(number, rng, flavour, main=f"<h1>Application form</h1>\n{form}")
+
+
+def generate(folder: Path, pages: int, seed: int = 7, kind: str = "storefront") -> int:
     rng = random.Random(seed)
     size = 0
     for number in range(pages):
@@ -158,7 +203,7 @@ def generate(folder: Path, pages: int, seed: int = 7) -> int:
         suffix = {"html": ".html", "liquid": ".liquid", "jinja": ".html", "php": ".php"}[flavour]
         path = folder / f"section-{number % 20:02d}" / f"page-{number:05d}{suffix}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = page(number, rng, flavour)
+        text = page(number, rng, flavour) if kind == "storefront" else form_page(number, rng, flavour)
         path.write_text(text, encoding="utf-8")
         size += len(text.encode())
     return size
@@ -186,24 +231,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--set", choices=["storefront", "forms", "both"], default="both")
     args = parser.parse_args(argv)
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="datamin-throughput-"))
-    try:
-        size = generate(folder, args.pages)
-        output = folder.parent / (folder.name + "-inventory.json")
-        bare_times, datamin_times = [], []
-        for _ in range(args.repeat):  # alternate, so that a busy moment of the machine hits both
-            bare_times.append(bare(folder))
-            datamin_times.append(datamin(folder, output))
-        best_bare, best_datamin = min(bare_times), min(datamin_times)
-        print(f"pages: {args.pages} ({size / 1e6:.1f} MB)")
-        print(f"bare lxml.html.document_fromstring loop: {best_bare:.2f} s")
-        print(f"datamin inventory (CLI, end to end):     {best_datamin:.2f} s")
-        print(f"ratio datamin / bare lxml: {best_datamin / best_bare:.2f}")
-        output.unlink(missing_ok=True)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    kinds = ["storefront", "forms"] if args.set == "both" else [args.set]
+    for kind in kinds:
+        folder = (args.keep / kind) if args.keep else Path(tempfile.mkdtemp(prefix=f"datamin-{kind}-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            size = generate(folder, args.pages, kind=kind)
+            output = folder.parent / (folder.name + "-inventory.json")
+            bare_times, datamin_times = [], []
+            for _ in range(args.repeat):  # alternate, so that a busy moment of the machine hits both
+                bare_times.append(bare(folder))
+                datamin_times.append(datamin(folder, output))
+            best_bare, best_datamin = min(bare_times), min(datamin_times)
+            print(f"{kind}: {args.pages} pages ({size / 1e6:.1f} MB)")
+            print(f"  bare lxml.html.document_fromstring loop: {best_bare:.2f} s")
+            print(f"  datamin inventory (CLI, end to end):     {best_datamin:.2f} s")
+            print(f"  ratio datamin / bare lxml: {best_datamin / best_bare:.2f}")
+            output.unlink(missing_ok=True)
+        finally:
+            if not args.keep:
+                shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

@@ -396,8 +396,8 @@ def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
     sql = control.source == "sql"
     guarding_table = sql and _shares_a_word(control.name, control.container) and control.container
     key = (
-        id(lexicon), control.source, control.tag, sql and _own_key(control, lexicon), control.name,
-        control.ident, control.type, control.autocomplete, control.labels, control.bindings, control.options,
+        id(lexicon), control.source, control.tag, sql and _own_key(control, lexicon), _wordy(control.name),
+        _wordy(control.ident), control.type, control.autocomplete, control.labels, control.bindings, control.options,
         control.pattern, control.inputmode, guarding_table,
     )  # fmt: skip
     verdict = _VERDICTS.get(key)
@@ -406,6 +406,16 @@ def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
             _VERDICTS.clear()
         verdict = _VERDICTS[key] = _verdict(control, lexicon)
     return verdict
+
+
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def _wordy(identifier: str) -> str:
+    """An identifier as far as it can say anything: `f12-3` or `q1` holds no two letters side by
+    side, so no phrase (each has two) can match it, and it need not split the cache."""
+    return identifier if _TWO_LETTERS.search(_SEPARATORS.sub("", identifier)) else ""
 
 
 def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
@@ -819,17 +829,29 @@ def _best(matches: Iterable[Match], allowed: Allowed, *, last: bool) -> Match | 
 
 def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:
     """Two or more answers from one of a category's option sets: Male/Female, Chinese/Malay."""
-    options = {fold(o).strip() for o in control.options} | {" ".join(split_words(o)) for o in control.options}
-    context = split_words(" ".join([control.name, control.ident, *(t for _, t in control.labels)]))
-    context_words = {"".join(context[i : i + n]) for n in (1, 2, 3) for i in range(len(context))}
+    context = " ".join([control.name, control.ident, *(t for _, t in control.labels)])
+    for category, evidence in _option_categories(control.options, context, lexicon):
+        if allowed(category):
+            yield Vote(category, WEIGHTS["options"], evidence)
+
+
+@lru_cache(maxsize=16384)
+def _option_categories(options: tuple[str, ...], context: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """The categories whose option sets two or more of `options` belong to, less those a guard
+    in the field's name or labels rules out: (category, evidence)."""
+    offered = {fold(o).strip() for o in options} | {" ".join(split_words(o)) for o in options}
+    words = split_words(context)
+    context_words = {"".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
+    found = []
     for category in lexicon.categories.values():
-        if not category.options or not allowed(category.id) or lexicon.unless[category.id] & context_words:
+        if not category.options or lexicon.unless[category.id] & context_words:
             continue
         for group in category.options:
-            hits = sorted(options & group)
+            hits = sorted(offered & group)
             if len(hits) >= 2:
-                yield Vote(category.id, WEIGHTS["options"], "options: " + "/".join(hits[:4]))
+                found.append((category.id, "options: " + "/".join(hits[:4])))
                 break
+    return tuple(found)
 
 
 def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:

@@ -81,5 +81,8 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(w.text for w in tokens(text).words)
 
 
+_NON_LATIN = re.compile("[^\x00-\u024f]")
+
+
 def has_non_latin(text: str) -> bool:
-    return any(ord(ch) > 0x24F for ch in text)
+    return not text.isascii() and _NON_LATIN.search(text) is not None

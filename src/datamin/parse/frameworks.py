@@ -8,6 +8,7 @@ comments blanked (see `template.py`) and never run anything.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, Protocol
@@ -276,11 +277,13 @@ def read(
                     match.start(), name, f"{helper.via}:{method or 'field'}", helper.types.get(method, ""), args, labels
                 )
 
+    textareas: _Textareas | None = None
     for kind, start, end in neutral.constructs:
         if kind in _HELPERS_IN:
             yield from helper_fields(_HELPERS_IN[kind], start, end)
         if kind in _CURLY or kind == "output_blade":
-            yield from _curly_fields(code, neutral.markup, kind, start, end, control)
+            textareas = textareas or _Textareas(neutral.markup)
+            yield from _curly_fields(code, neutral.markup, textareas, kind, start, end, control)
     if "razor" in families or "erb" in families:
         yield from helper_fields(tuple(h for h in _HELPERS if h.via == "aspnet"), 0, len(code))
 
@@ -288,7 +291,9 @@ def read(
 ControlMaker = Callable[[int, str, str, str, str, list[tuple[str, str]]], Control]
 
 
-def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, control: ControlMaker) -> Iterator[Control]:
+def _curly_fields(
+    code: str, markup: str, textareas: _Textareas, kind: str, start: int, end: int, control: ControlMaker
+) -> Iterator[Control]:
     """{{ form.dob }}, {% render_field form.x %}, {{ govukInput({...}) }}, {{> forms/text name="x"}}."""
     chunk = code[start:end]
     call = _MUSTACHE_CALL.match(chunk)
@@ -301,7 +306,7 @@ def _curly_fields(code: str, markup: str, kind: str, start: int, end: int, contr
         expr_start = start + field_tag.start("expr") if field_tag else -1
     else:
         expr_start = start + 2
-        if _inside_tag(markup, start) or _inside_textarea(markup, start):
+        if _inside_tag(markup, start) or start in textareas:
             expr_start = -1  # value="{{ form.email }}" fills an input written elsewhere
     if expr_start >= 0:
         expr = code[expr_start:end]
@@ -390,18 +395,32 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_TAG_REACH = 4000  # characters a start tag is looked for before a template output
+
+
 def _inside_tag(code: str, at: int) -> bool:
     """Is `at` between a tag's `<` and its `>` (an attribute value, not the page)?"""
-    opened = code.rfind("<", 0, at)
-    closed = code.rfind(">", 0, at)
+    opened = code.rfind("<", max(0, at - _TAG_REACH), at)
+    closed = code.rfind(">", max(0, at - _TAG_REACH), at)
     if opened <= closed:
         return False
     return re.match(r"<[A-Za-z]", code[opened : opened + 2]) is not None
 
 
-def _inside_textarea(markup: str, at: int) -> bool:
-    """<textarea>{{ form.body }}</textarea>: the output is the textarea's value."""
-    return markup.rfind("<textarea", 0, at) > markup.rfind("</textarea", 0, at)
+class _Textareas:
+    """<textarea>{{ form.body }}</textarea>: the output is the textarea's value. Where each
+    textarea's content starts and ends, found once per file."""
+
+    def __init__(self, markup: str) -> None:
+        self.spans = [(m.start(), m.end()) for m in _TEXTAREA.finditer(markup)]
+        self.starts = [start for start, _ in self.spans]
+
+    def __contains__(self, at: int) -> bool:
+        index = bisect.bisect_right(self.starts, at) - 1
+        return index >= 0 and at < self.spans[index][1]
+
+
+_TEXTAREA = re.compile(r"<textarea\b.*?(?:</textarea|\Z)", re.I | re.S)
 
 
 def _in_string(before: str) -> bool:

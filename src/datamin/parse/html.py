@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple
@@ -251,15 +252,22 @@ class _FormIndex:
     def __init__(self, lines: LineIndex) -> None:
         self.lines = lines
         self.spans: list[tuple[int, int, Form]] = []
+        self.starts: list[int] = []  # where each span starts, in order
         self.pending: list[Callable[[], None]] = []  # forms to measure when first asked
 
     def add(self, start: int, end: int, form: Form) -> None:
         self.spans.append((start, end, form))
 
     def at(self, line: int) -> Form | None:
+        """The innermost form around a line. Forms do not nest, but a template's form tag and
+        the <form> it writes overlap: the few spans that start last before the line are enough."""
         while self.pending:
             self.pending.pop()()
-        inside = [(end - start, form) for start, end, form in self.spans if start <= line <= end]
+        if len(self.starts) != len(self.spans):
+            self.spans.sort(key=lambda span: span[0])
+            self.starts = [start for start, _, _ in self.spans]
+        last = bisect.bisect_right(self.starts, line)
+        inside = [(end - start, form) for start, end, form in self.spans[max(0, last - 8) : last] if line <= end]
         return min(inside, key=lambda pair: pair[0])[1] if inside else None
 
 
@@ -289,6 +297,7 @@ class _Reader:
         self.custom_options: bool | None = None
         self.named_components: set[str] = set()
         self.carrying_components: set[str] = set()
+        self.ids: dict[str, Element] | None = None
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -303,9 +312,9 @@ class _Reader:
         if components:
             custom = set(self.doc.iter(*components))
             elements = [e for e in self.doc.iter(*_NATIVE, *components) if e in custom or _FIELD_TEST(e)]
-        ids = [e.get("id") for e in elements if e.get("id")]
+        ids = Counter(e.get("id") for e in elements if e.get("id"))
         # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
-        for duplicate in {i for i in ids if ids.count(i) > 1}:
+        for duplicate in [i for i, count in ids.items() if count > 1]:
             self.label_for.pop(duplicate, None)
         groups = self._choice_groups(elements)
         for element in elements:
@@ -547,9 +556,17 @@ class _Reader:
         if label and label.strip():
             yield ("aria-label", label.strip())
         for ref in (element.get("aria-labelledby") or "").split():
-            found = self.doc.xpath("//*[@id=$ref]", ref=ref)
-            if found and _text(found[0]):
-                yield ("labelledby", _text(found[0]))
+            found = self._by_id().get(ref)
+            if found is not None and _text(found):
+                yield ("labelledby", _text(found))
+
+    def _by_id(self) -> dict[str, Element]:
+        """Elements by id, made once (a page of radio groups asks for hundreds)."""
+        if self.ids is None:
+            self.ids = {}
+            for element in self.doc.iterfind(".//*[@id]"):
+                self.ids.setdefault(element.get("id"), element)
+        return self.ids
 
     def _wrapper_labels(self, element: Element) -> Iterator[tuple[str, str]]:
         """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
@@ -599,15 +616,24 @@ def _carries_a_field(element: Element, attributes: set[str]) -> bool:
 
 # What heads a section of a form: headings, legends, captions, `role="heading"`, a block whose
 # class names a header or title (`card-header`, `section-title`), a line of bold text alone.
-_HEADINGS = lxml.etree.XPath(
-    "//h1 | //h2 | //h3 | //h4 | //h5 | //h6 | //legend | //caption | //*[@role='heading']"
-    " | //*[contains(@class, 'head') or contains(@class, 'title')][not(self::input or self::select"
-    " or self::textarea or self::label or self::a or self::button or self::th or self::td or self::tr)]"
-    " | //strong | //b"
+_HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "strong", "b"})
+_NOT_HEADING_BLOCKS = frozenset({"input", "select", "textarea", "label", "a", "button", "th", "td", "tr", "option"})
+
+
+_CLASSED_HEADINGS = lxml.etree.XPath(
+    "//*[@class][contains(@class, 'head') or contains(@class, 'title') or @role = 'heading']"
 )
-_FORM_CLOSE = re.compile(r"</?form\b", re.I)
-_HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
-_BOLD = frozenset({"strong", "b"})
+
+
+def _heading_candidates(doc: Element) -> list[Element]:
+    """Heading elements, and blocks whose class or role says heading, found by libxml2 (two
+    plain paths: a union of them would sort its node-sets, which is quadratic)."""
+    found = list(doc.iter(*_HEADING_ELEMENTS))
+    seen = set(found)
+    for element in _CLASSED_HEADINGS(doc):
+        if element not in seen and element.tag not in _NOT_HEADING_BLOCKS:
+            found.append(element)
+    return found
 
 
 class _Heading(NamedTuple):
@@ -617,11 +643,16 @@ class _Heading(NamedTuple):
     last: int  # the last line of that block
 
 
+_FORM_CLOSE = re.compile(r"</?form\b", re.I)
+_HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
+_BOLD = frozenset({"strong", "b"})
+
+
 def _headings(doc: Element) -> list[_Heading]:
     """Where each section of the page starts, what it is called and how far it reaches, in
     line order."""
     found = []
-    for element in _HEADINGS(doc):
+    for element in _heading_candidates(doc):
         line = element.sourceline
         if line is None or line >= LINE_LIMIT:
             continue
@@ -631,7 +662,8 @@ def _headings(doc: Element) -> list[_Heading]:
         if element.tag in _BOLD:
             if (
                 parent.tag in ("label", "a", "button", "option")
-                or len(parent) != 1
+                or element.getprevious() is not None
+                or element.getnext() is not None
                 or (parent.text or "").strip()
                 or (element.tail or "").strip()
                 or next(parent.iterancestors("label"), None) is not None
@@ -661,9 +693,12 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend", "caption", "stron
 
 
 def _last_line(element: Element, default: int) -> int:
-    """The line of the last element inside `element`: where its block ends, near enough."""
-    while len(element):
-        element = element[-1]
+    """The line of the last element inside `element`: where its block ends, near enough.
+    (`len()` of an lxml element counts its children: the last child is taken directly.)"""
+    child = next(element.iterchildren(reversed=True), None)
+    while child is not None:
+        element = child
+        child = next(element.iterchildren(reversed=True), None)
     return min(element.sourceline or default, LINE_LIMIT)
 
 
@@ -694,24 +729,34 @@ def _placed(controls: list[Control], headings: list[_Heading], title: str) -> li
     """Each field with the headings of the sections it sits in (the nearest, then those of the
     blocks around it: "Job 1" inside "Work experience"), and the page's title."""
     lines = [heading.line for heading in headings]
+    around = _outer_headings(headings)
     placed = []
     for control in controls:
         context: list[tuple[str, str]] = []
         at = bisect.bisect_right(lines, control.line) - 1
         if at >= 0:
-            inner = headings[at]
-            context.append(("section", inner.text))
-            for outer in reversed(headings[max(0, at - 30) : at]):
-                if len(context) >= 3:
-                    break
-                nested = outer.scope is not inner.scope and _encloses(outer.scope, inner.scope)
-                if nested and control.line <= outer.last:
-                    context.append(("section", outer.text))
-                    inner = outer
+            context.append(("section", headings[at].text))
+            context.extend(("section", headings[o].text) for o in around[at] if control.line <= headings[o].last)
         if title:
             context.append(("page", title))
         placed.append(control._replace(context=tuple(context)))
     return placed
+
+
+def _outer_headings(headings: list[_Heading]) -> list[tuple[int, ...]]:
+    """For each heading, the headings of the blocks around its own, nearest first (at most two)."""
+    around: list[tuple[int, ...]] = []
+    for index, heading in enumerate(headings):
+        inner, found = heading, []
+        for outer_index in range(index - 1, max(-1, index - 31), -1):
+            outer = headings[outer_index]
+            if outer.scope is not inner.scope and _encloses(outer.scope, inner.scope):
+                found.append(outer_index)
+                inner = outer
+                if len(found) == 2:
+                    break
+        around.append(tuple(found))
+    return around
 
 
 def _encloses(outer: Element, inner: Element) -> bool:

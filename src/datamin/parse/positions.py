@@ -20,6 +20,10 @@ _REST_OF_TAG = re.compile(r"""(?:\s+[^\s=>/"'<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\
 _TAG_WINDOW = 20_000  # a start tag longer than this is broken markup: its first `>` ends it
 
 
+def _outside_quotes(text: str, start: int, end: int) -> bool:
+    return text.count('"', start, end) % 2 == 0 and text.count("'", start, end) % 2 == 0
+
+
 class LineIndex:
     """Line and column of an offset, counting newlines only as far as the questions reach."""
 
@@ -97,9 +101,15 @@ class StartTags:
         found = []
         markup = self.markup
         for match in pattern.finditer(markup):
-            rest = _REST_OF_TAG.match(markup, match.end(), min(len(markup), match.end() + _TAG_WINDOW))
-            close = rest.end() - 1 if rest else markup.find(">", match.end())
-            found.append((match.start(), self.lines.line_of(close if close >= 0 else match.start())))
+            at = match.end()
+            line = self.lines.line_of(match.start())
+            close, newline = markup.find(">", at), markup.find("\n", at)
+            if close >= 0 and (newline < 0 or close < newline) and _outside_quotes(markup, at, close):
+                found.append((match.start(), line))  # most tags: on one line, their `>` outside quotes
+                continue
+            rest = _REST_OF_TAG.match(markup, at, min(len(markup), at + _TAG_WINDOW))
+            close = rest.end() - 1 if rest else close
+            found.append((match.start(), self.lines.line_of(close) if close >= 0 else line))
         return found
 
     def _carries(self, at: int, value: str) -> bool:

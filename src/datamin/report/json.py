@@ -46,10 +46,16 @@ def error_object(error: ScanError) -> dict[str, Any]:
 
 
 def report(report: Report, out: TextIO) -> None:
+    """One object per line: readable, diffable, and written by the json module's C encoder (an
+    indented dump goes through its pure-Python one, ten times slower on a large inventory)."""
     result = report.result
-    document: dict[str, Any] = {"version": VERSION, "fields": [field_object(f) for f in result.fields]}
+    lists: list[tuple[str, list[dict[str, Any]]]] = [("fields", [field_object(f) for f in result.fields])]
     if report.command != "inventory":
-        document["findings"] = [finding_object(f) for f in result.findings]
-    document["errors"] = [error_object(e) for e in result.errors]
-    json.dump(document, out, ensure_ascii=False, indent=1)
-    out.write("\n")
+        lists.append(("findings", [finding_object(f) for f in result.findings]))
+    lists.append(("errors", [error_object(e) for e in result.errors]))
+    out.write(f'{{"version": {VERSION}')
+    for key, objects in lists:
+        out.write(f',\n "{key}": [')
+        out.write(",".join("\n  " + json.dumps(o, ensure_ascii=False) for o in objects))
+        out.write("\n ]" if objects else "]")
+    out.write("}\n")

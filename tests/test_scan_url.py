@@ -253,6 +253,43 @@ def test_a_form_built_by_javascript_is_found_only_when_rendered(chromium: Any) -
     assert {f.code for f in rendered.findings} == {"DM300"}  # on an http:// page
 
 
+RACE_BY_SCRIPT = """<!doctype html><html><head><title>Member sign-up</title></head><body><div id="app"></div>
+<script>
+  const form = document.createElement('form');
+  form.method = 'post';
+  const label = document.createElement('label');
+  label.htmlFor = 'q3';
+  label.textContent = 'Race';
+  const race = document.createElement('input');
+  race.id = 'q3';
+  race.name = 'q3';
+  form.append(label, race);
+  document.getElementById('app').append(form);
+</script></body></html>"""
+
+
+def test_a_race_field_a_script_builds_is_reported_by_scan_url_render() -> None:
+    """Singapore's forms ask for "Race" with no other word: a field labelled so is race_ethnicity,
+    also when only a script writes it. The command as a user runs it, in a process of its own."""
+    import subprocess
+    import sys
+
+    from datamin.web.browser import chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("--render needs Chromium or Google Chrome, and none was found")
+    pytest.importorskip("playwright")
+    with serve({"/": page(RACE_BY_SCRIPT)}) as site:
+        run = subprocess.run(
+            [sys.executable, "-m", "datamin", "scan-url", site.url("/"), "--render", "--delay", "0",
+             "--timeout", "15", "--format", "json"],
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    document = json.loads(run.stdout)
+    assert [(f["name"], f["category"]) for f in document["fields"]] == [("q3", "race_ethnicity")]
+
+
 def test_sarif_of_a_live_scan_points_at_the_pages(shop: Server, tmp_path: Path) -> None:
     schema_path = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
     if not schema_path.exists():

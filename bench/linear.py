@@ -79,7 +79,8 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
 
 def seconds(path: str, text: str) -> float:
     start = time.perf_counter()
-    classify_all(parse(path, text).controls, load())
+    parsed = parse(path, text)
+    classify_all(parsed.controls, load(), parsed.place)
     return time.perf_counter() - start
 
 

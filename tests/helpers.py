@@ -27,7 +27,8 @@ SHARED = ROOT.parent / "shared"
 
 def read_fields(name: str, text: str) -> list[Field]:
     """Every control in a template, classified (personal or not), in document order."""
-    return classify_all(parse(name, text).controls)
+    parsed = parse(name, text)
+    return classify_all(parsed.controls, place=parsed.place)
 
 
 def personal(name: str, text: str) -> set[tuple[int, str | None]]:

@@ -240,7 +240,7 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
         errors.extend(problems)
     fields = [
         f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
-        for f in classify_all(controls, load())
+        for f in classify_all(controls, load(), parsed.place)
     ]
     findings: list[Finding] = []
     if manifest is not None:

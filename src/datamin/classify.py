@@ -100,13 +100,20 @@ def classify(control: Control, lexicon: Lexicon | None = None) -> Field:
     return Field(control, *_cached_verdict(control, lexicon or load())[:4])
 
 
-def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> list[Field]:
+def classify_all(
+    controls: list[Control],
+    lexicon: Lexicon | None = None,
+    place: Callable[[list[Control]], list[Control]] | None = None,
+) -> list[Field]:
     """Classify the fields of one file. A field known only by a weak phrase (a bare "Name", a
     "Weight") is personal only beside another personal field of its form: a product's name
-    and weight are not; a patient's are."""
+    and weight are not; a patient's are. A field nothing names takes its section's category;
+    `place` gives the fields that need it their sections (the parser finds them on request)."""
     lexicon = lexicon or load()
     verdicts = [_cached_verdict(c, lexicon) for c in controls]
     corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
+    if place is not None:
+        controls = _with_sections(controls, verdicts, corroborated, place, lexicon)
     tables = _tables(controls)
     lookups = _lookup_tables(tables, controls, verdicts, lexicon)
     organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
@@ -146,6 +153,28 @@ def classify_all(controls: list[Control], lexicon: Lexicon | None = None) -> lis
                 evidence = (why,)
         fields.append(Field(control, category, sensitivity, confidence, evidence))
     return fields
+
+
+def _with_sections(
+    controls: list[Control],
+    verdicts: list[Verdict],
+    corroborated: set[object],
+    place: Callable[[list[Control]], list[Control]],
+    lexicon: Lexicon,
+) -> list[Control]:
+    """The controls, those that may take their section's category with their sections."""
+    wanted = [
+        i
+        for i, (c, v) in enumerate(zip(controls, verdicts, strict=True))
+        if v[0] is None and not (c.form and c.form.store) and _form_key(c) in corroborated and _answers(c, lexicon)
+    ]
+    if not wanted:
+        return controls
+    placed = place([controls[i] for i in wanted])
+    controls = list(controls)
+    for i, control in zip(wanted, placed, strict=True):
+        controls[i] = control
+    return controls
 
 
 def _answers(control: Control, lexicon: Lexicon) -> bool:

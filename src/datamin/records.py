@@ -6,6 +6,7 @@ the ones it was given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -118,3 +119,5 @@ class Parsed(NamedTuple):
     controls: list[Control]
     errors: list[ScanError]
     notice: bool = False  # a privacy link or purpose text anywhere in the file
+    # Gives controls their `context` (the sections they sit in), when the classifier asks for it.
+    place: Callable[[list[Control]], list[Control]] | None = None

@@ -150,8 +150,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
-    headings: list[_Heading] = []
-    title = ""
+    place: Placer | None = None
     lines = LineIndex(neutral.markup)
     forms = _FormIndex(lines)
     helpers = bool(neutral.constructs) or "razor" in families
@@ -178,16 +177,31 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES), notices
             )
             controls.extend(reader.controls())
-            if controls or helpers:
-                headings, title = _headings(doc), _title(doc)
+            place = _Sections(doc).place
     if helpers:
         controls.extend(frameworks.read(path, neutral, families, lines.line_of, forms))
     controls.sort(key=lambda c: (c.line, c.column))
-    if headings or title:
-        controls = _placed(controls, headings, title)
     formless = any(c.form is None for c in controls)
     notice = notices and formless and (_linked_notice(markup) or mentions_notice(_visible_words(markup)))
-    return Parsed(controls, errors, notice)
+    return Parsed(controls, errors, notice, place)
+
+
+Placer = Callable[[list[Control]], list[Control]]
+
+
+class _Sections:
+    """The headings of a page, found only when a field needs them: most fields say what they
+    are, and the headings of a page cost as much to find as its fields."""
+
+    def __init__(self, doc: Element) -> None:
+        self.doc = doc
+        self.found: tuple[list[_Heading], str] | None = None
+
+    def place(self, controls: list[Control]) -> list[Control]:
+        if self.found is None:
+            self.found = (_headings(self.doc), _title(self.doc))
+        headings, title = self.found
+        return _placed(controls, headings, title) if headings or title else controls
 
 
 _LAYOUT_TAG = re.compile(

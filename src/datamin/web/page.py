@@ -37,7 +37,7 @@ def read_page(url: str, html: str, manifest: Manifest, min_confidence: float) ->
     controls = [_on_page(c, url, resolved) for c in parsed.controls]
     fields = [
         f if f.category is None or f.confidence >= min_confidence else f._replace(category=None)
-        for f in classify_all(controls, load())
+        for f in classify_all(controls, load(), parsed.place)
     ]
     seen = sightings(html)
     findings = [

@@ -162,3 +162,18 @@ def test_markup_inside_script_templates_is_read() -> None:
 def test_bound_names_keep_their_literal_parts() -> None:
     text = "<input ::name=\"controlName + '.first_name'\"><input :name=\"prefix + '[email]'\">"
     assert personal("x.blade.php", text) == {(1, "name"), (1, "email")}
+
+
+def test_rows_of_fields_take_their_column_headers() -> None:
+    """A family or work history table labels its columns once, above rows of fields; a table of
+    labels and fields under a title row keeps each row's own label."""
+    text = """<form><input name="fullname">
+<table><tr><th>Name</th><th>Relationship</th><th>Date of birth</th></tr>
+<tr><td><input name="f[0][a]"></td><td><input name="f[0][b]"></td><td><input name="f[0][c]"></td></tr>
+<tr><td><input name="f[1][a]"></td><td><input name="f[1][b]"></td><td><input name="f[1][c]"></td></tr></table>
+<table><tr><td colspan="2">Applicant</td></tr>
+<tr><td>Mobile number</td><td><input name="x1"></td></tr></table></form>"""
+    assert personal("x.html", text) == {
+        (1, "name"), (3, "name"), (3, "other_personal"), (3, "date_of_birth"), (4, "name"), (4, "other_personal"),
+        (4, "date_of_birth"), (6, "phone"),
+    }  # fmt: skip

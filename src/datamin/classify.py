@@ -33,6 +33,7 @@ WEIGHTS: dict[str, float] = {
     "options": 0.8,
     "pattern": 0.7,
     "nearby": 0.6,
+    "column": 0.7,  # a table column's header, over rows of fields
     "legend": 0.55,
     "inputmode": 0.6,
     "comment": 0.75,  # a column's comment describes it, but in the schema author's words
@@ -763,7 +764,9 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
             found.append(Match(term.category, at, at + len(phrase), 1, False, weak))
     if in_names and not found:
         found.extend(_head_matches(text, lexicon))
-    return tuple(m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon))
+    return tuple(
+        m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon, run_together=in_names)
+    )
 
 
 def _segment(text: Text, match: Match) -> Text:
@@ -784,15 +787,20 @@ def _singular(joined: str) -> str:
     return joined[:-2] + "is" if joined.endswith("ses") and len(joined) > 5 else joined[:-1]
 
 
-def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
+def _guarded(match: Match, text: Text, lexicon: Lexicon, *, run_together: bool = False) -> bool:
     """A guard word beside the phrase (not inside it) shows the field is something else. In
     scripts without spaces a guard may also be a longer word the phrase sits in: 연계정보
-    (linked information) holds 계정 (account)."""
+    (linked information) holds 계정 (account). In a name, a word run together from others may
+    end in a guard (`currentmedications_name`: the name of a medication)."""
     outside = [w.text for w in text.words if w.end <= match.start or w.start >= match.end]
     joined = {"".join(outside[i : i + n]) for n in (1, 2, 3) for i in range(len(outside))}
-    joined |= {_singular(w) for w in joined if _plural(w)}  # `currentmedications_name`: medications guard
+    joined |= {_singular(w) for w in joined if _plural(w)}  # `medications` for the guard `medication`
     if lexicon.unless[match.category] & joined:
         return True
+    if run_together:
+        endings = _long_guards(match.category, lexicon)
+        if endings and any(len(w) > 8 and w.endswith(endings) for w in joined):
+            return True
     rest = text.folded[: match.start] + " " + text.folded[match.end :]
     phrase = text.folded[match.start : match.end]
     for guard in lexicon.unless_substrings[match.category]:
@@ -802,6 +810,12 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon) -> bool:
         if at >= 0 and text.folded.startswith(guard, match.start - at):
             return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _long_guards(category: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """A category's guards long enough to be found at the end of a run-together word."""
+    return tuple(g for g in lexicon.unless[category] if len(g) >= 6 and g.isascii())
 
 
 def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:

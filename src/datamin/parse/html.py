@@ -312,6 +312,7 @@ class _Reader:
         self.named_components: set[str] = set()
         self.carrying_components: set[str] = set()
         self.ids: dict[str, Element] | None = None
+        self.headers: dict[Element, _Headers] = {}
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -522,13 +523,42 @@ class _Reader:
                 text = self._choice_text(element)
                 if text:
                     labels.append(("label", text))
-            nearby = _nearby_text(element)
+            header = self._column_header(element)  # over rows of fields, the text before one is another row's
+            nearby = "" if header and not _row_says(element) else _nearby_text(element)
+            if header:
+                labels.append(("column", header))
             if nearby:
                 labels.append(("nearby", nearby))
         legend = _legend(element)
         if legend:
             labels.append(("legend", legend))
         return labels
+
+    def _column_header(self, element: Element) -> str:
+        """The header of a table column a field sits in: the rows of a family, education or
+        work history are labelled once, above them (`<th>Relationship</th>`)."""
+        cell = None
+        for depth, ancestor in enumerate(element.iterancestors()):
+            if depth > 3 or ancestor.tag in ("form", "table", "body"):
+                break
+            if ancestor.tag == "td":
+                cell = ancestor
+                break
+        if cell is None:
+            return ""
+        row = cell.getparent()
+        table = next((a for a in islice(row.iterancestors(), 3) if a.tag == "table"), None) if row is not None else None
+        if table is None:
+            return ""
+        headers = self.headers.get(table)
+        if headers is None:
+            headers = self.headers[table] = _header_texts(table)
+        index = 0
+        for sibling in cell.itersiblings(preceding=True):
+            if sibling.tag in ("td", "th"):
+                span = sibling.get("colspan") or "1"
+                index += int(span) if span.isdigit() and int(span) < 50 else 1
+        return headers[index] if index < len(headers) and row is not headers.row else ""
 
     def _has_custom_options(self) -> bool:
         if self.custom_options is None:
@@ -775,6 +805,41 @@ def _outer_headings(headings: list[_Heading]) -> list[tuple[int, ...]]:
 
 def _encloses(outer: Element, inner: Element) -> bool:
     return any(ancestor is outer for ancestor in islice(inner.iterancestors(), 12))
+
+
+class _Headers(list[str]):
+    """The texts of a table's header row, one per column (a cell spanning columns repeated)."""
+
+    row: Element | None = None
+
+
+def _header_texts(table: Element) -> _Headers:
+    """A table's header row: its `<thead>`'s, else its first row if that row has header cells or
+    holds no field."""
+    headers = _Headers()
+    rows = table.iterfind("thead/tr") if table.find("thead") is not None else None
+    first = next(rows, None) if rows is not None else None
+    if first is None:
+        first = next((r for r in islice(table.iter("tr"), 1)), None)
+        if first is None or (first.find("th") is None and next(islice(first.iter(*_NATIVE), 1), None) is not None):
+            return headers
+    headers.row = first
+    for cell in first:
+        if cell.tag in ("td", "th"):
+            span = cell.get("colspan") or "1"
+            text = _short_text(cell, 60)
+            headers.extend([text] * (int(span) if span.isdigit() and int(span) < 50 else 1))
+    if len({h for h in headers if h}) < 2:
+        return _Headers()  # a title row over a table of labels and fields, not column headers
+    return headers
+
+
+def _row_says(element: Element) -> bool:
+    """Does the table row a field sits in hold text of its own before it (a label column)?"""
+    for ancestor in islice(element.iterancestors(), 4):
+        if ancestor.tag == "td":
+            return any(_short_text(cell, 80) for cell in ancestor.itersiblings(preceding=True))
+    return False
 
 
 def _has_notice(form: Element, limit: int = 4000) -> bool:

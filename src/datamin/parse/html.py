@@ -133,6 +133,7 @@ _TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date":
                "multiline": "textarea", "url": "url", "datetimelocal": "datetime-local"}  # fmt: skip
 # Options of server-side lists: <asp:ListItem>, <f:selectItem itemLabel=...>, <html:option>.
 _OPTION_TAGS = frozenset({"asp:listitem", "f:selectitem", "html:option", "form:option", "option"})
+_SERVER_OPTION_TAGS = tuple(_OPTION_TAGS - {"option"})
 _EXPRESSION_BINDING = re.compile(r"^\s*[#$]\{\s*([\w.\[\]'\"]+)\s*\}\s*$")  # #{bean.email}, ${user.dob}
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
@@ -140,7 +141,6 @@ _COMPONENT_TYPES = {
     "password": "password", "email": "email", "upload": "file", "number": "number",
 }  # fmt: skip
 _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
-_WHITESPACE = re.compile(r"\s+")
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
@@ -441,7 +441,7 @@ class _Reader:
         bindings = self._bindings(element)
         labels = self._labels(element, kind) if kind != "hidden" else []
         options: tuple[str, ...] = ()
-        if tag == "select" or (tag not in _NATIVE and next(element.iter(*_OPTION_TAGS - {"option"}), None) is not None):
+        if tag == "select" or (tag not in _NATIVE and next(element.iter(*_SERVER_OPTION_TAGS), None) is not None):
             options = tuple(_option_texts(element))
         elif kind in ("radio", "checkbox") and name in groups:
             options = tuple(groups[name])
@@ -1007,7 +1007,7 @@ def _legend(element: Element) -> str:
 
 
 def _squash(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _words(tag: str) -> list[str]:

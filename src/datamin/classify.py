@@ -267,9 +267,15 @@ def _tables(controls: list[Control]) -> dict[Form, list[Control]]:
 def _about_an_organisation(form: Form, columns: list[Control], lexicon: Lexicon) -> bool:
     """A table with `industry` and `annual_revenue` columns describes companies (one such
     column alone may be a person's: a patient's industry, a customer's VAT number)."""
-    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(form.ident)):
+    if _mentions_people(form.ident, lexicon):
         return False
     return sum("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns) >= 2
+
+
+@lru_cache(maxsize=4096)
+def _mentions_people(name: str, lexicon: Lexicon) -> bool:
+    """A word of the name says who data is about: `patients`, `app_users`, `form#member-signup`."""
+    return any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name))
 
 
 def _named_for_people(table: str, lexicon: Lexicon) -> bool:
@@ -283,7 +289,7 @@ def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form
     found = set()
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
-        if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name)):
+        if _mentions_people(name, lexicon):
             continue
         if any(set(split_words(c.name)) & lexicon.people for c in columns) or (
             columns and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
@@ -305,7 +311,7 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
         name = form.ident.rsplit(".", 1)[-1]
         about_person = (
             any(_refers_to_person(c.name, lexicon) for c in columns)
-            or any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name))
+            or _mentions_people(name, lexicon)
             or (
                 bool(columns)
                 and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
@@ -366,7 +372,7 @@ def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
 def _table_about_a_thing(table: str, lexicon: Lexicon) -> bool:
     """`stock_locations`, `sys_dept`: the last word names a thing; `userCollection` is about users."""
     words = split_words(table.rsplit(".", 1)[-1])
-    if not words or any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in words):
+    if not words or _mentions_people(table.rsplit(".", 1)[-1], lexicon):
         return False
     return words[-1] in lexicon.thing_tables or words[-1].removesuffix("s") in lexicon.thing_tables
 
@@ -621,8 +627,7 @@ def _own_label(control: Control, columns: list[Control], lexicon: Lexicon) -> bo
     column = split_words(control.name)
     if len(column) < 2 or column[-1] not in OWN_LABEL_WORDS or not _names_its_table(column[:-1], control.container):
         return False
-    table = split_words(control.container.rsplit(".", 1)[-1])
-    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in table):
+    if _mentions_people(control.container.rsplit(".", 1)[-1], lexicon):
         return False
     if any(_refers_to_person(c.name, lexicon) for c in columns):
         return False

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, NamedTuple
 
 import lxml.etree
@@ -105,9 +105,18 @@ _BINDING_ATTRIBUTES = (
     "formcontrol", "bind:value", "bind:group", "bind:checked", "asp-for", "th:field", "data-bind",
     "v-bind:value", ":model-value", "v-model:value", "source",
 )  # fmt: skip
+# Attributes that never bind a field to a model (most of what a field has): passed over at once.
+_PLAIN_ATTRIBUTES = frozenset(
+    {"id", "name", "type", "class", "placeholder", "autocomplete", "required", "maxlength", "minlength", "pattern",
+     "style", "checked", "disabled", "size", "min", "max", "step", "title", "aria-label", "readonly", "inputmode",
+     "multiple", "rows", "cols", "for", "aria-describedby", "aria-required", "aria-invalid", "tabindex",
+     "autofocus", "spellcheck", "autocapitalize", "selected", "form", "dir", "lang", "role"}
+)  # fmt: skip
 _REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
 _LABEL_ATTRIBUTES = ("label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
+_LABELLING_ATTRIBUTES = frozenset({*_LABEL_ATTRIBUTES, "aria-label", "aria-labelledby", "placeholder", "title"})
+_NAMING = frozenset({"label", "aria-label", "labelledby"})  # what names a field, unlike a placeholder
 _NAME_ATTRIBUTES = (
     "name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path", "property", "@property",
     "field", "@field", "fieldname", "field-name",
@@ -307,7 +316,7 @@ class _Reader:
         self.jsx = jsx
         self.label_for: dict[str, list[str]] = {}
         self.form_of: dict[Element, Form] = {}
-        self.starts = StartTags(markup, lines)
+        self.starts = StartTags(markup, lines, _NATIVE)
         self.custom_options: bool | None = None
         self.named_components: set[str] = set()
         self.carrying_components: set[str] = set()
@@ -427,7 +436,10 @@ class _Reader:
     # -- one control -----------------------------------------------------------------------
 
     def _control(self, element: Element, tag: str, groups: dict[str, list[str]]) -> Control:
-        get = element.get
+        # The attributes and ancestors once: the many questions below are dictionary and list lookups.
+        attributes: dict[str, str] = dict(element.attrib.items())  # (`dict(attrib)` refuses odd names)
+        get = attributes.get
+        ancestors = list(islice(element.iterancestors(), _ANCESTORS))
         kind = (get("type") or get("@type") or "").strip().lower() if tag != "select" and tag != "textarea" else ""
         if tag == "input" and not kind:
             kind = "text"
@@ -437,9 +449,9 @@ class _Reader:
             kind = _TEXT_MODES.get(mode) or control_kind or _COMPONENT_TYPES.get(_words(tag)[-1], "")
             if kind in ("select", "textarea"):
                 kind = ""
-        name = _name(element)
-        bindings = self._bindings(element)
-        labels = self._labels(element, kind) if kind != "hidden" else []
+        name = _name(get)
+        bindings = self._bindings(element.tag, attributes)
+        labels = self._labels(element, kind, attributes, ancestors) if kind != "hidden" else []
         options: tuple[str, ...] = ()
         if tag == "select" or (tag not in _NATIVE and next(element.iter(*_SERVER_OPTION_TAGS), None) is not None):
             options = tuple(_option_texts(element))
@@ -455,31 +467,33 @@ class _Reader:
         maxlength = get("maxlength") or ""
         if tag not in _NATIVE:
             name = name or ""
-        return Control(
-            path=self.path,
-            line=line,
-            column=column,
-            source="html",
-            tag=tag,
-            name=_squash(name or ""),
-            ident=_squash(get("id") or ""),
-            type=kind,
-            autocomplete=(get("autocomplete") or get("autocompletetype") or "").strip(),
-            labels=tuple(labels),
-            bindings=tuple(bindings),
-            options=options,
-            pattern=get("pattern") or "",
-            inputmode=(get("inputmode") or "").lower(),
-            maxlength=int(maxlength) if maxlength.strip().isdigit() else None,
-            checked=get("checked") is not None,
-            value=get("value"),
-            form=self._form(element, line),
-            via="" if tag in _NATIVE else f"<{tag}>",
+        return Control(  # by position: a field is built for every input of every page
+            self.path,
+            line,
+            column,
+            "html",
+            tag,
+            _squash(name or ""),
+            _squash(get("id") or ""),
+            kind,
+            (get("autocomplete") or get("autocompletetype") or "").strip(),
+            tuple(labels),
+            tuple(bindings),
+            options,
+            get("pattern") or "",
+            (get("inputmode") or "").lower(),
+            int(maxlength) if maxlength.strip().isdigit() else None,
+            get("checked") is not None,
+            get("value"),
+            self._form(element, line, ancestors),
+            "" if tag in _NATIVE else f"<{tag}>",
         )
 
-    def _bindings(self, element: Element) -> list[str]:
+    def _bindings(self, tag: str, attributes: dict[str, str]) -> list[str]:
         found = []
-        for key, value in element.attrib.items():
+        for key, value in attributes.items():
+            if key in _PLAIN_ATTRIBUTES:
+                continue
             key = key.lower()
             if key in _BINDING_ATTRIBUTES or key.startswith(("v-model", "wire:model", "x-model")):
                 if value.strip():
@@ -488,57 +502,67 @@ class _Reader:
                 found.extend(_REGISTER.findall(value))
             elif self.jsx and key == "value" and value.strip():
                 found.append(_squash(value))
-            elif key == "value" and ":" in element.tag and _EXPRESSION_BINDING.match(value):
+            elif key == "value" and ":" in tag and _EXPRESSION_BINDING.match(value):
                 found.append(_EXPRESSION_BINDING.match(value).group(1))  # type: ignore[union-attr]
             elif self.jsx and key in ("onchange", "oninput"):
                 found.extend(_SETTER.findall(value))
         return found
 
-    def _labels(self, element: Element, kind: str) -> list[tuple[str, str]]:
+    def _labels(
+        self, element: Element, kind: str, attributes: dict[str, str], ancestors: list[Element]
+    ) -> list[tuple[str, str]]:
         labels: list[tuple[str, str]] = []
-        ident = element.get("id")
+        get = attributes.get
+        ident = get("id")
         if ident and ident in self.label_for:
             labels.extend(("label", t) for t in self.label_for[ident] if t)
-        for ancestor in element.iterancestors("label"):
+        for ancestor in _label_ancestor(element, ancestors):
             text = _text(ancestor)
             if text:
                 labels.append(("label", text))
-            break
-        if ":" in element.tag and (element.get("text") or "").strip():
-            labels.append(("label", element.get("text").strip()))  # <asp:CheckBox Text="Send me offers">
-        for attribute in ("aria-label", "placeholder", "title"):
-            value = element.get(attribute)
-            if value and value.strip():
-                labels.append((attribute if attribute != "placeholder" else "placeholder", value.strip()))
-        labels.extend(how_text for how_text in self._aria(element) if how_text[0] == "labelledby")
-        for attribute in _LABEL_ATTRIBUTES:
-            value = element.get(attribute)
-            if value and value.strip():
-                labels.append(("label", value.strip()))
-        labels.extend(self._wrapper_labels(element))
-        if not any(how in ("label", "aria-label", "labelledby") for how, _ in labels):
-            labels.extend(self._group_labels(element))
-        if not any(how in ("label", "aria-label", "labelledby") for how, _ in labels):
+        if ":" in element.tag and (get("text") or "").strip():
+            labels.append(("label", get("text").strip()))  # type: ignore[union-attr]  # <asp:CheckBox Text=...>
+        if not _LABELLING_ATTRIBUTES.isdisjoint(attributes):
+            for attribute in ("aria-label", "placeholder", "title"):
+                value = get(attribute)
+                if value and value.strip():
+                    labels.append((attribute, value.strip()))
+            if get("aria-labelledby"):
+                labels.extend(how_text for how_text in self._aria(element) if how_text[0] == "labelledby")
+            for attribute in _LABEL_ATTRIBUTES:
+                value = get(attribute)
+                if value and value.strip():
+                    labels.append(("label", value.strip()))
+        for ancestor in ancestors[:3]:
+            tag = ancestor.tag
+            if isinstance(tag, str) and ("-" in tag or "." in tag):
+                labels.extend(_wrapper_labels(ancestors))
+                break
+        named = not _NAMING.isdisjoint([how for how, _ in labels])
+        if not named:
+            labels.extend(self._group_labels(ancestors))
+            named = not _NAMING.isdisjoint([how for how, _ in labels])
+        if not named:
             if kind in ("radio", "checkbox"):
                 text = self._choice_text(element)
                 if text:
                     labels.append(("label", text))
-            header = self._column_header(element)  # over rows of fields, the text before one is another row's
+            header = self._column_header(ancestors)  # over rows of fields, the text before one is another row's
             nearby = "" if header and not _row_says(element) else _nearby_text(element)
             if header:
                 labels.append(("column", header))
             if nearby:
                 labels.append(("nearby", nearby))
-        legend = _legend(element)
+        legend = _legend(element, ancestors)
         if legend:
             labels.append(("legend", legend))
         return labels
 
-    def _column_header(self, element: Element) -> str:
+    def _column_header(self, ancestors: list[Element]) -> str:
         """The header of a table column a field sits in: the rows of a family, education or
         work history are labelled once, above them (`<th>Relationship</th>`)."""
         cell = None
-        for depth, ancestor in enumerate(element.iterancestors()):
+        for depth, ancestor in enumerate(ancestors):
             if depth > 3 or ancestor.tag in ("form", "table", "body"):
                 break
             if ancestor.tag == "td":
@@ -586,9 +610,9 @@ class _Reader:
             container = container.getparent()
         return None
 
-    def _group_labels(self, element: Element) -> Iterator[tuple[str, str]]:
+    def _group_labels(self, ancestors: list[Element]) -> Iterator[tuple[str, str]]:
         """<div role="radiogroup" aria-labelledby="q5">: the question a group of answers belongs to."""
-        for depth, ancestor in enumerate(element.iterancestors()):
+        for depth, ancestor in enumerate(ancestors):
             if depth >= 4 or ancestor.tag in ("form", "body"):
                 return
             if ancestor.get("role") in _GROUP_ROLES:
@@ -612,20 +636,6 @@ class _Reader:
                 self.ids.setdefault(element.get("id"), element)
         return self.ids
 
-    def _wrapper_labels(self, element: Element) -> Iterator[tuple[str, str]]:
-        """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
-        for depth, ancestor in enumerate(element.iterancestors()):
-            if depth >= 3 or ancestor.tag in ("form", "body"):
-                return
-            if not (isinstance(ancestor.tag, str) and ("-" in ancestor.tag or "." in ancestor.tag)):
-                continue
-            if sum(1 for _ in islice(ancestor.iter(*_NATIVE), 2)) > 1:
-                return
-            for attribute in (*_LABEL_ATTRIBUTES, "name"):
-                value = ancestor.get(attribute)
-                if value and value.strip():
-                    yield ("label", value.strip())
-
     def _choice_text(self, element: Element) -> str:
         """The words beside a radio button or checkbox: its answer."""
         ident = element.get("id")
@@ -641,11 +651,47 @@ class _Reader:
             return _text(following)[:80]
         return ""
 
-    def _form(self, element: Element, line: int) -> Form | None:
-        for ancestor in element.iterancestors():
-            if ancestor.tag == "form" or (isinstance(ancestor.tag, str) and ancestor.tag.endswith("-form")):
-                return self._form_record(ancestor)
+    def _form(self, element: Element, line: int, ancestors: list[Element]) -> Form | None:
+        for ancestor in _all_ancestors(element, ancestors):
+            tag = ancestor.tag
+            if tag == "form" or (isinstance(tag, str) and tag.endswith("-form")):
+                record = self.form_of.get(ancestor)
+                return record if record is not None else self._form_record(ancestor)
         return self.forms.at(line)
+
+
+_ANCESTORS = 16  # the ancestors of a field looked at for its labels; its form and legend may be further
+
+
+def _all_ancestors(element: Element, near: list[Element]) -> list[Element] | Iterator[Element]:
+    """The ancestors of `element`, the first of them already listed."""
+    if len(near) < _ANCESTORS:
+        return near  # the root is among them
+    return chain(near, islice(element.iterancestors(), _ANCESTORS, None))
+
+
+def _label_ancestor(element: Element, ancestors: list[Element]) -> list[Element]:
+    """The `<label>` a field sits in, if any."""
+    for ancestor in _all_ancestors(element, ancestors):
+        if ancestor.tag == "label":
+            return [ancestor]
+    return []
+
+
+def _wrapper_labels(ancestors: list[Element]) -> Iterator[tuple[str, str]]:
+    """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
+    for depth, ancestor in enumerate(ancestors):
+        tag = ancestor.tag
+        if depth >= 3 or tag == "form" or tag == "body":
+            return
+        if not (isinstance(tag, str) and ("-" in tag or "." in tag)):
+            continue
+        if sum(1 for _ in islice(ancestor.iter(*_NATIVE), 2)) > 1:
+            return
+        for attribute in (*_LABEL_ATTRIBUTES, "name"):
+            value = ancestor.get(attribute)
+            if value and value.strip():
+                yield ("label", value.strip())
 
 
 def _carries_a_field(element: Element, attributes: set[str]) -> bool:
@@ -664,18 +710,20 @@ _HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "legend", "ca
 _NOT_HEADING_BLOCKS = frozenset({"input", "select", "textarea", "label", "a", "button", "th", "td", "tr", "option"})
 
 
-_CLASSED_HEADINGS = lxml.etree.XPath(
-    "//*[@class][contains(@class, 'head') or contains(@class, 'title') or @role = 'heading']"
-)
+# Class and role attributes that say heading, found by libxml2 (attributes, not elements: a
+# predicate on each element's attributes is several times slower; a union would sort).
+_HEADING_CLASSES = lxml.etree.XPath("//@class[contains(., 'head') or contains(., 'title')]")
+_HEADING_ROLES = lxml.etree.XPath("//@role[. = 'heading']")
 
 
 def _heading_candidates(doc: Element) -> list[Element]:
-    """Heading elements, and blocks whose class or role says heading, found by libxml2 (two
-    plain paths: a union of them would sort its node-sets, which is quadratic)."""
+    """Heading elements, and blocks whose class or role says heading."""
     found = list(doc.iter(*_HEADING_ELEMENTS))
     seen = set(found)
-    for element in _CLASSED_HEADINGS(doc):
-        if element not in seen and element.tag not in _NOT_HEADING_BLOCKS:
+    for attribute in (*_HEADING_CLASSES(doc), *_HEADING_ROLES(doc)):
+        element = attribute.getparent()
+        if element is not None and element not in seen and element.tag not in _NOT_HEADING_BLOCKS:
+            seen.add(element)
             found.append(element)
     return found
 
@@ -870,10 +918,10 @@ def _form_ident(form: Element) -> str:
     return "form"
 
 
-def _name(element: Element) -> str | None:
+def _name(get: Callable[[str], str | None]) -> str | None:
     """The name attribute; of a bound name (`:name="prefix + '.first_name'"`), its literal parts."""
     for attribute in _NAME_ATTRIBUTES:
-        value: str | None = element.get(attribute)
+        value = get(attribute)
         if value is None or not value.strip():
             continue
         if attribute in _EXPRESSION_NAMES:
@@ -895,7 +943,8 @@ def _option_texts(select: Element, limit: int = 80) -> Iterator[str]:
     for count, option in enumerate(select.iter(*_OPTION_TAGS)):
         if count >= limit:
             return
-        text = _squash("".join(option.itertext())) or _squash(option.get("itemlabel") or option.get("text") or "")
+        text = _squash(option.text or "" if not len(option) else "".join(option.itertext()))
+        text = text or _squash(option.get("itemlabel") or option.get("text") or "")
         if text:
             yield text
         value = option.get("value") or option.get("itemvalue")
@@ -905,6 +954,8 @@ def _option_texts(select: Element, limit: int = 80) -> Iterator[str]:
 
 def _text(element: Element) -> str:
     """Readable text of an element, without the options of selects inside it."""
+    if not len(element):
+        return " ".join(element.text.split()) if element.text else ""  # most labels: text alone
     parts: list[str] = []
     walker = lxml.etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
@@ -998,11 +1049,12 @@ def _reversed_content(element: Element) -> Iterator[str | Element]:
                 stack.append(child.tail)
 
 
-def _legend(element: Element) -> str:
-    for fieldset in element.iterancestors("fieldset"):
-        for legend in fieldset.iterchildren("legend"):
-            return _text(legend)
-        return ""
+def _legend(element: Element, ancestors: list[Element]) -> str:
+    for fieldset in _all_ancestors(element, ancestors):
+        if fieldset.tag == "fieldset":
+            for legend in fieldset.iterchildren("legend"):
+                return _text(legend)
+            return ""
     return ""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 LINE_LIMIT = 65535  # libxml2's HTML parser reports no line number above this
@@ -54,12 +55,15 @@ class LineIndex:
 
 
 class StartTags:
-    """Where the elements of a parsed page start in its markup."""
+    """Where the elements of a parsed page start in its markup. The tags most asked about
+    (`expected`) are found in one pass over the markup; any other the first time it is asked."""
 
-    def __init__(self, markup: str, lines: LineIndex) -> None:
+    def __init__(self, markup: str, lines: LineIndex, expected: tuple[str, ...] = ()) -> None:
         self.markup = markup
         self.lines = lines
-        self.tags: dict[str, list[tuple[int, int]]] = {}  # tag -> (offset of `<tag`, line of its `>`)
+        self.expected = expected
+        # tag -> (offset of `<tag`, line of that `<`, line of its `>`), in order
+        self.tags: dict[str, list[tuple[int, int, int]]] = {}
         self.cursor: dict[str, int] = {}  # tag -> the first opening not yet given to an element
         self.taken: set[int] = set()
 
@@ -71,45 +75,56 @@ class StartTags:
         if openings is None:
             openings = self.tags[tag] = self._openings(tag)
         end_line = element.sourceline or 1
+        limited = end_line >= LINE_LIMIT
         index = self.cursor.get(tag, 0)
+        taken = self.taken
         # Skip openings that end before this element's tag: libxml2 made no element of them (a
         # tag inside a script or an attribute value).
-        while index < len(openings) and (
-            openings[index][0] in self.taken or (end_line < LINE_LIMIT and openings[index][1] < end_line)
-        ):
+        count = len(openings)
+        while index < count and (openings[index][0] in taken or (not limited and openings[index][2] < end_line)):
             index += 1
         self.cursor[tag] = index
-        if index >= len(openings):
+        if index >= count:
             return end_line, 1
         chosen = index
-        if key:
+        if key and index + 1 < count and openings[index + 1][2] == openings[index][2]:  # several end here
             probe = index
-            while probe < len(openings) and openings[probe][1] == openings[index][1]:
+            while probe < count and openings[probe][2] == openings[index][2]:
                 at = openings[probe][0]
-                if at not in self.taken and self._carries(at, key):
+                if at not in taken and self._carries(at, key):
                     chosen = probe
                     break
                 probe += 1
-        at = openings[chosen][0]
-        if end_line < LINE_LIMIT and self.lines.line_of(at) > end_line:
+        at, line, _ = openings[chosen]
+        if not limited and line > end_line:
             return end_line, 1  # no opening fits: keep what libxml2 said
-        self.taken.add(at)
-        return self.lines.line_of(at), self.lines.column_of(at)
+        taken.add(at)
+        return line, self.lines.column_of(at)
 
-    def _openings(self, tag: str) -> list[tuple[int, int]]:
-        pattern = re.compile(r"<" + re.escape(tag) + r"(?=[\s/>])", re.I)
-        found = []
+    def _openings(self, tag: str) -> list[tuple[int, int, int]]:
+        if tag not in self.expected:
+            return self._find((tag,))[tag]
+        self.tags.update(self._find(self.expected))
+        return self.tags[tag]
+
+    def _find(self, tags: tuple[str, ...]) -> dict[str, list[tuple[int, int, int]]]:
+        """The openings of each of `tags`, in one pass."""
         markup = self.markup
-        for match in pattern.finditer(markup):
+        found: dict[str, list[tuple[int, int, int]]] = {tag: [] for tag in tags}
+        line, counted = 1, 0  # lines are counted forward from one opening to the next
+        for match in _openers(tags).finditer(markup):
+            start = match.start()
+            line += markup.count("\n", counted, start)
+            counted = start
             at = match.end()
-            line = self.lines.line_of(match.start())
+            openings = found[match.group(1).lower()]
             close, newline = markup.find(">", at), markup.find("\n", at)
             if close >= 0 and (newline < 0 or close < newline) and _outside_quotes(markup, at, close):
-                found.append((match.start(), line))  # most tags: on one line, their `>` outside quotes
+                openings.append((start, line, line))  # most tags: on one line, their `>` outside quotes
                 continue
             rest = _REST_OF_TAG.match(markup, at, min(len(markup), at + _TAG_WINDOW))
             close = rest.end() - 1 if rest else close
-            found.append((match.start(), self.lines.line_of(close) if close >= 0 else line))
+            openings.append((start, line, line + markup.count("\n", start, close) if close >= 0 else line))
         return found
 
     def _carries(self, at: int, value: str) -> bool:
@@ -119,3 +134,8 @@ class StartTags:
         if following >= 0 and (end < 0 or following < end):
             end = following
         return value in self.markup[at : end if end >= 0 else len(self.markup)]
+
+
+@lru_cache(maxsize=256)
+def _openers(tags: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"<(" + "|".join(re.escape(tag) for tag in tags) + r")(?=[\s/>])", re.I)

@@ -65,6 +65,51 @@ def test_radio_groups_take_their_options_and_group_label() -> None:
     assert personal("x.html", text) == {(2, "gender"), (3, "gender")}
 
 
+def test_a_group_of_answers_takes_the_question_before_it() -> None:
+    """Radio buttons labelled Yes / No, M / F or with the answers themselves: the question is the
+    text just before the group, in the group's own block."""
+    text = """<form>
+<p>Have you ever been convicted of a criminal offence?</p>
+<input type="radio" id="c1" name="q7" value="1"><label for="c1">Yes</label>
+<input type="radio" id="c2" name="q7" value="0"><label for="c2">No</label>
+<div><span>Sex</span><label><input type="radio" name="g" value="1"> M</label><label><input type="radio" name="g" value="2"> F</label></div>
+<table><tr><td>Are you pregnant?</td><td><input type="radio" name="q9" value="y"> Yes <input type="radio" name="q9" value="n"> No</td></tr></table>
+<h3>Delivery</h3>
+<div><input type="radio" name="ship" value="std"> Standard <input type="radio" name="ship" value="exp"> Express</div>
+</form>"""
+    assert personal("x.html", text) == {(3, "criminal_record"), (4, "criminal_record"), (5, "gender"), (6, "health")}
+
+
+def test_no_question_from_outside_the_group_block() -> None:
+    """Text several blocks up from the group is a section's, not the group's question."""
+    text = """<form><p>Religion</p>
+<div><div><div><div><label><input type="radio" name="r" value="1"> Yes</label><label><input type="radio" name="r" value="0"> No</label></div></div></div></div>
+<label>Full name <input name="full"></label></form>"""
+    assert personal("x.html", text) == {(3, "name")}
+
+
+def test_a_label_right_after_its_field() -> None:
+    """Bootstrap's floating labels follow their input; a label followed by another field is
+    that field's."""
+    text = """<form>
+<div><input name="a2"><label>Religion</label><input name="a3"></div>
+<div class="form-floating"><input class="form-control" name="a1" placeholder=" "><label>Date of birth</label></div>
+</form>"""
+    fields = {f.control.name: f.category for f in read_fields("x.html", text)}
+    assert fields == {"a1": "date_of_birth", "a2": None, "a3": "religion"}
+
+
+def test_the_prompt_of_a_select_labels_it() -> None:
+    """A template that writes its options in a loop leaves only the prompt: `Select your
+    religion`. An option whose value a template writes is an answer, not a prompt."""
+    text = """<form><label>Full name <input name="n"></label>
+<select name="s1"><option value="">-- Select your religion --</option>{% for r in religions %}<option>{{ r }}</option>{% endfor %}</select>
+<select name="s2"><option value="{{ code }}">{{ occupation_name }}</option></select>
+<select name="s3"><option disabled selected>Choose a colour</option><option>Red</option></select></form>"""
+    fields = {f.control.name: f.category for f in read_fields("x.html.j2", text)}
+    assert fields == {"n": "name", "s1": "religion", "s2": None, "s3": None}
+
+
 def test_select_options_decide_when_nothing_else_does() -> None:
     text = "<select name='q7'><option>Chinese</option><option>Malay</option><option>Indian</option><option>Others</option></select>"
     assert personal("x.html", text) == {(1, "race_ethnicity")}

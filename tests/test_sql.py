@@ -722,6 +722,19 @@ def test_references_and_abbreviations_in_column_names(scan) -> None:  # type: ig
     assert named(scan({"refs.sql": text})) == {"sessions.gender_id": "gender", "sessions.email_id": "email"}
 
 
+def test_a_key_to_a_person_is_not_their_number(scan) -> None:  # type: ignore[no-untyped-def]
+    """`student_id INT` points at a row of students; a `student_id VARCHAR` holds the number
+    a school gave the student."""
+    text = """CREATE TABLE enrolments (id INT, student_id INT REFERENCES students(id), member_id BIGINT, course_id INT);
+CREATE TABLE applicants (id INT, student_id VARCHAR(20), policy_number VARCHAR(30), full_name VARCHAR(100));
+"""
+    assert named(scan({"keys.sql": text})) == {
+        "applicants.student_id": "other_personal",
+        "applicants.policy_number": "other_personal",
+        "applicants.full_name": "name",
+    }
+
+
 def test_a_states_needs_an_address_beside_it(scan) -> None:  # type: ignore[no-untyped-def]
     text = """CREATE TABLE orders (id int, email varchar(255), current_state varchar(20));
 CREATE TABLE addresses (id int, customer_id int, city varchar(60), state varchar(60));

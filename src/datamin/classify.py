@@ -35,6 +35,7 @@ WEIGHTS: dict[str, float] = {
     "nearby": 0.6,
     "column": 0.7,  # a table column's header, over rows of fields
     "legend": 0.55,
+    "question": 0.65,  # the text before a group of radio buttons or checkboxes
     "inputmode": 0.6,
     "comment": 0.75,  # a column's comment describes it, but in the schema author's words
 }
@@ -647,6 +648,8 @@ def _column_guarded(match: Match, text: Text, is_text: bool, lexicon: Lexicon) -
         in lexicon.not_columns[match.category]
     ):
         return True
+    if not is_text and len(words) >= 2 and words[-1] in ("id", "uuid") and words[-2] in lexicon.people:
+        return True  # `student_id INT`: a key to a person's row (a `student_id VARCHAR` is their number)
     category = lexicon.categories[match.category]
     coded = match.category in lexicon.lookup_categories and category.sensitivity != "low"
     last = text.words[-1]

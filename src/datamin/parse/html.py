@@ -322,6 +322,9 @@ class _Reader:
         self.carrying_components: set[str] = set()
         self.ids: dict[str, Element] | None = None
         self.headers: dict[Element, _Headers] = {}
+        self.first_choice: dict[str, Element] = {}  # the first radio or checkbox of each group
+        self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
+        self.questions: dict[str, str] = {}
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -429,9 +432,23 @@ class _Reader:
             if element.tag == "input" and (element.get("type") or "").lower() in ("radio", "checkbox"):
                 name = element.get("name")
                 if name:
-                    answers = groups.setdefault(name, [])
-                    answers.extend(a for a in (element.get("value"), self._choice_text(element)) if a)
+                    answers = groups.get(name)
+                    if answers is None:
+                        answers = groups[name] = []
+                        self.first_choice[name] = element
+                    text = self._choice_text(element)
+                    answers.extend(a for a in (element.get("value"), text) if a)
+                    self.choice_texts.setdefault(name, set()).add(text)
         return groups
+
+    def _question(self, name: str) -> str:
+        """The question a group of radio buttons or checkboxes answers, when no legend or label
+        says it: the text before its first member (`<p>Do you smoke?</p> ( ) Yes ( ) No`),
+        passing over that member's own answer. Found once per group."""
+        question = self.questions.get(name)
+        if question is None:
+            question = self.questions[name] = _text_before(self.first_choice[name], self.choice_texts[name])
+        return question
 
     # -- one control -----------------------------------------------------------------------
 
@@ -455,6 +472,9 @@ class _Reader:
         options: tuple[str, ...] = ()
         if tag == "select" or (tag not in _NATIVE and next(element.iter(*_SERVER_OPTION_TAGS), None) is not None):
             options = tuple(_option_texts(element))
+            prompt = _prompt(element)
+            if prompt:
+                labels.append(("placeholder", prompt))
         elif kind in ("radio", "checkbox") and name in groups:
             options = tuple(groups[name])
         elif kind == "hidden" and self._has_custom_options():
@@ -540,6 +560,11 @@ class _Reader:
                 break
         named = not _NAMING.isdisjoint([how for how, _ in labels])
         if not named:
+            after = _label_after(element)
+            if after:
+                labels.append(("label", after))
+                named = True
+        if not named:
             labels.extend(self._group_labels(ancestors))
             named = not _NAMING.isdisjoint([how for how, _ in labels])
         if not named:
@@ -556,6 +581,14 @@ class _Reader:
         legend = _legend(element, ancestors)
         if legend:
             labels.append(("legend", legend))
+        elif kind in ("radio", "checkbox") and not any(how == "labelledby" for how, _ in labels):
+            name = get("name")
+            if name in self.first_choice and (
+                len(self.choice_texts[name]) > 1 or len(next(iter(self.choice_texts[name])).split()) <= 2
+            ):
+                question = self._question(name)
+                if question:
+                    labels.append(("question", question))
         return labels
 
     def _column_header(self, ancestors: list[Element]) -> str:
@@ -1000,17 +1033,67 @@ def _nearby_text(element: Element, budget: int = 40) -> str:
     return " ".join(found)[-80:]
 
 
-def _preceding(element: Element, budget: int) -> Iterator[str | Element]:
-    """Text and fields before `element`, nearest first, within its form."""
+_QUESTION_LEVELS = 3  # a group's question is in its own block (a form row), not a section away
+
+
+def _label_after(element: Element) -> str:
+    """The text of a `<label>` without `for` right after a field, when nothing follows it
+    (Bootstrap's floating labels: `<input placeholder=" "><label>Email</label>`). A label
+    followed by another field is that field's."""
+    following = element.getnext()
+    if following is None or following.tag != "label" or following.get("for") is not None:
+        return ""
+    after = following.getnext()
+    if after is not None and (after.tag in _NATIVE or next(after.iter(*_NATIVE), None) is not None):
+        return ""
+    if next(following.iter(*_NATIVE), None) is not None:
+        return ""
+    return _text(following)
+
+
+def _prompt(select: Element) -> str:
+    """The first option of a select when it asks rather than answers (`<option value="">Select
+    your religion</option>`): a template that writes its options in a loop keeps only this."""
+    first = next(select.iter("option"), None)
+    if first is None:
+        return ""
+    value = first.get("value")  # (a value a template writes is blanks here: an answer, not "")
+    if value in ("", "0", "-1") or first.get("disabled") is not None:
+        return _squash(first.text or "" if not len(first) else "".join(first.itertext())).strip("-–—=* ")
+    return ""
+
+
+def _text_before(element: Element, passed: set[str]) -> str:
+    """The words just before `element`, passing over the texts in `passed` (a group's own
+    answers); "" when another field comes first."""
+    found: list[str] = []
+    for steps, node in enumerate(_preceding(element, 40, _QUESTION_LEVELS, whole_labels=True)):
+        if steps > 400 or not isinstance(node, str):
+            break
+        text = _squash(node)
+        if not found and (not text or text in passed):
+            continue
+        if any(ch.isalnum() for ch in text):
+            found.insert(0, text)
+            if sum(ch.isalnum() for ch in "".join(found)) >= 2:
+                break
+    return " ".join(found)[-80:]
+
+
+def _preceding(
+    element: Element, budget: int, levels: int = 1000, whole_labels: bool = False
+) -> Iterator[str | Element]:
+    """Text and fields before `element`, nearest first, within its form and at most `levels`
+    blocks up."""
     node = element
-    while budget > 0:
+    while budget > 0 and levels >= 0:
         for sibling in node.itersiblings(preceding=True):
             if sibling.tail:
                 yield sibling.tail
             budget -= 1
             if budget <= 0:
                 return
-            yield from _reversed_content(sibling)
+            yield from _reversed_content(sibling, whole_labels)
         parent = node.getparent()
         if parent is None or parent.tag in ("form", "body", "fieldset"):
             if parent is not None and parent.text:
@@ -1019,10 +1102,13 @@ def _preceding(element: Element, budget: int) -> Iterator[str | Element]:
         if parent.text:
             yield parent.text
         node = parent
+        levels -= 1
 
 
-def _reversed_content(element: Element) -> Iterator[str | Element]:
-    """An element's text and fields in reverse document order (iteratively: pages nest deep)."""
+def _reversed_content(element: Element, whole_labels: bool = False) -> Iterator[str | Element]:
+    """An element's text and fields in reverse document order (iteratively: pages nest deep).
+    `whole_labels`: a `<label>` around a field comes as one, with the field (its text is the
+    field's answer, not a question for what follows)."""
     stack: list[str | Element] = [element]
     while stack:
         node = stack.pop()
@@ -1032,6 +1118,7 @@ def _reversed_content(element: Element) -> Iterator[str | Element]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if (
             tag in _NATIVE
+            or (whole_labels and tag == "label" and next(node.iter(*_NATIVE), None) is not None)
             or (node.get("name") is not None and ("-" in tag or ":" in tag))
             or (":" in tag and tag.rsplit(":", 1)[-1] in _CONTROL_TAGS)
         ):

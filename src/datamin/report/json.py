@@ -9,6 +9,8 @@ from datamin.records import Field, Finding, ScanError
 from datamin.report import Report
 
 VERSION = 1
+# One encoder for every object (`json.dumps` with options makes a new one per call).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def field_object(field: Field) -> dict[str, Any]:
@@ -56,6 +58,6 @@ def report(report: Report, out: TextIO) -> None:
     out.write(f'{{"version": {VERSION}')
     for key, objects in lists:
         out.write(f',\n "{key}": [')
-        out.write(",".join("\n  " + json.dumps(o, ensure_ascii=False) for o in objects))
+        out.write(",".join("\n  " + _ENCODE(o) for o in objects))
         out.write("\n ]" if objects else "]")
     out.write("}\n")

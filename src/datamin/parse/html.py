@@ -61,6 +61,8 @@ _COMPONENT_NOT_INPUT_WORDS = frozenset(
         "validation", "tooltip", "legend", "section", "row", "col", "item", "cta", "submit", "slot", "layout",
         "template", "component", "card", "modal", "tab", "panel", "page", "menu", "link", "nav", "table",
         "column", "avatar", "image", "img", "svg", "flag", "badge", "spinner", "loader", "logo",
+        "dialog", "drawer", "collapse", "pagination", "tabs", "steps", "carousel", "popover", "popup", "alert",
+        "notification", "toast", "chart", "map", "player", "viewer", "preview",
     }
 )  # fmt: skip
 # A component whose tag ends in one of these is never a field, whatever it carries: an error
@@ -112,6 +114,7 @@ _PLAIN_ATTRIBUTES = frozenset(
      "multiple", "rows", "cols", "for", "aria-describedby", "aria-required", "aria-invalid", "tabindex",
      "autofocus", "spellcheck", "autocapitalize", "selected", "form", "dir", "lang", "role"}
 )  # fmt: skip
+_MODEL_PREFIXES = ("v-model", "wire:model", "x-model")
 _REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
 _LABEL_ATTRIBUTES = ("label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
@@ -388,6 +391,9 @@ class _Reader:
         if next(element.iterdescendants(*_NATIVE, *inner), None) is not None:
             return False
         attributes = {k.lower() for k in element.attrib}
+        own_name = element.tag in self.carrying_components or element.tag in self.named_components
+        if own_name and _binds_a_model(attributes):
+            return True  # <select-gender v-model="form.gender">: two-way binding is what an input does
         if element.tag in self.carrying_components:
             return _carries_a_field(element, attributes)
         if element.tag in self.named_components:
@@ -725,6 +731,11 @@ def _wrapper_labels(ancestors: list[Element]) -> Iterator[tuple[str, str]]:
             value = ancestor.get(attribute)
             if value and value.strip():
                 yield ("label", value.strip())
+
+
+def _binds_a_model(attributes: set[str]) -> bool:
+    """A two-way binding of a value (`v-model`, `wire:model.live`, `formControlName`...)."""
+    return any(a.startswith(_MODEL_PREFIXES) or a in _BINDING_ATTRIBUTES for a in attributes if a != "source")
 
 
 def _carries_a_field(element: Element, attributes: set[str]) -> bool:

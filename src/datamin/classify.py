@@ -123,10 +123,13 @@ def classify_all(
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
     fields = []
+    things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
         key = _form_key(control)
         table = control.form is not None and bool(control.form.store)
-        thing = _about_a_thing(control, lexicon) or key in organisations
+        thing = things.get(key)
+        if thing is None:
+            thing = things[key] = _about_a_thing(control, lexicon) or key in organisations
         if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
             weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
         else:
@@ -449,6 +452,7 @@ _TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16384)
 def _wordy(identifier: str) -> str:
     """An identifier as far as it can say anything: `f12-3` or `q1` holds no two letters side by
     side, so no phrase (each has two) can match it, and it need not split the cache."""
@@ -700,12 +704,14 @@ def _short_comment(text: str) -> bool:
 def _not_personal(control: Control, lexicon: Lexicon) -> bool:
     """csrf_token and g-recaptcha-response only look personal by their neighbours;
     accepts_marketing and agree_email are consent flags about the data, not the data."""
-    for text in (control.name, control.ident):
-        words = split_words(text)
-        joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
-        if joined & lexicon.not_personal or joined & lexicon.consent:
-            return True
-    return False
+    return _says_not_personal(control.name, lexicon) or _says_not_personal(control.ident, lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _says_not_personal(text: str, lexicon: Lexicon) -> bool:
+    words = split_words(text)
+    joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    return bool(joined & lexicon.not_personal or joined & lexicon.consent)
 
 
 def _name_guarded(match: Match, raw: str, lexicon: Lexicon, *, column: bool = False) -> bool:

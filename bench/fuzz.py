@@ -29,8 +29,8 @@ from test_fuzz_sql import PIECES as SQL_PIECES
 from test_fuzz_sql import read as read_sql
 
 from datamin.classify import classify, classify_all
-from datamin.parse.html import parse
-from datamin.parse.template import families_for, neutralise
+from datamin.parse.markup.html import parse
+from datamin.parse.markup.template import families_for, neutralise
 
 ALPHABET = "<>/=\"' {}%#!?@*-$.:[]()\n\tabcdefxyz0123456789" + "生日이메일பெயர்é\u200b\ufeff"
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from datamin.categories import load
 from datamin.classify import classify_all
-from datamin.parse.html import parse
+from datamin.parse.markup.html import parse
 
 
 def wrapped(n: int) -> tuple[str, str]:

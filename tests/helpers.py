@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datamin.classify import classify_all
-from datamin.parse.html import parse
+from datamin.parse.markup.html import parse
 from datamin.records import Field
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import pytest
 
 from datamin.categories import load
 from datamin.classify import classify_all
-from datamin.parse.html import parse
+from datamin.parse.markup.html import parse
 
 SPEC_IDS = {
     "high": {

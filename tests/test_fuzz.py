@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from datamin.classify import classify
-from datamin.parse.html import parse
-from datamin.parse.template import FAMILIES_BY_SUFFIX, neutralise
+from datamin.parse.markup.html import parse
+from datamin.parse.markup.template import FAMILIES_BY_SUFFIX, neutralise
 
 PIECES = [
     "<form>", "</form>", "<input", "<select>", "</select>", "<option>", "<textarea>", "</textarea>", "<label for=a>",
@@ -26,7 +26,7 @@ markup = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_s
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=markup, suffix=st.sampled_from(SUFFIXES))
 def test_neutralise_keeps_length_and_lines(text: str, suffix: str) -> None:
-    from datamin.parse.template import families_for
+    from datamin.parse.markup.template import families_for
 
     neutral = neutralise(text, families_for("x" + suffix))
     assert len(neutral.markup) == len(text) == len(neutral.code)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from datamin.classify import classify_all
-from datamin.parse.sql import Reader
+from datamin.parse.sql.read import Reader
 
 PIECES = [
     "CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", "CREATE OR REPLACE TABLE ", "CREATE TEMPORARY TABLE ",
@@ -32,7 +32,7 @@ noise = st.binary(max_size=200)
 
 
 def read(data: bytes, dialect: str = "") -> tuple[Reader, list[int], int]:
-    from datamin.parse.sqldialect import Guess
+    from datamin.parse.sql.dialect import Guess
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fuzz.sql"

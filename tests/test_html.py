@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import personal, read_fields
 
-from datamin.parse.html import parse
+from datamin.parse.markup.html import parse
 
 
 def test_line_and_column_are_where_the_tag_starts() -> None:

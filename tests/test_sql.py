@@ -9,8 +9,8 @@ from helpers import ORDERS_MANIFEST
 
 from datamin.check import Options, Result, check, inventory
 from datamin.manifest import load_manifest
-from datamin.parse.sqldialect import guess
-from datamin.parse.sqlsplit import statements
+from datamin.parse.sql.dialect import guess
+from datamin.parse.sql.split import statements
 
 Columns = set[tuple[str, int, str, str, str | None]]
 
@@ -589,7 +589,7 @@ COPY customers (id, email, phone) FROM stdin;
 
 def test_values_in_long_copy_blocks_keep_their_lines(tmp_path: Path) -> None:
     """COPY rows are scanned in batches; each value still points at its own line and column."""
-    from datamin.parse.sqlsplit import ROWS_PER_BATCH
+    from datamin.parse.sql.split import ROWS_PER_BATCH
 
     rows = [f"{i}\tcustomer {i}\tS0000000A" for i in range(ROWS_PER_BATCH + 10)]
     rows[ROWS_PER_BATCH + 3] = f"{ROWS_PER_BATCH + 3}\tlate\tS8812345Z"  # in the second batch

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from datamin.parse import sqlfast
-from datamin.parse.sql import Reader
-from datamin.parse.sqldialect import Guess, rules
+from datamin.parse.sql import fast as sqlfast
+from datamin.parse.sql.dialect import Guess, rules
+from datamin.parse.sql.read import Reader
 
 NAMES = ["id", "nric", "email", "date_of_birth", "Full_Name", "order", "key", "status", "user", "date", "name"]
 TYPES = [*rules()["fast_types"]["all"], "float", "real", "blob", "serial", "enum('a','b')", "int unsigned", "geometry"]

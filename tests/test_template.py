@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import personal
 
-from datamin.parse.template import families_for, neutralise
+from datamin.parse.markup.template import families_for, neutralise
 
 SAMPLES = {
     "page.liquid": "{% comment %}\n<input name='dob'>\n{% endcomment %}\n<input name=\"{{ 'x.email' | t }}\" {% if a > b %}checked{% endif %}>\n",

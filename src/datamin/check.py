@@ -20,7 +20,7 @@ from datamin.parse.decode import decode
 from datamin.records import Field, Finding, Page, ScanError
 
 if TYPE_CHECKING:
-    from datamin.parse.sqldialect import Guess
+    from datamin.parse.sql.dialect import Guess
     from datamin.web.crawl import Settings
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -175,7 +175,7 @@ Work = tuple[Unit, Options, "Manifest | None"]
 
 
 def _units(sources: list[Source]) -> list[Unit]:
-    from datamin.parse.migrations import schemas
+    from datamin.parse.sql.migrations import schemas
 
     sql = [(s.display, s) for s in sources if s.kind == "sql"]
     units: list[Unit] = [s for s in sources if s.kind != "sql"]
@@ -257,7 +257,7 @@ def read_schema(
 ) -> FileRead:
     """Read the SQL files of one schema in order, then classify the columns of the final schema.
     With a manifest, data and schema statements are scanned for real-looking values (DM302)."""
-    from datamin.parse.sql import Reader
+    from datamin.parse.sql.read import Reader
 
     options = options or Options()
     reader = Reader(store)
@@ -383,7 +383,7 @@ class _ValueScanner:
 
 def _dialect(source: Source, options: Options) -> Guess | None:
     """The dialect the user gave: on the command line, else for a path glob in [tool.datamin]."""
-    from datamin.parse.sqldialect import Guess
+    from datamin.parse.sql.dialect import Guess
 
     if options.dialect:
         return Guess(options.dialect, "given with --dialect")
@@ -394,7 +394,7 @@ def _dialect(source: Source, options: Options) -> Guess | None:
         for glob, dialect in options.dialects:
             if path_glob(glob).fullmatch(path):
                 return Guess(dialect, "configured in [tool.datamin] dialects")
-    from datamin.parse.migrations import dialect_in_name
+    from datamin.parse.sql.migrations import dialect_in_name
 
     named = dialect_in_name(os.path.basename(source.path))
     return Guess(named, "named in the file name") if named else None

@@ -445,7 +445,7 @@ def _options(common: dict[str, Any], config: Any) -> Any:
         confidence = config.min_confidence if config.min_confidence is not None else DEFAULT_MIN_CONFIDENCE
     dialect = config.dialect
     if common.get("dialect"):
-        from datamin.parse.sqldialect import canonical, known
+        from datamin.parse.sql.dialect import canonical, known
 
         dialect = canonical(common["dialect"]) or ""
         if not dialect:

@@ -231,7 +231,7 @@ def _config(path: str, table: dict[str, Any]) -> Config:
 
 
 def _dialect_name(value: object, where: str, problems: list[str]) -> str:
-    from datamin.parse.sqldialect import canonical, known
+    from datamin.parse.sql.dialect import canonical, known
 
     if value in ("", None):
         return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datamin.findings import finding, readable_container
 from datamin.manifest import Manifest
-from datamin.parse.notice import marketing_words
+from datamin.parse.markup.notice import marketing_words
 from datamin.records import Field, Finding, Form
 from datamin.words import fold, split_words
 

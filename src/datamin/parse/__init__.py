@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from datamin.parse import html
+from datamin.parse.markup import html
 from datamin.records import Parsed
 
 Parser = Callable[..., Parsed]  # (path, text, *, notices=False) -> Parsed

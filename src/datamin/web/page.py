@@ -29,7 +29,7 @@ def read_page(url: str, html: str, manifest: Manifest, min_confidence: float) ->
     from datamin.findings.forms import form_findings
     from datamin.findings.trackers import tracker_findings
     from datamin.findings.values import value_findings
-    from datamin.parse.html import parse
+    from datamin.parse.markup.html import parse
     from datamin.web.trackers import sightings
 
     parsed = parse(url, html, notices=True)

@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 import lxml.etree
 
 from datamin.categories import RuleError
-from datamin.parse.html import HTML_PARSER
+from datamin.parse.markup.html import HTML_PARSER
 from datamin.rules import FOLDER
 
 KINDS = ("advertising", "session_replay", "tag_manager")

@@ -49,21 +49,21 @@ class Change(NamedTuple):
 @cache
 def _reserved() -> frozenset[str]:
     """Words sqlglot reads as syntax: a bare column or table so named goes to sqlglot."""
-    from datamin.parse.sqldialect import rules
+    from datamin.parse.sql.dialect import rules
 
     return frozenset(rules()["fast"]["reserved"])
 
 
 @cache
 def _sized() -> frozenset[str]:
-    from datamin.parse.sqldialect import rules
+    from datamin.parse.sql.dialect import rules
 
     return frozenset(rules()["fast"]["sized"])
 
 
 @cache
 def _types() -> dict[str, dict[str, str]]:
-    from datamin.parse.sqldialect import rules
+    from datamin.parse.sql.dialect import rules
 
     table = rules()["fast_types"]
     return {

@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
 from datamin import suppress
-from datamin.parse import sqlfast, sqlscan
 from datamin.parse.schema import Column, Schema
-from datamin.parse.sqldialect import Guess, blank_ignorable, guess
-from datamin.parse.sqlsplit import Statement, statements
+from datamin.parse.sql import fast as sqlfast
+from datamin.parse.sql import scan as sqlscan
+from datamin.parse.sql.dialect import Guess, blank_ignorable, guess
+from datamin.parse.sql.split import Statement, statements
 from datamin.records import ScanError
 
 HEAD = 64 * 1024  # what the encoding check reads

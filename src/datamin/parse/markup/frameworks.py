@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, Protocol
 
-from datamin.parse.notice import links_to_notice, mentions_notice
-from datamin.parse.template import Neutralised
+from datamin.parse.markup.notice import links_to_notice, mentions_notice
+from datamin.parse.markup.template import Neutralised
 from datamin.records import Control, Form
 
 

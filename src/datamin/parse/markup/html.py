@@ -16,9 +16,9 @@ from typing import Any, NamedTuple
 
 import lxml.etree
 
-from datamin.parse.notice import links_to_notice, mentions_notice
-from datamin.parse.positions import LINE_LIMIT, LineIndex, StartTags
-from datamin.parse.template import families_for, neutralise
+from datamin.parse.markup.notice import links_to_notice, mentions_notice
+from datamin.parse.markup.positions import LINE_LIMIT, LineIndex, StartTags
+from datamin.parse.markup.template import families_for, neutralise
 from datamin.records import Control, Form, Parsed, ScanError
 
 # lxml ships no type information: its elements are typed as Any under this name.
@@ -167,7 +167,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     forms = _FormIndex(lines)
     helpers = bool(neutral.constructs) or "razor" in families
     if helpers:
-        from datamin.parse import frameworks  # only templates with template syntax have helpers
+        from datamin.parse.markup import frameworks  # only templates with template syntax have helpers
 
         for start, end, form in frameworks.form_spans(neutral, lines.line_of, notices):
             forms.add(start, end, form)

@@ -30,7 +30,7 @@ def is_down(name: str) -> bool:
 
 def dialect_in_name(name: str) -> str:
     """`20210410_x.postgres.up.sql` -> `postgres`; "" when the name names no dialect."""
-    from datamin.parse.sqldialect import canonical
+    from datamin.parse.sql.dialect import canonical
 
     for part in name.lower().split(".")[1:-1]:
         found = canonical(part)

@@ -1,0 +1,1 @@
+"""Markup readers: templates neutralised, pages and components read with lxml, helpers."""

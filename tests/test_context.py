@@ -53,6 +53,22 @@ def test_headings_of_a_helper_rendered_form_and_of_other_languages() -> None:
     assert personal("x.html", text) == {(2, "name"), (4, "health"), (6, "health")}
 
 
+def test_the_rows_of_a_table_are_records_of_what_its_column_headers_name() -> None:
+    """A table of education or work history: the year, the grade and the certificate's upload
+    of each row are that history too (two headers or more name its category)."""
+    text = """<form><label>Full name <input name="n"></label><table>
+<tr><th>Education level</th><th>School name</th><th>Year of passing</th><th>Upload</th></tr>
+<tr><td><input name="level[]"></td><td><input name="school[]"></td><td><input name="year[]"></td><td><input type="file" name="doc[]"></td></tr>
+</table><table><tr><th>Item</th><th>Quantity</th></tr><tr><td><input name="item[]"></td><td><input name="qty[]"></td></tr></table></form>"""
+    fields = {f.control.name: f.category for f in read_fields("x.html", text)}
+    assert fields == {
+        "n": "name", "level[]": "other_personal", "school[]": "other_personal", "year[]": "other_personal",
+        "doc[]": "other_personal", "item[]": None, "qty[]": None,
+    }  # fmt: skip
+    evidence = {f.control.name: f.evidence for f in read_fields("x.html", text)}
+    assert evidence["year[]"][0].startswith("in a table of other_personal")
+
+
 def test_a_table_is_a_record_of_what_its_name_or_comment_says(scan) -> None:  # type: ignore[no-untyped-def]
     result = scan(
         {

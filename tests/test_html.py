@@ -110,6 +110,15 @@ def test_the_prompt_of_a_select_labels_it() -> None:
     assert fields == {"n": "name", "s1": "religion", "s2": None, "s3": None}
 
 
+def test_a_numeric_keypad_names_nothing_outright() -> None:
+    """`type="tel"` asks for a phone's keypad: a bank's name typed there is still a bank's name,
+    and a form that asks for a billing contact is about people whatever else its action says."""
+    text = """<form id="billingContactForm" action="/account-paymentmethods-billing-contacts-create">
+<label for="b">Name of your bank</label><input type="tel" id="b" name="bankname">
+<input type="text" name="firstname"></form>"""
+    assert personal("x.html", text) == {(2, "financial_account"), (3, "name")}
+
+
 def test_select_options_decide_when_nothing_else_does() -> None:
     text = "<select name='q7'><option>Chinese</option><option>Malay</option><option>Indian</option><option>Others</option></select>"
     assert personal("x.html", text) == {(1, "race_ethnicity")}

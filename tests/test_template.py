@@ -43,6 +43,22 @@ def test_output_keeps_words_and_translation_keys_keep_their_subject() -> None:
     assert "password" in neutral.markup and "title" not in neutral.markup
 
 
+def test_a_language_string_by_its_key_keeps_the_key() -> None:
+    """WHMCS writes `{$LANG.clientareafirstname}`: the key says what the label is."""
+    neutral = neutralise(
+        "<label>{$LANG.clientareafirstname}</label><label>{{ lang.email_address.label }}</label>", ("smarty", "curly")
+    )
+    assert "clientareafirstname" in neutral.markup and "email_address" in neutral.markup
+    assert "LANG" not in neutral.markup and "label }}" not in neutral.markup
+
+
+def test_ember_template_tags_are_read_and_the_module_around_them_is_not() -> None:
+    text = 'import t from "x";\nconst a = b < c;\n<template>\n<input id="email" type="email">\n</template>\nexport default 1;\n'
+    neutral = neutralise(text, families_for("new-user.gjs"))
+    assert neutral.markup.count("\n") == text.count("\n") and len(neutral.markup) == len(text)
+    assert "import" not in neutral.markup and "b < c" not in neutral.markup and '<input id="email"' in neutral.markup
+
+
 def test_bare_variables_and_statements_become_blanks() -> None:
     neutral = neutralise("<p>{{ form.gender.label_tag }}{% if x %}</p>", ("curly",))
     assert neutral.markup.strip() == "<p>" + " " * len("{{ form.gender.label_tag }}{% if x %}") + "</p>"

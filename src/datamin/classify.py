@@ -71,6 +71,9 @@ _AUTOCOMPLETE_MODIFIERS = frozenset(
 )
 _INPUTMODE = {"email": "email", "tel": "phone"}
 NOT_FIELDS = frozenset({"submit", "button", "reset", "image"})
+# Evidence of a field's shape, not of what it holds: `type=tel` is any number typed on a phone's
+# keypad (a bank's name in a form that wants a numeric keyboard), so it names no category outright.
+_SHAPE_ONLY = ("type=", "inputmode")
 
 Allowed = Callable[[str], bool]
 
@@ -199,10 +202,27 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     for how, text in control.context:
         if how == "page" and sections:
             break
+        if how == "columns":
+            category = _columns_category(text, lexicon)
+            if category is not None:
+                return category, f'in a table of {category} ("{_short(text)}")'
+            continue
         category = context_category(text, lexicon, least=2 if how == "page" else 1)
         if category is not None:
             return category, f'in {how} "{_short(text)}"'
     return None
+
+
+@lru_cache(maxsize=1024)
+def _columns_category(headers: str, lexicon: Lexicon) -> str | None:
+    """The rows of a table whose columns are headed "Education level | School | Year of passing":
+    records of one kind, when two or more headers name that category by a strong phrase."""
+    counts: dict[str, int] = {}
+    for header in headers.split(" | "):
+        for category in matched_categories(header, lexicon, strong=True):
+            counts[category] = counts.get(category, 0) + 1
+    best = max(counts.items(), key=lambda item: item[1], default=None)
+    return best[0] if best is not None and best[1] >= 2 and list(counts.values()).count(best[1]) == 1 else None
 
 
 def context_category(text: str, lexicon: Lexicon, *, table: bool = False, least: int = 1) -> str | None:
@@ -369,7 +389,8 @@ def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
         return False
     if control.form.store:
         return _table_about_a_thing(control.form.ident, lexicon)
-    return _names_a_thing(f"{control.form.ident} {control.form.action or ''}", lexicon)
+    about = f"{control.form.ident} {control.form.action or ''}"
+    return _names_a_thing(about, lexicon) and not _mentions_people(about, lexicon)  # billing-contacts
 
 
 @lru_cache(maxsize=4096)
@@ -470,7 +491,11 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
         strongest[vote.category] = max(strongest.get(vote.category, 0.0), vote.weight)
     # A category some evidence names outright wins over one known only by weak phrases (a label
     # 民族 over the name `nation`); then the highest combined confidence, then the strongest vote.
-    strong = {v.category for v in votes if not v.weak and 1.0 - remaining[v.category] >= REPORT_CONFIDENCE}
+    strong = {
+        v.category
+        for v in votes
+        if not v.weak and not v.evidence.startswith(_SHAPE_ONLY) and 1.0 - remaining[v.category] >= REPORT_CONFIDENCE
+    }
     category = max(strong or remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
     confidence = round(min(0.99, 1.0 - remaining[category]), 2)
     chosen = [v for v in votes if v.category == category]

@@ -14,7 +14,7 @@ Parser = Callable[..., Parsed]  # (path, text, *, notices=False) -> Parsed
 TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".blade.php", ".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".njk", ".twig", ".liquid",
     ".hbs", ".handlebars", ".mustache", ".erb", ".ejs", ".php", ".phtml", ".tpl", ".vue", ".svelte",
-    ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".aspx", ".jsp", ".ctp",
+    ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".aspx", ".jsp", ".ctp", ".gjs", ".gts",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {

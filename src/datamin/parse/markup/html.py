@@ -99,7 +99,20 @@ _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT}] | //select | //textarea")
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
-_PASCAL_SUFFIXES = (".jsx", ".tsx", ".js", ".vue", ".svelte", ".hbs", ".handlebars", ".blade.php", ".razor", ".cshtml")
+_PASCAL_SUFFIXES = (
+    ".jsx",
+    ".tsx",
+    ".js",
+    ".vue",
+    ".svelte",
+    ".hbs",
+    ".handlebars",
+    ".blade.php",
+    ".razor",
+    ".cshtml",
+    ".gjs",
+    ".gts",
+)
 _BINDING_ATTRIBUTES = (
     "v-model", "v-model.trim", "v-model.lazy", "v-model.number", "x-model", "x-model.lazy",
     "wire:model", "wire:model.defer", "wire:model.live", "wire:model.lazy", "wire:model.blur",
@@ -328,6 +341,8 @@ class _Reader:
         self.first_choice: dict[str, Element] = {}  # the first radio or checkbox of each group
         self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
         self.questions: dict[str, str] = {}
+        self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
+        self.last_headers = ""
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -513,6 +528,8 @@ class _Reader:
             get("value"),
             self._form(element, line, ancestors),
             "" if tag in _NATIVE else f"<{tag}>",
+            (),
+            (("columns", self.columns_of[element]),) if element in self.columns_of else (),
         )
 
     def _bindings(self, tag: str, attributes: dict[str, str]) -> list[str]:
@@ -582,6 +599,8 @@ class _Reader:
             nearby = "" if header and not _row_says(element) else _nearby_text(element)
             if header:
                 labels.append(("column", header))
+            if self.last_headers:
+                self.columns_of[element] = self.last_headers
             if nearby:
                 labels.append(("nearby", nearby))
         legend = _legend(element, ancestors)
@@ -600,6 +619,7 @@ class _Reader:
     def _column_header(self, ancestors: list[Element]) -> str:
         """The header of a table column a field sits in: the rows of a family, education or
         work history are labelled once, above them (`<th>Relationship</th>`)."""
+        self.last_headers = ""
         cell = None
         for depth, ancestor in enumerate(ancestors):
             if depth > 3 or ancestor.tag in ("form", "table", "body"):
@@ -621,6 +641,7 @@ class _Reader:
             if sibling.tag in ("td", "th"):
                 span = sibling.get("colspan") or "1"
                 index += int(span) if span.isdigit() and int(span) < 50 else 1
+        self.last_headers = " | ".join(h for h in headers if h)
         return headers[index] if index < len(headers) and row is not headers.row else ""
 
     def _has_custom_options(self) -> bool:
@@ -875,7 +896,7 @@ def _placed(controls: list[Control], headings: list[_Heading], title: str) -> li
             context.extend(("section", headings[o].text) for o in around[at] if control.line <= headings[o].last)
         if title:
             context.append(("page", title))
-        placed.append(control._replace(context=tuple(context)))
+        placed.append(control._replace(context=(*control.context, *context)))
     return placed
 
 

@@ -41,6 +41,8 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".gohtml": ("curly",),
     ".tmpl": ("curly",),
     ".vue": ("curly",),
+    ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module
+    ".gts": ("glimmer", "curly"),
     ".erb": ("erb",),
     ".ejs": ("erb",),
     ".php": ("php",),
@@ -134,6 +136,12 @@ _TRANSLATION_KEY = re.compile(r"(['\"])(?:[\w-]+::)?\.?(?:[A-Za-z0-9_-]+\.)+([A-
 # An output of one plain variable often names its text: OpenCart's {{ entry_telephone }},
 # <?php echo $entry_email; ?>. A path (form.gender.label_tag) is code, not text.
 _SINGLE_VARIABLE = re.compile(r"\s*(?:php\s+)?(?:echo\s+|print\s+|=\s*)?\$?([A-Za-z_]\w*)\s*;?\s*(?:\|\s*\w+\s*)*")
+# An output of a language string by its key, unquoted: WHMCS's {$LANG.clientareafirstname},
+# {{ lang.email_address }}, {{ i18n.phone }}.
+_LANGUAGE_STRING = re.compile(
+    r"\s*\$?_?(?:LANG|Lang|lang|language|i18n|messages|trans|translations|strings|labels)\s*\.\s*([A-Za-z_][\w.]*?)\s*"
+    r"(?:\|\s*[\w:]+\s*)*"
+)
 # Trailing parts of a translation key that say where the text goes, not what it is about.
 _KEY_ROLES = frozenset(
     {
@@ -171,6 +179,8 @@ _OPENERS = {
 
 def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
     """Both views of a template: for the HTML parser, and for the helper readers."""
+    if "glimmer" in families:
+        text = _template_tags_only(text)
     pattern, kinds, openers = _pattern(families)
     if not any(o in text for o in openers[1]) and not (openers[0] and openers[0].search(text)):
         return Neutralised(neutralise_jsx(text) if "jsx" in families else text, text, [])
@@ -262,6 +272,17 @@ def _output(chunk: str, head: int, tail: int) -> str:
             at = single.start(1)
             words = single.group(1).replace("_", " ")
             return _blank(chunk[: head + at]) + words + _blank(chunk[head + at + len(words) :])
+        strings = _LANGUAGE_STRING.fullmatch(inner)
+        if strings:  # {$LANG.clientareafirstname}: the key of a language string says what the text is
+            parts = strings.group(1).split(".")
+            while len(parts) > 1 and parts[-1].lower() in _KEY_ROLES:
+                parts.pop()
+            at = head + strings.start(1)
+            return (
+                _blank(chunk[:at])
+                + parts[-1].ljust(len(strings.group(1)))
+                + _blank(chunk[at + len(strings.group(1)) :])
+            )
         return _blank(chunk)  # a variable's path: {{ form.gender }}, <%= @user.name %>
     inner = _TRANSLATION_KEY.sub(_key_subject, inner)
     # An unterminated construct runs to the end of the file: its "delimiters" may hold newlines.
@@ -293,6 +314,22 @@ _JSX_TAG = re.compile(r"(?:(?<=[(=>?:,{}&|;\n])|(?<=return)|(?<=^))(\s*)<([A-Za-
 
 
 _JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}", re.S)
+
+
+_TEMPLATE_TAG = re.compile(r"<template\b[^>]*>(.*?)</template\s*>", re.S | re.I)
+
+
+def _template_tags_only(text: str) -> str:
+    """A module with `<template>` tags (Ember's .gjs/.gts): their content, the code around it
+    blanked (lines kept)."""
+    kept = []
+    at = 0
+    for match in _TEMPLATE_TAG.finditer(text):
+        kept.append(_blank(text[at : match.start(1)]))
+        kept.append(match.group(1))
+        at = match.end(1)
+    kept.append(_blank(text[at:]))
+    return "".join(kept)
 
 
 def neutralise_jsx(text: str) -> str:

@@ -186,3 +186,16 @@ def test_an_output_inside_a_textarea_is_its_value() -> None:
 def test_cakephp_ctp_views_are_read() -> None:
     text = "<?php echo $this->Form->create('Member'); ?>\n<?php echo $this->Form->input('email'); ?>\n<input name=\"form[birth_year]\">"
     assert personal("add.ctp", text) == {(2, "email"), (3, "date_of_birth")}
+
+
+def test_a_form_member_named_save_or_submit_is_its_button() -> None:
+    """`form.pwd.save` is the password form's submit button, not a password."""
+    text = (
+        "<form>\n{{ form_widget(form.pwd.old_password) }}\n{{ form_widget(form.pwd.save) }}\n{{ form.submit }}\n</form>"
+    )
+    fields = {f.control.name: (f.control.type, f.category) for f in read_fields("x.html.twig", text)}
+    assert fields == {
+        "pwd.old_password": ("text", "password"),
+        "pwd.save": ("submit", None),
+        "submit": ("submit", None),
+    }

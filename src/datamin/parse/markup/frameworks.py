@@ -166,6 +166,9 @@ _NOT_FIELDS = frozenset(
         "management_form", "forms", "empty_form", "is_multipart", "template_name", "get",
     }
 )  # fmt: skip
+# A form's member named like this is its button (a SubmitField, a Symfony SubmitType): what the
+# parent form is called (`pwd` for the password form) says nothing about it.
+_BUTTON_FIELDS = frozenset({"save", "submit", "send", "cancel", "reset", "update", "delete", "next", "back"})
 _NOT_FIELD_CALLS = re.compile(
     r"(?:form_label|form_errors|form_help|form_start|form_end|form_rest|label|errors)\s*\(\s*$"
 )
@@ -319,8 +322,9 @@ def _curly_fields(
                 or _in_string(before)
             ):
                 continue
+            button = "submit" if chain[-1].lower() in _BUTTON_FIELDS else ""  # {{ form_widget(form.pwd.save) }}
             yield control(
-                expr_start + attribute.start(), ".".join(chain), "form-field", "", expr[attribute.end() :], []
+                expr_start + attribute.start(), ".".join(chain), "form-field", button, expr[attribute.end() :], []
             )
             break
     macro = _MACRO_CALL.search(chunk)

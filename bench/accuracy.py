@@ -101,12 +101,12 @@ def same_category(reported: str | None, labelled: str) -> bool:
     return labelled == "other_personal" or reported == labelled or (reported == "employment" and labelled == "company")
 
 
-def score_file(path: str, labels: list[dict[str, str]], got: list[Field], tally: Tally) -> None:
+def score_file(path: str, labels: list[dict[str, str]], got: list[Field], tally: Tally, within: int = 3) -> None:
     pairs = []
     for li, label in enumerate(labels):
         for ri, reported in enumerate(got):
             distance = abs(reported.line - int(label["line"]))
-            if distance <= 3:
+            if distance <= within:
                 name = reported.control.display_name
                 rank = (
                     0
@@ -136,13 +136,17 @@ def score_file(path: str, labels: list[dict[str, str]], got: list[Field], tally:
             )
 
 
-def score(documents: Iterable[tuple[str, list[dict[str, str]]]], fields: list[Field], base: Path) -> Tally:
+def score(
+    documents: Iterable[tuple[str, list[dict[str, str]]]], fields: list[Field], base: Path, within: int = 3
+) -> Tally:
+    """Pair reported fields with labelled ones (within `within` lines: a form's field; a field
+    declared in code is labelled on the line of its name)."""
     by_path: dict[str, list[Field]] = {}
     for f in fields:
         by_path.setdefault(os.path.normpath(os.path.relpath(Path(f.path).absolute(), base)), []).append(f)
     tally = Tally()
     for path, labels in documents:
-        score_file(path, labels, by_path.get(os.path.normpath(path), []), tally)
+        score_file(path, labels, by_path.get(os.path.normpath(path), []), tally, within)
     return tally
 
 
@@ -312,6 +316,7 @@ def score_corpus(
     corpus = folder.resolve()
     forms_result = inventory([str(corpus / "forms")], Options(jobs=1))
     sql_result = inventory([str(corpus / "sql")], Options(jobs=1)) if (corpus / "sql").is_dir() else None
+    code_result = inventory([str(corpus / "code")], Options(jobs=1)) if (corpus / "code").is_dir() else None
     summary = []
     for title, labels_path, tune in parts:
         if not labels_path.exists():
@@ -343,6 +348,10 @@ def score_corpus(
             ]
             tally = score_schemas(corpus_schemas, sql_result.fields, corpus)
             summary.append((f"{title}: sql", print_tally(f"{title} (sql)", tally, show) if show else tally))
+        if code_result is not None and labels.get("code"):
+            documents = [(d["saved_as"], d["fields"]) for d in labels["code"]]
+            tally = score(documents, code_result.fields, corpus, within=0)  # labelled on the line of its name
+            summary.append((f"{title}: code", print_tally(f"{title} (code)", tally, show) if show else tally))
     return summary
 
 

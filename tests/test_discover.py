@@ -26,7 +26,7 @@ def test_walks_templates_honouring_gitignore_and_default_excludes(tmp_path: Path
         (tmp_path / name).write_text("<input name='x'>")
     (tmp_path / "sub" / ".gitignore").write_text("h.twig\n")
     result = discover([str(tmp_path)])
-    assert names(result.sources) == ["a.html", "b.liquid"]
+    assert names(result.sources) == ["a.html", "b.liquid", "c.py"]  # Python is read when it declares data
     assert result.errors == []
 
 

@@ -23,7 +23,7 @@ def entries() -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     for part in ("tune.json", "check.json"):
         data = json.loads((HERE / part).read_text(encoding="utf-8"))
-        found += data["forms"] + data["sql"]
+        found += data["forms"] + data["sql"] + data.get("code", [])
     return found
 
 

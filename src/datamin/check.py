@@ -248,7 +248,7 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
         from datamin.findings.values import value_findings
 
         findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, decoded.text)
-    personal = [f for f in fields if f.category is not None]
+    personal = [_say_how_read(f) for f in fields if f.category is not None]
     return FileRead(personal, findings, errors + parsed.errors, 1)
 
 
@@ -289,10 +289,14 @@ def read_schema(
 
 
 def _say_how_read(field: Field) -> Field:
-    if field.control.via == "tolerant reader":
+    """Evidence that is about how a field was found rather than what it holds."""
+    via = field.control.via
+    if via == "tolerant reader":
         return field._replace(
             evidence=(*field.evidence, "read by the tolerant reader: sqlglot could not parse the statement")
         )
+    if via.startswith("inherited from "):
+        return field._replace(evidence=(via, *field.evidence))  # a user model's username, from AbstractUser
     return field
 
 

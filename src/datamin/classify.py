@@ -38,6 +38,7 @@ WEIGHTS: dict[str, float] = {
     "question": 0.65,  # the text before a group of radio buttons or checkboxes
     "inputmode": 0.6,
     "comment": 0.75,  # a column's comment describes it, but in the schema author's words
+    "class": 0.75,  # a declared field's class: `PhoneNumberField`, `EmailType`, `EmailStr`
 }
 REPORT_CONFIDENCE = 0.5  # the default --min-confidence: what is reported
 DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting threshold on its own
@@ -454,7 +455,7 @@ def _form_key(control: Control) -> object:
 
 
 def _cached_verdict(control: Control, lexicon: Lexicon) -> Verdict:
-    sql = control.source == "sql"
+    sql = control.is_column
     guarding_table = sql and _shares_a_word(control.name, control.container) and control.container
     key = (
         id(lexicon), control.source, control.tag, sql and _own_key(control, lexicon), _wordy(control.name),
@@ -505,7 +506,7 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
 
 
 def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
-    if control.source == "sql":
+    if control.is_column:
         yield from _column_votes(control, lexicon)
         return
     kind = control.type
@@ -606,6 +607,9 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         for vote in _option_votes(control, lexicon, allowed):
             found.add(vote.category)
             yield vote
+    for vote in _pattern_votes(control, lexicon, allowed):  # a model field's RegexValidator
+        found.add(vote.category)
+        yield vote
     if kind is not None and kind.votes and not found:
         found.add(kind.votes)
         yield Vote(kind.votes, WEIGHTS["name"], f"type: {control.type}")

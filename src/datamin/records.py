@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+# Where a field is a column of a table: read as a column, counted by DM400, listed as a dataset.
+COLUMN_SOURCES = frozenset({"sql", "orm", "db"})
+
 
 class Form(NamedTuple):
     """A form a control belongs to, as written in the source; for a column, its table."""
@@ -51,6 +54,11 @@ class Control(NamedTuple):
     @property
     def container(self) -> str:
         return self.form.ident if self.form else ""
+
+    @property
+    def is_column(self) -> bool:
+        """A column of a table (in SQL, an ORM model, a live database), not a form's field."""
+        return self.source in COLUMN_SOURCES
 
     @property
     def display_name(self) -> str:

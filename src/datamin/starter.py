@@ -80,7 +80,7 @@ def _where(field: Field, base: str) -> str:
     relative = os.path.relpath(os.path.abspath(field.path), base).replace(os.sep, "/")
     control = field.control
     name = control.name or control.ident or (control.bindings[0] if control.bindings else "")
-    if control.source == "sql":
+    if control.is_column:
         name = f"{control.container}.{control.name}"  # a column is matched as table.column
     name = "".join("?" if ch in "*?" else ch for ch in name)
     return f"{relative}#{name}" if name else relative

@@ -204,7 +204,7 @@ def stale_findings(coverage: Coverage, display: str) -> list[Finding]:
 
 def _subject(control: Control) -> str:
     """`field "dob" in form #checkout`, `column "customers.dob"`."""
-    if control.source == "sql":
+    if control.is_column:
         return f'column "{control.container}.{control.name}"'
     container = f" in {readable_container(control.container)}" if control.container else ""
     return f'field "{control.display_name}"{container}'
@@ -214,7 +214,7 @@ def _field_names(field: Field) -> tuple[str, ...]:
     """What a `#field` glob is matched against: the name (else id, else binding); for a column
     `table.column`, with and without the table's schema (`public.customers.email`)."""
     control = field.control
-    if control.source == "sql":
+    if control.is_column:
         table = control.container
         return (f"{table}.{control.name}", f"{table.rsplit('.', 1)[-1]}.{control.name}")
     return (control.name or control.ident or (control.bindings[0] if control.bindings else ""),)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from datamin.parse.code import python
 from datamin.parse.markup import html
 from datamin.records import Parsed
 
@@ -21,7 +22,7 @@ SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {
     ".js": re.compile(r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]", re.I),
     ".xml": re.compile(r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b", re.I),
 }
-PARSERS: dict[str, Parser] = {"html": html.parse}
+PARSERS: dict[str, Parser] = {"html": html.parse, "python": python.parse}
 
 
 def kind_of(path: str) -> str | None:
@@ -29,14 +30,19 @@ def kind_of(path: str) -> str | None:
     lower = path.lower()
     if lower.endswith(".sql"):
         return "sql"
+    if lower.endswith(".py"):
+        return "python"
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
         return "html"
     return None
 
 
 def wants(path: str, text: str) -> bool:
-    """A sniffed file is read only if its content looks like markup with fields."""
+    """A sniffed file is read only if its content looks like markup with fields, a Python file
+    only if it uses a framework that declares data."""
     lower = path.lower()
+    if lower.endswith(".py"):
+        return python.SNIFF.search(text) is not None  # models, forms, migrations: not every script
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

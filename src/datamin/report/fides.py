@@ -21,7 +21,7 @@ def datasets(report: Report) -> dict[str, Any]:
     stores: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for field in report.result.fields:
         control = field.control
-        if control.source != "sql" or control.form is None or field.category is None:
+        if not control.is_column or control.form is None or field.category is None:
             continue
         tables = stores.setdefault(control.form.store, {})
         tables.setdefault(control.container, []).append(

@@ -1,0 +1,56 @@
+"""Python files that declare data: recognised by what they import and define, parsed with
+`ast` (never imported, never run), and read by the module of each framework they use."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+
+from datamin.parse.code.pyast import Module
+from datamin.records import Control, Parsed, ScanError
+
+# What shows a framework is used in a file: read only then (a repository's scripts and tests
+# are not parsed at all).
+_FRAMEWORKS: dict[str, re.Pattern[str]] = {
+    "django": re.compile(r"^\s*(?:from|import)\s+django\b|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b", re.M),
+    "sqlalchemy": re.compile(
+        r"^\s*(?:from|import)\s+(?:sqlalchemy|flask_sqlalchemy|sqlmodel)\b|\bdb\.Model\b|\bdb\.Column\(", re.M
+    ),
+    "forms": re.compile(r"^\s*(?:from|import)\s+(?:wtforms|flask_wtf)\b", re.M),
+    "pydantic": re.compile(r"^\s*(?:from|import)\s+(?:pydantic|fastapi|sqlmodel)\b", re.M),
+}
+SNIFF = re.compile("|".join(f"(?:{p.pattern})" for p in _FRAMEWORKS.values()), re.M)
+
+Reader = Callable[[Module], Iterator[Control]]
+
+
+def _readers() -> dict[str, Reader]:
+    from datamin.parse.code import django, pydantic, sqlalchemy, wtforms
+
+    return {
+        "django": django.fields,
+        "sqlalchemy": sqlalchemy.fields,
+        "forms": wtforms.fields,
+        "pydantic": pydantic.fields,
+    }
+
+
+def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+    """The fields a Python file declares, by each framework it uses."""
+    used = [name for name, pattern in _FRAMEWORKS.items() if pattern.search(text)]
+    if not used:
+        return Parsed([], [])
+    try:
+        tree = ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        return Parsed([], [ScanError(path, exc.lineno, f"Python syntax error: {exc.msg}; not read")])
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return Parsed([], [ScanError(path, None, f"could not be parsed as Python ({exc}); not read")])
+    module = Module(path, text.splitlines(), tree)
+    readers = _readers()
+    controls: dict[tuple[int, int, str], Control] = {}
+    for name in used:
+        for control in readers[name](module):
+            controls.setdefault((control.line, control.column, control.name), control)  # read once
+    return Parsed(sorted(controls.values(), key=lambda c: (c.line, c.column)), [])

@@ -1,0 +1,232 @@
+"""Personal data declared in Python: Django models and forms, SQLAlchemy, SQLModel, WTForms,
+Pydantic and FastAPI forms, read with `ast` and never run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datamin.check import Options, inventory
+from datamin.parse import kind_of, wants
+from datamin.parse.code.python import parse
+
+DJANGO = '''from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+
+class Staff(AbstractUser):
+    """A clinic's staff account."""
+
+
+class Person(models.Model):
+    full_name = models.CharField(_("Full name"), max_length=120)
+    ident = models.CharField(max_length=9, validators=[RegexValidator(r"^[STFGM]\\d{7}[A-Z]$")])
+    mobile = PhoneNumberField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Gender(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+
+
+RACE_CHOICES = [("C", "Chinese"), ("M", "Malay"), ("I", "Indian"), ("O", "Others")]
+
+
+class Patient(Person):
+    born = models.DateField(_("Date of birth"))
+    sex = models.CharField(max_length=1, choices=Gender.choices)
+    kaum = models.CharField(max_length=1, choices=RACE_CHOICES)
+    is_smoker = models.BooleanField(_("Smoker"), default=False)
+    last_ip = models.GenericIPAddressField(null=True)
+    clinic = models.ForeignKey("Clinic", on_delete=models.PROTECT)
+    visits = models.PositiveIntegerField(default=0)
+
+
+class Clinic(models.Model):
+    name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=20)
+'''
+
+
+def scan(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], tuple[int, int, str | None, tuple[str, ...]]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert result.errors == []
+    return {
+        (f.control.container, f.control.name): (f.line, f.control.column, f.category, f.evidence) for f in result.fields
+    }
+
+
+def categories(found: dict[tuple[str, str], tuple[int, int, str | None, tuple[str, ...]]]) -> dict[str, str | None]:
+    return {f"{container}.{name}": value[2] for (container, name), value in found.items()}
+
+
+def test_django_models_by_name_class_verbose_name_choices_and_validators(tmp_path: Path) -> None:
+    found = scan(tmp_path, {"clinic/models.py": DJANGO})
+    assert categories(found) == {
+        "Staff.username": "username", "Staff.first_name": "name", "Staff.last_name": "name",
+        "Staff.email": "email", "Staff.password": "password",
+        "Person.full_name": "name", "Person.ident": "national_id", "Person.mobile": "phone",
+        "Patient.born": "date_of_birth", "Patient.sex": "gender", "Patient.kaum": "race_ethnicity",
+        "Patient.is_smoker": "health", "Patient.last_ip": "ip_address",
+    }  # fmt: skip
+    # each where its name is written; an abstract base's field once, at the base; inherited ones at the class
+    assert found[("Person", "full_name")][:2] == (13, 5)
+    assert found[("Staff", "email")][:2] == (8, 7)
+    assert found[("Staff", "email")][3][0] == "inherited from AbstractUser"
+    assert "options: female/male" in found[("Patient", "sex")][3]
+    assert any(e.startswith("pattern:") for e in found[("Person", "ident")][3])
+
+
+def test_django_forms_and_a_model_forms_fields(tmp_path: Path) -> None:
+    text = """from django import forms
+
+
+class PatientForm(forms.ModelForm):
+    class Meta:
+        model = Patient
+        fields = ["full_name", "nric", "notes_for_staff"]
+
+
+class ContactForm(forms.Form):
+    email = forms.EmailField(label="Your email")
+    message = forms.CharField(widget=forms.Textarea)
+    secret = forms.CharField(widget=forms.PasswordInput)
+    passport = forms.CharField(label="Passport number", max_length=20)
+"""
+    found = scan(tmp_path, {"forms.py": text})
+    assert categories(found) == {
+        "PatientForm.full_name": "name", "PatientForm.nric": "national_id", "ContactForm.email": "email",
+        "ContactForm.secret": "password", "ContactForm.passport": "passport",
+    }  # fmt: skip
+    assert found[("PatientForm", "nric")][:2] == (7, 32)
+
+
+def test_sqlalchemy_flask_sqlalchemy_and_tables(tmp_path: Path) -> None:
+    text = """from datetime import date
+from typing import Optional
+
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+db = SQLAlchemy()
+
+
+class Customer(db.Model):
+    __tablename__ = "customers"
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(120), unique=True, nullable=False)
+    password_hash = db.Column(db.String(128))
+    x1 = db.Column(db.String(45), comment="Last login IP")
+    tier = db.Column(db.String(10))
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Member(Base):
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    birthday: Mapped[Optional[date]]
+    ic_no: Mapped[str] = mapped_column(String(14), comment="MyKad")
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    orders: Mapped[list["Order"]] = relationship()
+
+
+visits = Table("visits", Base.metadata, Column("id", Integer, primary_key=True), Column("diagnosis", String(200)))
+"""
+    assert categories(scan(tmp_path, {"models.py": text})) == {
+        "Customer.email": "email", "Customer.password_hash": "password", "Customer.x1": "ip_address",
+        "Member.birthday": "date_of_birth", "Member.ic_no": "national_id", "visits.diagnosis": "health",
+    }  # fmt: skip
+
+
+def test_sqlmodel_tables_pydantic_bodies_and_fastapi_forms(tmp_path: Path) -> None:
+    text = """from datetime import date
+
+from fastapi import FastAPI, Form
+from pydantic import BaseModel, EmailStr, Field
+from pydantic_settings import BaseSettings
+from sqlmodel import SQLModel
+
+app = FastAPI()
+
+
+class PatientIn(BaseModel):
+    full_name: str = Field(..., description="Patient's full name")
+    contact: EmailStr
+    born: date = Field(description="Date of birth")
+    ident: str = Field(pattern=r"^[STFG]\\d{7}[A-Z]$")
+    notes: str | None = None
+
+
+class Patient(SQLModel, table=True):
+    id: int | None = None
+    nric: str
+    age: int | None = None
+
+
+class Settings(BaseSettings):
+    admin_email: str
+
+
+@app.post("/register")
+async def register(email: str = Form(...), phone: str = Form(...), plan: str = Form("basic")):
+    return {}
+"""
+    found = scan(tmp_path, {"api.py": text})
+    assert categories(found) == {
+        "PatientIn.full_name": "name", "PatientIn.contact": "email", "PatientIn.born": "date_of_birth",
+        "PatientIn.ident": "national_id", "Patient.nric": "national_id", "Patient.age": "date_of_birth",
+        "register.email": "email", "register.phone": "phone",
+    }  # fmt: skip
+
+
+def test_wtforms(tmp_path: Path) -> None:
+    text = """from flask_wtf import FlaskForm
+from wtforms import DateField, EmailField, PasswordField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Regexp
+
+
+class SignupForm(FlaskForm):
+    f1 = StringField("NRIC", validators=[DataRequired(), Regexp(r"^[STFG]\\d{7}[A-Z]$")])
+    f2 = EmailField("Email", validators=[Email()])
+    f3 = PasswordField("Password")
+    f4 = DateField("Date of birth")
+    f5 = SelectField("Agama", choices=[("b", "Buddha"), ("i", "Islam")])
+    coupon = StringField("Coupon code")
+    submit = SubmitField("Sign up")
+"""
+    assert categories(scan(tmp_path, {"forms.py": text})) == {
+        "SignupForm.f1": "national_id", "SignupForm.f2": "email", "SignupForm.f3": "password",
+        "SignupForm.f4": "date_of_birth", "SignupForm.f5": "religion",
+    }  # fmt: skip
+
+
+def test_python_files_are_read_only_when_they_declare_data() -> None:
+    assert kind_of("app/models.py") == "python"
+    assert wants("app/models.py", "from django.db import models\n")
+    assert not wants("scripts/backup.py", "import os\nprint(os.getcwd())\n")
+
+
+def test_a_syntax_error_is_an_error_with_its_line() -> None:
+    parsed = parse("models.py", "from django.db import models\n\nclass Patient(models.Model:\n    nric = 1\n")
+    assert parsed.controls == []
+    assert [(e.line, e.message.split(":")[0]) for e in parsed.errors] == [(3, "Python syntax error")]
+
+
+def test_code_is_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    text = f"from django.db import models\nopen({str(marker)!r}, 'w').write('x')\n\nclass P(models.Model):\n    nric = models.CharField(max_length=9)\n"
+    found = scan(tmp_path, {"models.py": text})
+    assert categories(found) == {"P.nric": "national_id"} and not marker.exists()

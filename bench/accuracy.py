@@ -316,7 +316,13 @@ def score_corpus(
     corpus = folder.resolve()
     forms_result = inventory([str(corpus / "forms")], Options(jobs=1))
     sql_result = inventory([str(corpus / "sql")], Options(jobs=1)) if (corpus / "sql").is_dir() else None
-    code_result = inventory([str(corpus / "code")], Options(jobs=1)) if (corpus / "code").is_dir() else None
+    # Code is labelled file by file, from what each file declares: each is read on its own (a
+    # scan leaves out a migration's field that a model in the same scan declares).
+    code_fields = (
+        [f for path in sorted((corpus / "code").rglob("*.py")) for f in inventory([str(path)], Options(jobs=1)).fields]
+        if (corpus / "code").is_dir()
+        else None
+    )
     summary = []
     for title, labels_path, tune in parts:
         if not labels_path.exists():
@@ -348,9 +354,9 @@ def score_corpus(
             ]
             tally = score_schemas(corpus_schemas, sql_result.fields, corpus)
             summary.append((f"{title}: sql", print_tally(f"{title} (sql)", tally, show) if show else tally))
-        if code_result is not None and labels.get("code"):
+        if code_fields is not None and labels.get("code"):
             documents = [(d["saved_as"], d["fields"]) for d in labels["code"]]
-            tally = score(documents, code_result.fields, corpus, within=0)  # labelled on the line of its name
+            tally = score(documents, code_fields, corpus, within=0)  # labelled on the line of its name
             summary.append((f"{title}: code", print_tally(f"{title} (code)", tally, show) if show else tally))
     return summary
 

@@ -17,7 +17,7 @@ from datamin.discover import DEFAULT_MAX_FILE_SIZE, Source, discover, display_pa
 from datamin.manifest import Manifest
 from datamin.parse import PARSERS, wants
 from datamin.parse.decode import decode
-from datamin.records import Field, Finding, Page, ScanError
+from datamin.records import Control, Field, Finding, Page, ScanError
 
 if TYPE_CHECKING:
     from datamin.parse.sql.dialect import Guess
@@ -165,21 +165,67 @@ def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> 
         errors.extend(read.errors)
         notes.extend(read.notes)
         scanned += read.scanned
+    fields = _declared_once(fields)
     fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
     errors.sort(key=lambda e: (e.path, e.line or 0))
     return Result(fields, findings, errors, scanned, tuple(notes))
 
 
-Unit = Source | tuple[str, list[Source]]  # a template, or a schema: its store and its SQL files in order
+def _declared_once(fields: list[Field]) -> list[Field]:
+    """A field that a model declares and a migration adds is reported at the model: the
+    migration's is left out when the model is in the scan (by the model's name or its table's)."""
+    from datamin.parse.code import MIGRATED as migrated
+
+    if not any(f.control.via in migrated for f in fields):
+        return fields
+    names: dict[str, set[str]] = {}  # model or table -> its fields
+    bases: dict[str, set[str]] = {}  # model -> the models it extends (an abstract base's fields are its own)
+    for field in fields:
+        control = field.control
+        if control.source == "orm" and control.via not in migrated:
+            for table in (control.container, *(text for how, text in control.context if how == "table")):
+                names.setdefault(table.lower(), set()).add(control.name.lower())
+            bases.setdefault(control.container.lower(), set()).update(
+                text.lower() for how, text in control.context if how == "extends"
+            )
+    declared = set()
+    for model in list(names):
+        found, todo = set(), [model]
+        while todo and len(found) < 20:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(bases.get(current, ()))
+        declared.update((model, name) for ancestor in found for name in names.get(ancestor, ()))
+    return [
+        f
+        for f in fields
+        if f.control.via not in migrated or (f.control.container.lower(), f.control.name.lower()) not in declared
+    ]
+
+
+Unit = Source | tuple[str, list[Source]]  # a file, or a schema: its store and its SQL files or migrations in order
 Work = tuple[Unit, Options, "Manifest | None"]
+
+
+# Folders whose Python files are migrations to apply in order (Django's, Alembic's).
+_MIGRATION_FOLDERS = frozenset({"migrations", "versions"})
 
 
 def _units(sources: list[Source]) -> list[Unit]:
     from datamin.parse.sql.migrations import schemas
 
     sql = [(s.display, s) for s in sources if s.kind == "sql"]
-    units: list[Unit] = [s for s in sources if s.kind != "sql"]
+    code: dict[str, list[Source]] = {}
+    units: list[Unit] = []
+    for source in sources:
+        folder = os.path.dirname(source.display)
+        if source.kind == "python" and os.path.basename(folder) in _MIGRATION_FOLDERS:
+            code.setdefault(folder, []).append(source)
+        elif source.kind != "sql":
+            units.append(source)
     units.extend(schemas(sql))
+    units.extend((folder, members) for folder, members in sorted(code.items()))
     return units
 
 
@@ -203,6 +249,8 @@ def _read(work: Work) -> FileRead:
     unit, options, manifest = work
     if isinstance(unit, Source):
         return read_source(unit, options, manifest)
+    if unit[1] and unit[1][0].kind == "python":
+        return read_code_migrations(unit[0], unit[1], options, manifest)
     return read_schema(unit[0], unit[1], options, manifest)
 
 
@@ -210,10 +258,13 @@ def _skipped(source: Source, why: str) -> FileRead:
     return FileRead([], [], [ScanError(source.display, None, f"{why}; skipped")], 0)
 
 
-def read_source(source: Source, options: Options | None = None, manifest: Manifest | None = None) -> FileRead:
-    """Read, parse and classify one file, and find what its forms and values show.
-    Problems with the file become errors, not exceptions."""
-    options = options or Options()
+class _Text(NamedTuple):
+    text: str
+    errors: list[ScanError]  # what decoding it had to guess or replace
+
+
+def _load(source: Source, options: Options) -> _Text | FileRead:
+    """A file's text, or the FileRead that says why it is skipped."""
     try:
         size = os.stat(source.path).st_size
         if size > options.max_file_size and source.kind != "sql":
@@ -225,31 +276,95 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
     if b"\0" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _skipped(source, "binary file")
     decoded = decode(data)
-    errors = []
-    if decoded.problem:
-        errors.append(ScanError(source.display, decoded.problem_line, decoded.problem))
-    if not wants(source.display, decoded.text):
+    errors = [ScanError(source.display, decoded.problem_line, decoded.problem)] if decoded.problem else []
+    return _Text(decoded.text, errors)
+
+
+def _classified(controls: list[Control], options: Options, place: Any = None) -> list[Field]:
+    """Every control classified; a category below --min-confidence is not reported."""
+    return [
+        f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
+        for f in classify_all(controls, load(), place)
+    ]
+
+
+def _suppressed(path: str, text: str, controls: list[Control]) -> tuple[list[Control], list[ScanError]]:
+    from datamin import suppress
+
+    found, problems = suppress.directives(path, text)
+    return suppress.apply(controls, found), problems
+
+
+def read_source(source: Source, options: Options | None = None, manifest: Manifest | None = None) -> FileRead:
+    """Read, parse and classify one file, and find what its forms and values show.
+    Problems with the file become errors, not exceptions."""
+    options = options or Options()
+    loaded = _load(source, options)
+    if isinstance(loaded, FileRead):
+        return loaded
+    errors = list(loaded.errors)
+    if not wants(source.display, loaded.text):
         return FileRead([], [], errors, 1)
-    parsed = PARSERS[source.kind](source.display, decoded.text, notices=manifest is not None)
+    parsed = PARSERS[source.kind](source.display, loaded.text, notices=manifest is not None)
     controls = parsed.controls
     if manifest is not None:
-        from datamin import suppress
-
-        found, problems = suppress.directives(source.display, decoded.text)
-        controls = suppress.apply(controls, found)
+        controls, problems = _suppressed(source.display, loaded.text, controls)
         errors.extend(problems)
-    fields = [
-        f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
-        for f in classify_all(controls, load(), parsed.place)
-    ]
+    fields = _classified(controls, options, parsed.place)
     findings: list[Finding] = []
     if manifest is not None:
         from datamin.findings.forms import form_findings
         from datamin.findings.values import value_findings
 
-        findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, decoded.text)
+        findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, loaded.text)
     personal = [_say_how_read(f) for f in fields if f.category is not None]
     return FileRead(personal, findings, errors + parsed.errors, 1)
+
+
+def read_code_migrations(
+    store: str, sources: list[Source], options: Options | None = None, manifest: Manifest | None = None
+) -> FileRead:
+    """A folder of Django or Alembic migrations, applied in their order: the fields they leave.
+    A file of the folder that is not a migration is read on its own."""
+    from datamin.parse.code import migrations
+    from datamin.parse.code.python import module_of
+
+    options = options or Options()
+    found: list[migrations.Migration] = []
+    texts: dict[str, str] = {}
+    others: list[FileRead] = []
+    errors: list[ScanError] = []
+    for source in sources:
+        loaded = _load(source, options)
+        module, problem = module_of(source.display, loaded.text) if isinstance(loaded, _Text) else (None, None)
+        migration = migrations.recognise(module) if module is not None else None
+        if migration is None or not isinstance(loaded, _Text):
+            others.append(loaded if isinstance(loaded, FileRead) else read_source(source, options, manifest))
+            continue
+        found.append(migration)
+        texts[source.display] = loaded.text
+        errors.extend(loaded.errors)
+    controls = migrations.controls(found, store)
+    values: list[Finding] = []
+    if manifest is not None:
+        from datamin.findings.values import value_findings
+
+        by_path: dict[str, list[Control]] = {}
+        for control in controls:
+            by_path.setdefault(control.path, []).append(control)
+        controls = []
+        for path, text in texts.items():
+            marked, problems = _suppressed(path, text, by_path.get(path, []))
+            controls.extend(marked)
+            errors.extend(problems)
+            values.extend(value_findings(path, text))
+    personal = [_say_how_read(f) for f in _classified(controls, options) if f.category is not None]
+    return FileRead(
+        personal + [f for read in others for f in read.fields],
+        values + [f for read in others for f in read.findings],
+        errors + [e for read in others for e in read.errors],
+        len(texts) + sum(read.scanned for read in others),
+    )
 
 
 def read_schema(
@@ -280,11 +395,7 @@ def read_schema(
         errors.extend(read.errors)
         notes.extend(read.notes)
         scanned += read.scanned
-    fields = [
-        f if f.category is None or f.confidence >= options.min_confidence else f._replace(category=None)
-        for f in classify_all(reader.schema.controls(), load())
-    ]
-    personal = [_say_how_read(f) for f in fields if f.category is not None]
+    personal = [_say_how_read(f) for f in _classified(reader.schema.controls(), options) if f.category is not None]
     return FileRead(personal, values, errors, scanned, tuple(notes))
 
 

@@ -25,6 +25,10 @@ class Column(NamedTuple):
     length: int | None = None  # of a character type
     fallback: bool = False  # read by the tolerant reader, not sqlglot
     suppress: tuple[str, ...] = ()  # codes an inline `datamin: ignore[...]` comment suppresses
+    # What code says besides a comment (an ORM migration's field: its verbose name, its class)
+    labels: tuple[tuple[str, str], ...] = ()
+    pattern: str = ""
+    tag: str = "column"
 
 
 class Table:
@@ -44,8 +48,10 @@ def bare(name: str) -> str:
 
 
 class Schema:
-    def __init__(self, store: str) -> None:
+    def __init__(self, store: str, source: str = "sql", via: str = "") -> None:
         self.store = store  # the file, or the folder of migrations, that defines it
+        self.source = source  # "sql", or "orm" for the migrations of an ORM
+        self.via = via  # how its columns were declared: "Django migration", "Alembic migration"
         self.tables: dict[str, Table] = {}  # by lower-case qualified name
         self._by_bare: dict[str, set[str]] = {}  # `customers` -> {"public.customers"}: find() without a scan
 
@@ -171,15 +177,16 @@ class Schema:
                         column.path,
                         column.line,
                         column.column,
-                        "sql",
-                        "column",
+                        self.source,
+                        column.tag,
                         name=column.name,
                         type=column.type,
-                        labels=(("comment", column.comment),) if column.comment else (),
+                        labels=((("comment", column.comment),) if column.comment else ()) + column.labels,
                         options=column.options,
+                        pattern=column.pattern,
                         maxlength=column.length,
                         form=form,
-                        via="tolerant reader" if column.fallback else "",
+                        via="tolerant reader" if column.fallback else self.via,
                         suppress=column.suppress,
                         context=(
                             *((("table", table.comment),) if table.comment else ()),

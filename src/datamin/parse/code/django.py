@@ -140,6 +140,7 @@ def _model_fields(
     if table:
         context.append(("table", table))
     context.extend(("refers", other.rsplit(".", 1)[-1]) for other in references if other)
+    context.extend(("extends", last_name(b)) for b in node.bases if last_name(b))  # fields it inherits
     for control in declared:
         yield control._replace(context=tuple(context))
     for base in (last_name(b) for b in node.bases):

@@ -38,14 +38,20 @@ def fields(module: Module) -> Iterator[Control]:
     enums = class_choices(module.tree)
     models = _models(module.tree)
     for node in ast.walk(module.tree):
-        if isinstance(node, ast.ClassDef) and node.name in models:
-            line, _ = class_line(module, node)
-            form = Form(line, node.name)
-            for target, value, annotation in assignments(node):
-                if annotation is None or target.id.startswith("_") or target.id == "model_config":
-                    continue
+        if not isinstance(node, ast.ClassDef):
+            continue
+        # A model's annotated attributes; elsewhere (a dataclass FastAPI fills through Depends())
+        # the attributes whose default is `Form(...)`.
+        whole = node.name in models
+        line, _ = class_line(module, node)
+        form = Form(line, node.name)
+        for target, value, annotation in assignments(node):
+            if annotation is None or target.id.startswith("_") or target.id == "model_config":
+                continue
+            if whole or (isinstance(value, ast.Call) and last_name(value.func) == "Form"):
                 yield _field(module, target, target.id, annotation, value, form, enums)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             yield from _form_parameters(module, node, enums)
 
 

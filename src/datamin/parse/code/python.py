@@ -14,6 +14,7 @@ from datamin.records import Control, Parsed, ScanError
 # are not parsed at all).
 _FRAMEWORKS: dict[str, re.Pattern[str]] = {
     "django": re.compile(r"^\s*(?:from|import)\s+django\b|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b", re.M),
+    "alembic": re.compile(r"^\s*(?:from|import)\s+alembic\b|^down_revision\b", re.M),
     "sqlalchemy": re.compile(
         r"^\s*(?:from|import)\s+(?:sqlalchemy|flask_sqlalchemy|sqlmodel)\b|\bdb\.Model\b|\bdb\.Column\(", re.M
     ),
@@ -36,18 +37,30 @@ def _readers() -> dict[str, Reader]:
     }
 
 
+def module_of(path: str, text: str) -> tuple[Module | None, ScanError | None]:
+    """The parsed file, or why it could not be parsed."""
+    try:
+        tree = ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        return None, ScanError(path, exc.lineno, f"Python syntax error: {exc.msg}; not read")
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return None, ScanError(path, None, f"could not be parsed as Python ({exc}); not read")
+    return Module(path, text.splitlines(), tree), None
+
+
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields a Python file declares, by each framework it uses."""
     used = [name for name, pattern in _FRAMEWORKS.items() if pattern.search(text)]
     if not used:
         return Parsed([], [])
-    try:
-        tree = ast.parse(text, filename=path)
-    except SyntaxError as exc:
-        return Parsed([], [ScanError(path, exc.lineno, f"Python syntax error: {exc.msg}; not read")])
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return Parsed([], [ScanError(path, None, f"could not be parsed as Python ({exc}); not read")])
-    module = Module(path, text.splitlines(), tree)
+    module, problem = module_of(path, text)
+    if module is None:
+        return Parsed([], [problem] if problem else [])
+    from datamin.parse.code import migrations  # only for files that declare data
+
+    migration = migrations.recognise(module)
+    if migration is not None:  # read on its own: what it adds (a folder of them: see check.py)
+        return Parsed(migrations.controls([migration], path), [])
     readers = _readers()
     controls: dict[tuple[int, int, str], Control] = {}
     for name in used:

@@ -188,9 +188,10 @@ def _declared_once(fields: list[Field]) -> list[Field]:
             bases.setdefault(control.container.lower(), set()).update(
                 text.lower() for how, text in control.context if how == "extends"
             )
-    declared = set()
+    declared: set[tuple[str, str]] = set()
     for model in list(names):
-        found, todo = set(), [model]
+        found: set[str] = set()
+        todo = [model]
         while todo and len(found) < 20:
             current = todo.pop()
             if current not in found:
@@ -336,9 +337,9 @@ def read_code_migrations(
     errors: list[ScanError] = []
     for source in sources:
         loaded = _load(source, options)
-        module, problem = module_of(source.display, loaded.text) if isinstance(loaded, _Text) else (None, None)
+        module = module_of(source.display, loaded.text)[0] if isinstance(loaded, _Text) else None
         migration = migrations.recognise(module) if module is not None else None
-        if migration is None or not isinstance(loaded, _Text):
+        if migration is None or not isinstance(loaded, _Text):  # (a syntax error is said by read_source)
             others.append(loaded if isinstance(loaded, FileRead) else read_source(source, options, manifest))
             continue
         found.append(migration)

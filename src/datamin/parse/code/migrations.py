@@ -35,8 +35,10 @@ def recognise(module: Module) -> Migration | None:
     (`revision = ...` and a `def upgrade()`), by content."""
     name = os.path.splitext(os.path.basename(module.path))[0]
     for node in module.tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == "Migration" and any(
-            last_name(b) == "Migration" for b in node.bases
+        if (
+            isinstance(node, ast.ClassDef)
+            and node.name == "Migration"
+            and any(last_name(b) == "Migration" for b in node.bases)
         ):
             return Migration(module, DJANGO, name, _dependencies(node))
     revision = _assigned(module.tree, "revision")
@@ -151,9 +153,12 @@ def _apply_django(schema: Schema, module: Module) -> None:
 def _operations(tree: ast.Module) -> Iterator[ast.Call]:
     """The calls listed in `operations = [...]`, in order."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "operations" for t in node.targets):
-            if isinstance(node.value, ast.List | ast.Tuple):
-                yield from (op for op in node.value.elts if isinstance(op, ast.Call))
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "operations" for t in node.targets)
+            and isinstance(node.value, ast.List | ast.Tuple)
+        ):
+            yield from (op for op in node.value.elts if isinstance(op, ast.Call))
 
 
 def _arguments(call: ast.Call):  # type: ignore[no-untyped-def]
@@ -247,7 +252,9 @@ def _in_order(function: ast.FunctionDef) -> list[ast.Call]:
     return sorted(calls, key=lambda n: (n.lineno, n.col_offset))
 
 
-def _alembic_column(module: Module, node: ast.expr | None, table: str, enums: dict[str, tuple[str, ...]]) -> Column | None:
+def _alembic_column(
+    module: Module, node: ast.expr | None, table: str, enums: dict[str, tuple[str, ...]]
+) -> Column | None:
     if not isinstance(node, ast.Call) or last_name(node.func) != "Column" or not node.args or not text_of(node.args[0]):
         return None
     control = sqlalchemy._column(module, node.args[0], text_of(node.args[0]), node, None, Form(1, table), enums)

@@ -150,12 +150,13 @@ def score(
     return tally
 
 
-def fixture_documents(folder: Path) -> list[tuple[str, list[dict[str, str]]]]:
-    """The labelled templates (SQL labels are read by `schema_documents`)."""
+def fixture_documents(folder: Path, kind: str = "forms") -> list[tuple[str, list[dict[str, str]]]]:
+    """The labelled templates (`kind` "code": the labelled Python files of fixtures/code; SQL
+    labels are read by `schema_documents`)."""
     documents = []
     for labels in sorted(folder.rglob("*.labels.json")):
         data = json.loads(labels.read_text(encoding="utf-8"))
-        if "fields" in data:
+        if "fields" in data and ("kind" in data) == (kind == "code"):
             template = labels.with_name(labels.name[: -len(".labels.json")])
             documents.append((os.path.relpath(template, ROOT), data["fields"]))
     return documents
@@ -276,6 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     summary.append(
         ("fixtures: forms", print_tally("fixtures (forms)", score(documents, result.fields, ROOT), args.verbose))
     )
+    code = fixture_documents(args.fixtures, "code")
+    if code:
+        fields = inventory([str(args.fixtures / "code")], Options(jobs=1)).fields
+        summary.append(
+            ("fixtures: code", print_tally("fixtures (code)", score(code, fields, ROOT, within=0), args.verbose))
+        )
     schemas = schema_documents(args.fixtures)
     summary.append(
         ("fixtures: sql", print_tally("fixtures (sql)", score_schemas(schemas, result.fields, ROOT), args.verbose))

@@ -31,6 +31,19 @@ def test_fixtures_reach_the_bar() -> None:
     assert category_precision >= 0.9 and category_recall >= 0.9, tally.notes
 
 
+def test_code_fixtures_reach_the_bar() -> None:
+    """The Django clinic, the Flask shop and the FastAPI service, scanned whole: each field
+    reported once, on the line of its name."""
+    bench = load_bench()
+    documents = bench.fixture_documents(ROOT / "fixtures", "code")
+    assert len(documents) >= 12 and sum(len(labels) for _, labels in documents) >= 60
+    result = inventory([str(ROOT / "fixtures" / "code")], Options(jobs=1))
+    tally = bench.score(documents, result.fields, ROOT, within=0)
+    precision, recall, category_precision, category_recall = tally.figures()
+    assert precision >= 0.95 and recall >= 0.95, tally.notes
+    assert category_precision >= 0.9 and category_recall >= 0.9, tally.notes
+
+
 def test_sql_fixtures_reach_the_bar() -> None:
     bench = load_bench()
     schemas = bench.schema_documents(ROOT / "fixtures")

@@ -230,3 +230,127 @@ def test_code_is_never_run(tmp_path: Path) -> None:
     text = f"from django.db import models\nopen({str(marker)!r}, 'w').write('x')\n\nclass P(models.Model):\n    nric = models.CharField(max_length=9)\n"
     found = scan(tmp_path, {"models.py": text})
     assert categories(found) == {"P.nric": "national_id"} and not marker.exists()
+
+
+MIGRATION_1 = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="Patient",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True)),
+                ("full_name", models.CharField(max_length=120, verbose_name="Full name")),
+                ("ic", models.CharField(max_length=12)),
+                ("religion", models.CharField(max_length=20)),
+            ],
+        ),
+    ]
+"""
+MIGRATION_2 = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("clinic", "0001_initial")]
+    operations = [
+        migrations.AddField(model_name="patient", name="dob", field=models.DateField(null=True)),
+        migrations.RenameField(model_name="patient", old_name="ic", new_name="nric"),
+        migrations.RemoveField(model_name="patient", name="religion"),
+    ]
+"""
+
+
+def test_django_migrations_are_applied_in_order(tmp_path: Path) -> None:
+    files = {"clinic/migrations/0001_initial.py": MIGRATION_1, "clinic/migrations/0002_patient_more.py": MIGRATION_2}
+    found = scan(tmp_path, files)
+    assert categories(found) == {
+        "Patient.full_name": "name",
+        "Patient.dob": "date_of_birth",
+        "Patient.nric": "national_id",
+    }
+    assert {value[0] for value in found.values()} == {12, 7, 8}  # each where it stands: nric where it was renamed
+
+
+def test_a_new_migration_read_alone_says_what_it_adds(tmp_path: Path) -> None:
+    """A pre-commit run on the one migration that adds `nric`."""
+    text = MIGRATION_2.replace('migrations.RenameField(model_name="patient", old_name="ic", new_name="nric"),', "")
+    text = text.replace(
+        'name="dob", field=models.DateField(null=True)', 'name="nric", field=models.CharField(max_length=9)'
+    )
+    found = scan(tmp_path, {"clinic/migrations/0007_patient_nric.py": text})
+    assert categories(found) == {"patient.nric": "national_id"}
+
+
+def test_a_field_the_model_declares_is_reported_at_the_model(tmp_path: Path) -> None:
+    models = """from django.db import models
+
+
+class Person(models.Model):
+    full_name = models.CharField(max_length=120)
+    nric = models.CharField(max_length=9)
+
+    class Meta:
+        abstract = True
+
+
+class Patient(Person):
+    dob = models.DateField()
+"""
+    files = {
+        "clinic/models.py": models,
+        "clinic/migrations/0001_initial.py": MIGRATION_1,
+        "clinic/migrations/0002_patient_more.py": MIGRATION_2,
+    }
+    assert categories(scan(tmp_path, files)) == {
+        "Person.full_name": "name", "Person.nric": "national_id", "Patient.dob": "date_of_birth",
+    }  # fmt: skip
+
+
+def test_alembic_revisions_along_down_revision_and_only_upgrade(tmp_path: Path) -> None:
+    first = """import sqlalchemy as sa
+from alembic import op
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.create_table(
+        "customers",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("email", sa.String(120), nullable=False),
+        sa.Column("ic_number", sa.String(12)),
+        sa.Column("religion", sa.String(20)),
+    )
+
+
+def downgrade():
+    op.drop_table("customers")
+"""
+    second = """import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("customers", sa.Column("birth_date", sa.Date(), comment="Date of birth"))
+    op.drop_column("customers", "religion")
+    op.alter_column("customers", "ic_number", new_column_name="nric")
+    with op.batch_alter_table("customers") as batch_op:
+        batch_op.add_column(sa.Column("mobile", sa.String(20)))
+
+
+def downgrade():
+    op.add_column("customers", sa.Column("passport_no", sa.String(20)))
+"""
+    # named so that the names sort the other way round from the chain
+    found = scan(tmp_path, {"alembic/versions/0b_first.py": first, "alembic/versions/0a_second.py": second})
+    assert categories(found) == {
+        "customers.email": "email", "customers.birth_date": "date_of_birth", "customers.nric": "national_id",
+        "customers.mobile": "phone",
+    }  # fmt: skip

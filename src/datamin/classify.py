@@ -895,6 +895,7 @@ def _head_matches(text: Text, lexicon: Lexicon) -> list[Match]:
                 and 2 <= len(prefix) <= 8
                 and prefix.isalpha()
                 and prefix not in lexicon.unless[category]
+                and word.text not in lexicon.unless[category]  # a capacity is no city
             ):
                 found.append(Match(category, word.start, word.end, 1, head=True))
     return found

@@ -120,7 +120,8 @@ def _annotated_calls(annotation: ast.expr) -> list[ast.Call]:
 def _form_parameters(
     module: Module, function: ast.FunctionDef | ast.AsyncFunctionDef, enums: dict[str, tuple[str, ...]]
 ) -> Iterator[Control]:
-    """`def register(email: str = Form(...), dob: date = Form(...))`: a FastAPI endpoint's form."""
+    """`def register(email: str = Form(...), dob: date = Form(...), photo: UploadFile)`: a FastAPI
+    endpoint's form and its uploads."""
     arguments = function.args
     positional = arguments.posonlyargs + arguments.args
     defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
@@ -132,6 +133,9 @@ def _form_parameters(
     for argument, default in pairs:
         annotated = _annotated_calls(argument.annotation) if argument.annotation is not None else []
         given = [default] if isinstance(default, ast.Call) else []
-        if argument.annotation is None or not any(last_name(c.func) == "Form" for c in given + annotated):
+        if argument.annotation is None:
+            continue
+        uploaded = _annotated_type(argument.annotation) == "UploadFile"
+        if not uploaded and not any(last_name(c.func) in ("Form", "File") for c in given + annotated):
             continue
         yield _field(module, argument, argument.arg, argument.annotation, default, form, enums)

@@ -32,6 +32,7 @@ def _readers() -> dict[str, Reader]:
     return {
         "django": django.fields,
         "sqlalchemy": sqlalchemy.fields,
+        "alembic": sqlalchemy.fields,  # an Alembic file that is not a revision (env.py) may hold tables
         "forms": wtforms.fields,
         "pydantic": pydantic.fields,
     }

@@ -21,12 +21,14 @@ from datamin.parse.code.pyast import (
     choices_of,
     class_choices,
     class_line,
+    classes,
     column,
     docstring,
     keyword,
     last_name,
     meta_option,
     number_of,
+    statements,
     text_of,
 )
 from datamin.records import Control, Form
@@ -76,9 +78,9 @@ def fields(module: Module) -> Iterator[Control]:
     """The fields of a file's Django models and forms."""
     choices = class_choices(module.tree)
     constants = _list_constants(module.tree)
-    classes = [node for node in ast.walk(module.tree) if isinstance(node, ast.ClassDef)]
-    models = _models(classes)
-    for node in classes:
+    found = classes(module.tree)
+    models = _models(found)
+    for node in found:
         kind = _form_kind(node)
         if kind:
             yield from _form_fields(module, node, kind, choices, constants)
@@ -218,7 +220,7 @@ def _choices(
 def _list_constants(tree: ast.Module) -> dict[str, ast.expr]:
     """Lists and tuples assigned to a name anywhere in the file (`GENDER_CHOICES = (...)`)."""
     found: dict[str, ast.expr] = {}
-    for node in ast.walk(tree):
+    for node in statements(tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.List | ast.Tuple):
             for target in node.targets:
                 if isinstance(target, ast.Name):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from datamin.parse.code import ALEMBIC_MIGRATION, DJANGO_MIGRATION, django, sqlalchemy
-from datamin.parse.code.pyast import Module, called, class_choices, keyword, last_name, text_of
+from datamin.parse.code.pyast import Module, called, class_choices, keyword, last_name, statements, text_of
 from datamin.parse.schema import Column, Schema
 from datamin.records import Control, Form
 
@@ -152,7 +152,7 @@ def _apply_django(schema: Schema, module: Module) -> None:
 
 def _operations(tree: ast.Module) -> Iterator[ast.Call]:
     """The calls listed in `operations = [...]`, in order."""
-    for node in ast.walk(tree):
+    for node in statements(tree):
         if (
             isinstance(node, ast.Assign)
             and any(isinstance(t, ast.Name) and t.id == "operations" for t in node.targets)

@@ -101,13 +101,36 @@ def choices_of(node: ast.AST | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def statements(tree: ast.Module) -> list[ast.stmt]:
+    """The statements where declarations live: the module's, those of its classes (nested ones
+    too) and of its `if`/`try` blocks; not function bodies. (A walk over every node of a file
+    costs many times its parse.)"""
+    found: list[ast.stmt] = []
+    todo: list[ast.stmt] = list(tree.body)
+    while todo:
+        node = todo.pop(0)
+        found.append(node)
+        if isinstance(node, ast.ClassDef):
+            todo[:0] = node.body
+        elif isinstance(node, ast.If | ast.Try):
+            todo[:0] = [*node.body, *node.orelse, *getattr(node, "finalbody", [])]
+    return found
+
+
+def classes(tree: ast.Module) -> list[ast.ClassDef]:
+    return [node for node in statements(tree) if isinstance(node, ast.ClassDef)]
+
+
+def functions(tree: ast.Module) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Functions and methods (a FastAPI endpoint, a class-based view's)."""
+    return [node for node in statements(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
+
+
 def class_choices(tree: ast.Module) -> dict[str, tuple[str, ...]]:
     """Choice classes of a module (`class Gender(models.TextChoices): MALE = "M", _("Male")`,
     `class Race(str, Enum)`), by name: a field's `choices=Gender.choices` offers their labels."""
     found: dict[str, tuple[str, ...]] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.ClassDef):
-            continue
+    for node in classes(tree):
         bases = {last_name(b) for b in node.bases}
         if not bases & {"TextChoices", "IntegerChoices", "Choices", "Enum", "StrEnum", "IntEnum"}:
             continue

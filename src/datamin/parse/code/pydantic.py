@@ -17,7 +17,9 @@ from datamin.parse.code.pyast import (
     choices_of,
     class_choices,
     class_line,
+    classes,
     column,
+    functions,
     keyword,
     last_name,
     text_of,
@@ -37,9 +39,7 @@ _NOT_DATA = ("Settings", "Config")
 def fields(module: Module) -> Iterator[Control]:
     enums = class_choices(module.tree)
     models = _models(module.tree)
-    for node in ast.walk(module.tree):
-        if not isinstance(node, ast.ClassDef):
-            continue
+    for node in classes(module.tree):
         # A model's annotated attributes; elsewhere (a dataclass FastAPI fills through Depends())
         # the attributes whose default is `Form(...)`.
         whole = node.name in models
@@ -50,18 +50,17 @@ def fields(module: Module) -> Iterator[Control]:
                 continue
             if whole or (isinstance(value, ast.Call) and last_name(value.func) == "Form"):
                 yield _field(module, target, target.id, annotation, value, form, enums)
-    for node in ast.walk(module.tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            yield from _form_parameters(module, node, enums)
+    for function in functions(module.tree):
+        yield from _form_parameters(module, function, enums)
 
 
 def _models(tree: ast.Module) -> set[str]:
     """Pydantic classes of a file: `BaseModel` (or a model of the file) among their bases; a
     `SQLModel` without `table=True` (with it, a table: see sqlalchemy.py)."""
-    classes = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)]
     found: set[str] = set()
+    every = classes(tree)
     for _ in range(3):
-        for node in classes:
+        for node in every:
             bases = {last_name(b) for b in node.bases}
             table = any(k.arg == "table" for k in node.keywords)
             if node.name in found or table or node.name.endswith(_NOT_DATA) or "BaseSettings" in bases:

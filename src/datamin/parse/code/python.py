@@ -10,18 +10,38 @@ from collections.abc import Callable, Iterator
 from datamin.parse.code.pyast import Module
 from datamin.records import Control, Parsed, ScanError
 
-# What shows a framework is used in a file: read only then (a repository's scripts and tests
-# are not parsed at all).
-_FRAMEWORKS: dict[str, re.Pattern[str]] = {
-    "django": re.compile(r"^\s*(?:from|import)\s+django\b|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b", re.M),
-    "alembic": re.compile(r"^\s*(?:from|import)\s+alembic\b|^down_revision\b", re.M),
-    "sqlalchemy": re.compile(
-        r"^\s*(?:from|import)\s+(?:sqlalchemy|flask_sqlalchemy|sqlmodel)\b|\bdb\.Model\b|\bdb\.Column\(", re.M
-    ),
-    "forms": re.compile(r"^\s*(?:from|import)\s+(?:wtforms|flask_wtf)\b", re.M),
-    "pydantic": re.compile(r"^\s*(?:from|import)\s+(?:pydantic|fastapi|sqlmodel)\b", re.M),
-}
-SNIFF = re.compile("|".join(f"(?:{p.pattern})" for p in _FRAMEWORKS.values()), re.M)
+# What shows a framework may be used in a file: only such files are parsed (a repository's
+# scripts and tests are not). One pass over the text; after parsing, the imports decide.
+SNIFF = re.compile(
+    r"^\s*(?:from|import)\s+(?:django|alembic|sqlalchemy|flask_sqlalchemy|sqlmodel|wtforms|flask_wtf|pydantic|fastapi)\b"
+    r"|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b|\bdb\.Model\b|\bdb\.Column\(|^down_revision\b",
+    re.M,
+)
+# The readers a file's imports call for, by the first part of the module imported.
+_BY_IMPORT = {
+    "django": ("django",), "alembic": ("alembic",), "sqlalchemy": ("sqlalchemy",),
+    "flask_sqlalchemy": ("sqlalchemy",), "sqlmodel": ("sqlalchemy", "pydantic"), "wtforms": ("forms",),
+    "flask_wtf": ("forms",), "pydantic": ("pydantic",), "fastapi": ("pydantic",),
+}  # fmt: skip
+
+
+def _frameworks(module: Module) -> list[str]:
+    """The frameworks a file imports (or, importing its models some other way, uses)."""
+    used: dict[str, None] = {}
+    for node in module.tree.body:
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        for name in names:
+            used.update(dict.fromkeys(_BY_IMPORT.get(name.split(".", 1)[0], ())))
+    if not used:  # `from . import models`, `from app import db`: what the code calls says
+        text = "\n".join(module.lines)
+        if "models.Model" in text or "forms.Form" in text or "forms.ModelForm" in text:
+            used["django"] = None
+        if "db.Model" in text or "db.Column(" in text:
+            used["sqlalchemy"] = None
+    return list(used)
+
 
 Reader = Callable[[Module], Iterator[Control]]
 
@@ -51,8 +71,7 @@ def module_of(path: str, text: str) -> tuple[Module | None, ScanError | None]:
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields a Python file declares, by each framework it uses."""
-    used = [name for name, pattern in _FRAMEWORKS.items() if pattern.search(text)]
-    if not used:
+    if not SNIFF.search(text):
         return Parsed([], [])
     module, problem = module_of(path, text)
     if module is None:
@@ -64,7 +83,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         return Parsed(migrations.controls([migration], path), [])
     readers = _readers()
     controls: dict[tuple[int, int, str], Control] = {}
-    for name in used:
+    for name in _frameworks(module):
         for control in readers[name](module):
             controls.setdefault((control.line, control.column, control.name), control)  # read once
     return Parsed(sorted(controls.values(), key=lambda c: (c.line, c.column)), [])

@@ -25,6 +25,7 @@ from datamin.parse.code.pyast import (
     keyword,
     last_name,
     number_of,
+    statements,
     text_of,
 )
 from datamin.records import Control, Form
@@ -49,11 +50,16 @@ _TYPES = {
 
 def fields(module: Module) -> Iterator[Control]:
     enums = class_choices(module.tree)
-    for node in ast.walk(module.tree):
+    for node in statements(module.tree):
         if isinstance(node, ast.ClassDef) and _is_table_class(node):
             yield from _class_columns(module, node, enums)
-        elif isinstance(node, ast.Call) and last_name(node.func) == "Table" and node.args:
-            yield from _table_columns(module, node, enums)
+        elif (  # patients = Table("patients", metadata, ...)
+            isinstance(node, ast.Assign | ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and last_name(node.value.func) == "Table"
+            and node.value.args
+        ):
+            yield from _table_columns(module, node.value, enums)
 
 
 def _is_table_class(node: ast.ClassDef) -> bool:

@@ -16,6 +16,7 @@ from datamin.parse.code.pyast import (
     called,
     choices_of,
     class_line,
+    classes,
     column,
     keyword,
     last_name,
@@ -35,8 +36,8 @@ _INPUT_TYPES = {
 
 
 def fields(module: Module) -> Iterator[Control]:
-    for node in ast.walk(module.tree):
-        if isinstance(node, ast.ClassDef) and _is_form(node):
+    for node in classes(module.tree):
+        if _is_form(node):
             line, _ = class_line(module, node)
             form = Form(line, node.name)
             for target, value, _ in assignments(node):

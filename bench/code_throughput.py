@@ -82,14 +82,16 @@ def models_file(number: int, rng: random.Random) -> str:
     parts = [HEADER.format(n=number)]
     for index in range(rng.randint(4, 8)):
         name = f"{rng.choice(NAMES)}{index}"
-        parts.append(f"\n\nclass {name}(TimeStamped):\n    \"\"\"A {name.lower()} of app {number}.\"\"\"\n")
+        parts.append(f'\n\nclass {name}(TimeStamped):\n    """A {name.lower()} of app {number}."""\n')
         fields = rng.sample(OTHER, rng.randint(4, 10))
         if rng.random() < 0.6:
             fields += rng.sample(PERSONAL, rng.randint(3, 8))
         rng.shuffle(fields)
         parts.extend(f"    {field}\n" for field in fields)
-        parts.append(f'\n    class Meta:\n        db_table = "app{number}_{name.lower()}"\n        ordering = ["-created_at"]\n')
-        parts.append(f"\n    def __str__(self):\n        return f\"{name} {{self.pk}}\"\n")
+        parts.append(
+            f'\n    class Meta:\n        db_table = "app{number}_{name.lower()}"\n        ordering = ["-created_at"]\n'
+        )
+        parts.append(f'\n    def __str__(self):\n        return f"{name} {{self.pk}}"\n')
     return "".join(parts)
 
 

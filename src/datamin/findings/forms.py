@@ -9,13 +9,18 @@ from datamin.parse.markup.notice import marketing_words
 from datamin.records import Field, Finding, Form
 from datamin.words import fold, split_words
 
+# Fields a browser shows: a model's column or a form class in code has no method, action or
+# notice of its own (its template has, and is read as a template).
+_PAGES = frozenset({"html", "url"})
+
 
 def form_findings(fields: list[Field], page_notice: bool, manifest: Manifest) -> list[Finding]:
     """The findings of one file's forms. `fields` are all its fields, personal or not."""
     findings: list[Finding] = []
     groups: dict[Form | None, list[Field]] = {}
     for field in fields:
-        groups.setdefault(field.control.form, []).append(field)
+        if field.control.source in _PAGES:
+            groups.setdefault(field.control.form, []).append(field)
     for form, members in groups.items():
         personal = [f for f in members if f.category is not None]
         if form is not None and personal:

@@ -354,3 +354,16 @@ def downgrade():
         "customers.email": "email", "customers.birth_date": "date_of_birth", "customers.nric": "national_id",
         "customers.mobile": "phone",
     }  # fmt: skip
+
+
+def test_a_model_forms_field_takes_its_models_evidence(tmp_path: Path) -> None:
+    """`fields = ["ident"]` of a model whose `ident` is labelled "NRIC" asks for an NRIC."""
+    models = 'from django.db import models\n\n\nclass Patient(models.Model):\n    ident = models.CharField("NRIC", max_length=9)\n'
+    forms = (
+        "from django import forms\n\nfrom .models import Patient\n\n\nclass PatientForm(forms.ModelForm):\n"
+        '    class Meta:\n        model = Patient\n        fields = ["ident", "notes"]\n'
+    )
+    found = scan(tmp_path, {"app/models.py": models, "app/forms.py": forms})
+    assert categories(found) == {"Patient.ident": "national_id", "PatientForm.ident": "national_id"}
+    assert found[("PatientForm", "ident")][3][0] == "the field Patient.ident of its model"
+    assert categories(scan(tmp_path / "alone", {"forms.py": forms})) == {}  # without its model: nothing to go by

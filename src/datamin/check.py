@@ -53,6 +53,9 @@ class FileRead(NamedTuple):
     errors: list[ScanError]
     scanned: int  # files read (0 when skipped: binary, too large, unreadable)
     notes: tuple[str, ...] = ()
+    # Fields whose evidence is in another file: a ModelForm's `Meta.fields` entry that nothing in
+    # its own file classifies is its model's field (`("model", "Patient")` in its context).
+    pending: tuple[Control, ...] = ()
 
 
 def inventory(paths: Iterable[str], options: Options | None = None) -> Result:
@@ -159,16 +162,39 @@ def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> 
     errors = list(discovered.errors)
     scanned = 0
     notes: list[str] = []
+    pending: list[Control] = []
     for read in _read_all(discovered.sources, options, manifest):
         fields.extend(read.fields)
         findings.extend(read.findings)
         errors.extend(read.errors)
         notes.extend(read.notes)
+        pending.extend(read.pending)
         scanned += read.scanned
+    fields.extend(_as_their_models(pending, fields, options))
     fields = _declared_once(fields)
     fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
     errors.sort(key=lambda e: (e.path, e.line or 0))
     return Result(fields, findings, errors, scanned, tuple(notes))
+
+
+def _as_their_models(pending: list[Control], fields: list[Field], options: Options) -> list[Field]:
+    """A ModelForm's field that its own file does not classify takes its model's category and
+    evidence, when the model is in the scan (`fields = ["ic"]` of a model whose `ic` is "NRIC")."""
+    if not pending:
+        return []
+    models = {
+        (f.control.container.lower(), f.control.name.lower()): f
+        for f in fields
+        if f.control.source == "orm" and f.confidence >= options.min_confidence
+    }
+    found = []
+    for control in pending:
+        model = next((text for how, text in control.context if how == "model"), "")
+        field = models.get((model.lower(), control.name.lower()))
+        if field is not None:
+            evidence = (f"the field {field.control.container}.{field.control.name} of its model", *field.evidence)
+            found.append(Field(control, field.category, field.sensitivity, field.confidence, evidence))
+    return found
 
 
 def _declared_once(fields: list[Field]) -> list[Field]:
@@ -319,7 +345,8 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
 
         findings = form_findings(fields, parsed.notice, manifest) + value_findings(source.display, loaded.text)
     personal = [_say_how_read(f) for f in fields if f.category is not None]
-    return FileRead(personal, findings, errors + parsed.errors, 1)
+    pending = tuple(f.control for f in fields if f.category is None and any(h == "model" for h, _ in f.control.context))
+    return FileRead(personal, findings, errors + parsed.errors, 1, pending=pending)
 
 
 def read_code_migrations(

@@ -266,7 +266,11 @@ def _meta_fields(module: Module, node: ast.ClassDef, form: Form) -> Iterator[Con
     if not isinstance(listed, ast.List | ast.Tuple):
         return
     declared = {target.id for target, _, _ in assignments(node)}
+    model = last_name(meta_option(node, "model"))
     for item in listed.elts:
         name = text_of(item)
         if name and name not in declared:
-            yield column(module, item, name, source="form-class", tag="Meta.fields", kind="text", form=form, labels=[])
+            control = column(
+                module, item, name, source="form-class", tag="Meta.fields", kind="text", form=form, labels=[]
+            )
+            yield control._replace(context=(("model", model),)) if model else control  # its evidence: see check.py

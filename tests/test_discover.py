@@ -69,3 +69,11 @@ def test_js_and_xml_are_read_only_when_they_hold_markup(scan) -> None:  # type: 
         ("app.js", "email"),
         ("views.xml", "phone"),
     ]
+
+
+def test_installed_python_packages_are_not_the_project(tmp_path: Path) -> None:
+    """A virtual environment committed under any name holds other people's models and forms."""
+    for name in ("app/models.py", "virtual/lib/python3.11/site-packages/django/contrib/auth/models.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("from django.db import models\n")
+    assert names(discover([str(tmp_path)]).sources) == ["models.py"]

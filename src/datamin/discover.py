@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".git/", ".hg/", ".svn/", "node_modules/", "bower_components/", "vendor/", "dist/", "build/",
     "out/", "target/", ".next/", ".nuxt/", ".svelte-kit/", ".output/", "coverage/", ".cache/",
-    "__pycache__/", ".venv/", "venv/", ".tox/", ".mypy_cache/", ".pytest_cache/", "storage/framework/",
-    "*.min.js", "*.min.html",
+    "__pycache__/", ".venv/", "venv/", "site-packages/", "dist-packages/", ".tox/", ".mypy_cache/",
+    ".pytest_cache/", "storage/framework/", "*.min.js", "*.min.html",
 )  # fmt: skip
 DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
 

@@ -367,3 +367,25 @@ def test_a_model_forms_field_takes_its_models_evidence(tmp_path: Path) -> None:
     assert categories(found) == {"Patient.ident": "national_id", "PatientForm.ident": "national_id"}
     assert found[("PatientForm", "ident")][3][0] == "the field Patient.ident of its model"
     assert categories(scan(tmp_path / "alone", {"forms.py": forms})) == {}  # without its model: nothing to go by
+
+
+def test_identifier_sprawl_counts_model_tables_and_sql_tables_alike(tmp_path: Path) -> None:
+    from datamin.check import check
+    from datamin.manifest import load_manifest
+
+    models = (
+        "from django.db import models\n\n\nclass Customer(models.Model):\n    email = models.EmailField()\n\n\n"
+        "class NewsletterSignup(models.Model):\n    email = models.EmailField()\n"
+    )
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "models.py").write_text(models, encoding="utf-8")
+    (tmp_path / "legacy.sql").write_text("CREATE TABLE customers (id int, email varchar(255));\n", encoding="utf-8")
+    (tmp_path / "datamin.yml").write_text(
+        "version: 1\norganisation: {name: Shop, country: SG}\npurposes:\n  - id: orders\n    description: Orders\n"
+        "    use: essential.service\n    lawful_basis: contract\n    retention: P2Y\n"
+        "identity_tables: [Customer]\ndata:\n  - category: email\n    purposes: [orders]\n",
+        encoding="utf-8",
+    )
+    result = check([str(tmp_path)], load_manifest(str(tmp_path / "datamin.yml")), Options(jobs=1))
+    sprawl = sorted((Path(f.path).name, f.container) for f in result.findings if f.code == "DM400")
+    assert sprawl == [("legacy.sql", "customers"), ("models.py", "NewsletterSignup")]

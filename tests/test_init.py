@@ -82,3 +82,32 @@ def test_schema_lists_every_category_and_use() -> None:
     }
     assert {"national_id", "user.demographic.date_of_birth"} <= set(schema["$defs"]["category"]["enum"])
     assert "essential.service" in schema["$defs"]["use"]["enum"]
+
+
+def test_init_from_code_then_check_sarif_and_fides(tmp_path: Path) -> None:
+    """A Django clinic read from its models, forms and migrations: `init` declares what they
+    declare (a model's field as `file#Model.field`), the filled manifest passes, SARIF and the
+    Fides datasets name the models."""
+    import json
+
+    import yaml
+
+    folder = tmp_path / "clinic"
+    shutil.copytree(
+        ROOT / "fixtures" / "code" / "django-clinic", folder, ignore=shutil.ignore_patterns("*.labels.json")
+    )
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(folder)]).exit_code == 0
+    manifest = folder / "datamin.yml"
+    text = manifest.read_text()
+    assert '"clinic/models.py#Person.nric"' in text and '"visits/migrations/0002_visit_notes.py#Visit.nric"' in text
+    for todo, value in FILLED.items():
+        text = text.replace(todo, value)
+    manifest.write_text(text)
+    filled = runner.invoke(cli, ["check", "--format", "sarif", str(folder)])
+    assert filled.exit_code == 0, filled.output
+    results = json.loads(filled.stdout)["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} == {"DM400"}  # the email of staff and of patients, in two tables
+    fides = yaml.safe_load(runner.invoke(cli, ["inventory", "--format", "fides", str(folder)]).stdout)
+    collections = {c["name"] for dataset in fides["dataset"] for c in dataset["collections"]}
+    assert {"Patient", "Person", "StaffUser", "Visit"} <= collections

@@ -199,9 +199,21 @@ def _as_their_models(pending: list[Control], fields: list[Field], options: Optio
 
 def _declared_once(fields: list[Field]) -> list[Field]:
     """A field that a model declares and a migration adds is reported at the model: the
-    migration's is left out when the model is in the scan (by the model's name or its table's)."""
+    migration's is left out when the model is in the scan (by the model's name or its table's).
+    A column in Rails' schema.rb that a migration in the scan creates is reported at the
+    migration, where it was written."""
     from datamin.parse.code import MIGRATED as migrated
+    from datamin.parse.code.rails import RAILS_MIGRATION, RAILS_SCHEMA
 
+    if any(f.control.via == RAILS_SCHEMA for f in fields):  # a column a migration creates: at the migration
+        created = {
+            (f.control.container.lower(), f.control.name.lower()) for f in fields if f.control.via == RAILS_MIGRATION
+        }
+        fields = [
+            f
+            for f in fields
+            if f.control.via != RAILS_SCHEMA or (f.control.container.lower(), f.control.name.lower()) not in created
+        ]
     if not any(f.control.via in migrated for f in fields):
         return fields
     names: dict[str, set[str]] = {}  # model or table -> its fields
@@ -235,8 +247,9 @@ Unit = Source | tuple[str, list[Source]]  # a file, or a schema: its store and i
 Work = tuple[Unit, Options, "Manifest | None"]
 
 
-# Folders whose Python files are migrations to apply in order (Django's, Alembic's).
-_MIGRATION_FOLDERS = frozenset({"migrations", "versions"})
+# Folders whose files of a kind are migrations to apply in order: Django's and Alembic's Python,
+# Rails' `db/migrate`.
+_MIGRATION_FOLDERS = {"migrations": ("python",), "versions": ("python",), "migrate": ("ruby",)}
 
 
 def _units(sources: list[Source]) -> list[Unit]:
@@ -247,7 +260,7 @@ def _units(sources: list[Source]) -> list[Unit]:
     units: list[Unit] = []
     for source in sources:
         folder = os.path.dirname(source.display)
-        if source.kind == "python" and os.path.basename(folder) in _MIGRATION_FOLDERS:
+        if source.kind in _MIGRATION_FOLDERS.get(os.path.basename(folder), ()):
             code.setdefault(folder, []).append(source)
         elif source.kind != "sql":
             units.append(source)
@@ -278,6 +291,8 @@ def _read(work: Work) -> FileRead:
         return read_source(unit, options, manifest)
     if unit[1] and unit[1][0].kind == "python":
         return read_code_migrations(unit[0], unit[1], options, manifest)
+    if unit[1] and unit[1][0].kind == "ruby":
+        return read_ruby_migrations(unit[0], unit[1], options, manifest)
     return read_schema(unit[0], unit[1], options, manifest)
 
 
@@ -349,6 +364,56 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
     return FileRead(personal, findings, errors + parsed.errors, 1, pending=pending)
 
 
+def read_ruby_migrations(
+    store: str, sources: list[Source], options: Options | None = None, manifest: Manifest | None = None
+) -> FileRead:
+    """A `db/migrate` folder, applied in version order: the columns its migrations leave."""
+    from datamin.parse.code import ruby
+
+    options = options or Options()
+    texts: dict[str, str] = {}
+    errors: list[ScanError] = []
+    skipped: list[FileRead] = []
+    for source in sources:
+        loaded = _load(source, options)
+        if isinstance(loaded, FileRead):
+            skipped.append(loaded)
+            continue
+        texts[source.display] = loaded.text
+        errors.extend(loaded.errors)
+    controls, problems = ruby.migrations(list(texts.items()), store)
+    errors.extend(problems)
+    findings: list[Finding] = []
+    if manifest is not None:
+        controls, findings, more = _marked(controls, texts)
+        errors.extend(more)
+    personal = [_say_how_read(f) for f in _classified(controls, options) if f.category is not None]
+    return FileRead(
+        personal,
+        findings,
+        errors + [e for read in skipped for e in read.errors],
+        len(texts) + sum(read.scanned for read in skipped),
+    )
+
+
+def _marked(controls: list[Control], texts: dict[str, str]) -> tuple[list[Control], list[Finding], list[ScanError]]:
+    """Inline suppressions applied to the controls of several files, and the values in them."""
+    from datamin.findings.values import value_findings
+
+    by_path: dict[str, list[Control]] = {}
+    for control in controls:
+        by_path.setdefault(control.path, []).append(control)
+    marked: list[Control] = []
+    values: list[Finding] = []
+    errors: list[ScanError] = []
+    for path, text in texts.items():
+        found, problems = _suppressed(path, text, by_path.get(path, []))
+        marked.extend(found)
+        errors.extend(problems)
+        values.extend(value_findings(path, text))
+    return marked, values, errors
+
+
 def read_code_migrations(
     store: str, sources: list[Source], options: Options | None = None, manifest: Manifest | None = None
 ) -> FileRead:
@@ -375,17 +440,8 @@ def read_code_migrations(
     controls = migrations.controls(found, store)
     values: list[Finding] = []
     if manifest is not None:
-        from datamin.findings.values import value_findings
-
-        by_path: dict[str, list[Control]] = {}
-        for control in controls:
-            by_path.setdefault(control.path, []).append(control)
-        controls = []
-        for path, text in texts.items():
-            marked, problems = _suppressed(path, text, by_path.get(path, []))
-            controls.extend(marked)
-            errors.extend(problems)
-            values.extend(value_findings(path, text))
+        controls, values, problems = _marked(controls, texts)
+        errors.extend(problems)
     personal = [_say_how_read(f) for f in _classified(controls, options) if f.category is not None]
     return FileRead(
         personal + [f for read in others for f in read.fields],

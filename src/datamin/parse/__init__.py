@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from datamin.parse.code import python
+from datamin.parse.code import python, ruby
 from datamin.parse.markup import html
 from datamin.records import Parsed
 
@@ -22,7 +22,7 @@ SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {
     ".js": re.compile(r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]", re.I),
     ".xml": re.compile(r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b", re.I),
 }
-PARSERS: dict[str, Parser] = {"html": html.parse, "python": python.parse}
+PARSERS: dict[str, Parser] = {"html": html.parse, "python": python.parse, "ruby": ruby.parse}
 
 
 def kind_of(path: str) -> str | None:
@@ -32,6 +32,8 @@ def kind_of(path: str) -> str | None:
         return "sql"
     if lower.endswith(".py"):
         return "python"
+    if lower.endswith(".rb"):
+        return "ruby"
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
         return "html"
     return None
@@ -43,6 +45,8 @@ def wants(path: str, text: str) -> bool:
     lower = path.lower()
     if lower.endswith(".py"):
         return python.SNIFF.search(text) is not None  # models, forms, migrations: not every script
+    if lower.endswith(".rb"):
+        return ruby.SNIFF.search(text) is not None
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

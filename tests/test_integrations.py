@@ -170,5 +170,5 @@ def test_the_hook_runs_on_every_file_datamin_reads() -> None:
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     files = re.compile(hook["files"])
-    for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql", ".py"):
+    for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql", ".py", ".rb"):
         assert files.search(f"app/views/x{suffix}"), suffix

@@ -249,7 +249,7 @@ Work = tuple[Unit, Options, "Manifest | None"]
 
 # Folders whose files of a kind are migrations to apply in order: Django's and Alembic's Python,
 # Rails' `db/migrate`.
-_MIGRATION_FOLDERS = {"migrations": ("python",), "versions": ("python",), "migrate": ("ruby",)}
+_MIGRATION_FOLDERS = {"migrations": ("python", "html"), "versions": ("python",), "migrate": ("ruby",)}
 
 
 def _units(sources: list[Source]) -> list[Unit]:
@@ -260,7 +260,8 @@ def _units(sources: list[Source]) -> list[Unit]:
     units: list[Unit] = []
     for source in sources:
         folder = os.path.dirname(source.display)
-        if source.kind in _MIGRATION_FOLDERS.get(os.path.basename(folder), ()):
+        kinds = _MIGRATION_FOLDERS.get(os.path.basename(folder), ())
+        if source.kind in kinds and (source.kind != "html" or source.display.lower().endswith(".php")):
             code.setdefault(folder, []).append(source)
         elif source.kind != "sql":
             units.append(source)
@@ -291,8 +292,8 @@ def _read(work: Work) -> FileRead:
         return read_source(unit, options, manifest)
     if unit[1] and unit[1][0].kind == "python":
         return read_code_migrations(unit[0], unit[1], options, manifest)
-    if unit[1] and unit[1][0].kind == "ruby":
-        return read_ruby_migrations(unit[0], unit[1], options, manifest)
+    if unit[1] and unit[1][0].kind in ("ruby", "html"):
+        return read_tree_sitter_migrations(unit[0], unit[1], options, manifest)
     return read_schema(unit[0], unit[1], options, manifest)
 
 
@@ -364,11 +365,12 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
     return FileRead(personal, findings, errors + parsed.errors, 1, pending=pending)
 
 
-def read_ruby_migrations(
+def read_tree_sitter_migrations(
     store: str, sources: list[Source], options: Options | None = None, manifest: Manifest | None = None
 ) -> FileRead:
-    """A `db/migrate` folder, applied in version order: the columns its migrations leave."""
-    from datamin.parse.code import ruby
+    """A Rails `db/migrate` or Laravel `database/migrations` folder, applied in the order of its
+    files' names: the columns its migrations leave."""
+    from datamin.parse.code import php, ruby
 
     options = options or Options()
     texts: dict[str, str] = {}
@@ -381,7 +383,8 @@ def read_ruby_migrations(
             continue
         texts[source.display] = loaded.text
         errors.extend(loaded.errors)
-    controls, problems = ruby.migrations(list(texts.items()), store)
+    language = php if sources[0].kind == "html" else ruby
+    controls, problems = language.migrations(list(texts.items()), store)
     errors.extend(problems)
     findings: list[Finding] = []
     if manifest is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from datamin.parse.code import python, ruby
+from datamin.parse.code import php, python, ruby
 from datamin.parse.markup import html
 from datamin.records import Parsed
 
@@ -22,7 +22,20 @@ SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {
     ".js": re.compile(r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]", re.I),
     ".xml": re.compile(r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b", re.I),
 }
-PARSERS: dict[str, Parser] = {"html": html.parse, "python": python.parse, "ruby": ruby.parse}
+
+
+def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
+    """A template; a PHP file that also declares data in code (a migration, validation rules) is
+    read as both."""
+    parsed = html.parse(path, text, notices=notices)
+    lower = path.lower()
+    if lower.endswith(".php") and not lower.endswith(".blade.php") and php.SNIFF.search(text):
+        code = php.parse(path, text)
+        return parsed._replace(controls=parsed.controls + code.controls, errors=parsed.errors + code.errors)
+    return parsed
+
+
+PARSERS: dict[str, Parser] = {"html": _page, "python": python.parse, "ruby": ruby.parse}
 
 
 def kind_of(path: str) -> str | None:

@@ -1,0 +1,211 @@
+"""Laravel: migrations and validation rules, read with tree-sitter-php.
+
+`Schema::create('patients', function (Blueprint $table) { $table->string('no_kp')->comment('MyKad'); })`
+and `Schema::table(...)` with `dropColumn` and `renameColumn`, in `up()` only, are applied to
+the schema model SQL migrations use (`source` `orm`). Validation rules (a FormRequest's
+`rules()`, `$request->validate([...])`, `Validator::make($data, [...])`, `$this->validate(...)`)
+are a form's fields (`form-class`): each key a field, its rules the evidence (`'email' =>
+'required|email'` asks for an email, `'dob' => 'date'` for a date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.schema import Column, Schema
+from datamin.records import Control, Form
+
+SNIFF = re.compile(r"Schema::(?:create|table)\s*\(|function\s+rules\s*\(|->validate\s*\(|Validator::make\s*\(")
+LARAVEL_MIGRATION = "Laravel migration"
+
+# Blueprint column methods as the column types of rules/sql.toml (the rest are not columns).
+_TYPES = {
+    "string": "varchar", "char": "char", "text": "text", "mediumText": "text", "longText": "text",
+    "tinyText": "text", "integer": "int", "bigInteger": "int", "smallInteger": "int", "tinyInteger": "int",
+    "mediumInteger": "int", "unsignedInteger": "int", "unsignedBigInteger": "int",
+    "unsignedSmallInteger": "int", "unsignedTinyInteger": "int", "decimal": "decimal", "float": "decimal",
+    "double": "decimal", "boolean": "boolean", "date": "date", "dateTime": "timestamp", "dateTimeTz": "timestamp",
+    "timestamp": "timestamp", "timestampTz": "timestamp", "time": "time", "year": "year", "binary": "blob",
+    "json": "json", "jsonb": "json", "uuid": "uuid", "ulid": "uuid", "ipAddress": "inet", "macAddress": "varchar",
+    "enum": "enum", "set": "enum", "foreignId": "foreignkey", "foreignUuid": "foreignkey", "foreignIdFor": "foreignkey",
+    "rememberToken": "varchar",
+}  # fmt: skip
+# Rules that say what a value is, as an input type.
+_RULE_TYPES = {
+    "email": "email", "date": "date", "date_format": "date", "before": "date", "after": "date", "numeric": "number",
+    "integer": "number", "digits": "number", "digits_between": "number", "boolean": "checkbox", "image": "file",
+    "file": "file", "mimes": "file", "mimetypes": "file", "password": "password", "current_password": "password",
+    "ip": "text", "ipv4": "text", "ipv6": "text",
+}  # fmt: skip
+
+
+def text_of(source: Source, node: Node | None) -> str:
+    """A PHP string literal's content; "" for anything else."""
+    if node is None:
+        return ""
+    if node.type == "argument":
+        node = node.named_children[0] if node.named_children else None
+        if node is None:
+            return ""
+    if node.type in ("string", "encapsed_string"):
+        parts = [c for c in node.named_children if c.type == "string_content"]
+        return "".join(source.text(c) for c in parts) if len(parts) == len(node.named_children) else ""
+    return ""
+
+
+def is_migration(source: Source) -> bool:
+    return any(n.type == "scoped_call_expression" and _schema_call(source, n) for n in walk(source.root))
+
+
+def _schema_call(source: Source, node: Node) -> str:
+    """ "create" or "table" for `Schema::create(...)` / `Schema::table(...)`."""
+    scope = node.child_by_field_name("scope")
+    name = source.text(node.child_by_field_name("name"))
+    return name if source.text(scope).endswith("Schema") and name in ("create", "table") else ""
+
+
+def apply(schema: Schema, source: Source) -> None:
+    """The `Schema::create` and `Schema::table` calls of `up()` (or of the file, outside `down()`)."""
+    for node in walk(source.root, stop=frozenset({"method_declaration"})):
+        if node.type == "method_declaration" and source.text(node.child_by_field_name("name")) == "down":
+            continue
+        body = [node] if node.type == "method_declaration" else []
+        for scope in body:
+            for call in walk(scope):
+                if call.type == "scoped_call_expression" and _schema_call(source, call):
+                    _apply(schema, source, call, _schema_call(source, call))
+
+
+def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
+    arguments = call.child_by_field_name("arguments")
+    listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+    table = text_of(source, listed[0]) if listed else ""
+    if not table:
+        return
+    columns: list[Column] = []
+    dropped: list[str] = []
+    renamed: list[tuple[str, Node]] = []
+    for node in walk(call):
+        if node.type != "member_call_expression":
+            continue
+        chain = _chain(source, node)
+        if not chain or (node.parent is not None and node.parent.type == "member_call_expression"):
+            continue  # the outer call of a chain holds it whole
+        method, first, rest = chain[0]
+        if method in ("dropColumn", "dropColumns"):
+            for item in rest or [first]:
+                dropped.extend(_strings(source, item))
+        elif method == "renameColumn" and len(rest) >= 1:
+            renamed.append((text_of(source, first), rest[0]))
+        elif method in _TYPES and first is not None and text_of(source, first):
+            columns.append(_column(source, method, first, rest, chain[1:]))
+    if verb == "create":
+        line, _ = source.position(call)
+        schema.create(table, source.path, line, columns)
+    else:
+        for column in columns:
+            schema.add(table, column)
+    for name in dropped:
+        schema.drop_column(table, name)
+    for old, new in renamed:
+        line, at = source.position(new)
+        schema.rename_column(table, old, text_of(source, new), source.path, line, at)
+
+
+def _chain(source: Source, node: Node) -> list[tuple[str, Node | None, list[Node]]]:
+    """`$table->string('x', 12)->nullable()->comment('y')` -> [(string, 'x', [12]), (nullable,
+    None, []), (comment, 'y', [])], innermost first, when it starts at `$table`."""
+    calls: list[tuple[str, Node | None, list[Node]]] = []
+    current = node
+    while current is not None and current.type == "member_call_expression":
+        arguments = current.child_by_field_name("arguments")
+        listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+        calls.append((source.text(current.child_by_field_name("name")), listed[0] if listed else None, listed[1:]))
+        current = current.child_by_field_name("object")
+    if current is None or current.type != "variable_name":
+        return []
+    return list(reversed(calls))
+
+
+def _strings(source: Source, node: Node | None) -> list[str]:
+    """`'a'` or `['a', 'b']`."""
+    if node is None:
+        return []
+    if text_of(source, node):
+        return [text_of(source, node)]
+    return [text_of(source, s) for s in walk(node) if s.type in ("string", "encapsed_string") and text_of(source, s)]
+
+
+def _column(
+    source: Source, method: str, first: Node, rest: list[Node], modifiers: list[tuple[str, Node | None, list[Node]]]
+) -> Column:
+    line, at = source.position(first)
+    comment = next((text_of(source, value) for name, value, _ in modifiers if name == "comment"), "")
+    options: tuple[str, ...] = ()
+    if method in ("enum", "set") and rest:
+        options = tuple(_strings(source, rest[0]))
+    length = None
+    if method in ("string", "char") and rest and source.text(rest[0]).isdigit():
+        length = int(source.text(rest[0]))
+    return Column(
+        text_of(source, first), source.path, line, at, type=_TYPES[method], comment=comment, options=options,
+        length=length, tag=f"$table->{method}",
+    )  # fmt: skip
+
+
+def rules(source: Source) -> Iterator[Control]:
+    """The keys of validation rules: a `rules()` method's returned array, the array given to
+    `validate(...)` or `Validator::make(..., [...])`."""
+    seen: set[int] = set()
+    for node in walk(source.root):
+        array, owner = None, ""
+        if node.type == "method_declaration" and source.text(node.child_by_field_name("name")) == "rules":
+            returned = next((r for r in walk(node) if r.type == "return_statement"), None)
+            array = (
+                next((a for a in walk(returned) if a.type == "array_creation_expression"), None) if returned else None
+            )
+            owner = _class_name(source, node)
+        elif node.type in ("member_call_expression", "scoped_call_expression"):
+            name = source.text(node.child_by_field_name("name"))
+            scope = source.text(node.child_by_field_name("scope")) if node.type == "scoped_call_expression" else ""
+            if name == "validate" or (name == "make" and scope.endswith("Validator")):
+                arguments = node.child_by_field_name("arguments")
+                listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+                given = [a.named_children[0] for a in listed if a.named_children]
+                array = next((a for a in given if a.type == "array_creation_expression"), None)
+                owner = _function_name(source, node)
+        if array is None or array.start_byte in seen:
+            continue
+        seen.add(array.start_byte)
+        line, _ = source.position(array)
+        form = Form(line, owner or "rules")
+        for element in array.named_children:
+            if element.type != "array_element_initializer" or len(element.named_children) < 2:
+                continue
+            key, value = element.named_children[0], element.named_children[-1]
+            name = text_of(source, key)
+            if not name:
+                continue
+            listed = _strings(source, value) if value.type == "array_creation_expression" else [text_of(source, value)]
+            tokens = [t for rule in listed for t in rule.split("|") if t]
+            kinds = [_RULE_TYPES[t.split(":", 1)[0]] for t in tokens if t.split(":", 1)[0] in _RULE_TYPES]
+            regex = next((t.split(":", 1)[1] for t in tokens if t.startswith("regex:")), "")
+            line, at = source.position(key)
+            yield Control(
+                source.path, line, at, "form-class", "rules", name=name, type=kinds[0] if kinds else "text",
+                labels=(("title", " ".join(tokens)),) if tokens else (), pattern=regex.strip("/"), form=form,
+            )  # fmt: skip
+
+
+def _class_name(source: Source, node: Node) -> str:
+    while node is not None and node.type != "class_declaration":
+        node = node.parent
+    return source.text(node.child_by_field_name("name")) if node is not None else ""
+
+
+def _function_name(source: Source, node: Node) -> str:
+    while node is not None and node.type not in ("method_declaration", "function_definition"):
+        node = node.parent
+    return source.text(node.child_by_field_name("name")) if node is not None else ""

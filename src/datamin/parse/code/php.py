@@ -1,0 +1,43 @@
+"""PHP files that declare data (Laravel migrations and validation rules): recognised by
+content, parsed with tree-sitter-php, never run. A PHP template is read as a template too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from datamin.parse.code import laravel
+from datamin.records import Control, Parsed, ScanError
+
+SNIFF = laravel.SNIFF
+
+
+def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+    """One file: what a migration read on its own leaves, and the keys of validation rules."""
+    if not SNIFF.search(text):
+        return Parsed([], [])
+    controls, errors = migrations([(path, text)], path)
+    return Parsed(controls, errors)
+
+
+def migrations(files: Sequence[tuple[str, str]], store: str) -> tuple[list[Control], list[ScanError]]:
+    """The files of a `database/migrations` folder in the order of their names (or one file):
+    the columns the migrations leave, and the fields validation rules name."""
+    from datamin.parse.code import treesitter
+    from datamin.parse.schema import Schema
+    from datamin.parse.sql.migrations import natural_key
+
+    schema = Schema(store, source="orm", via=laravel.LARAVEL_MIGRATION)
+    controls: list[Control] = []
+    errors: list[ScanError] = []
+    for path, text in sorted(files, key=lambda f: natural_key(f[0].rsplit("/", 1)[-1])):
+        if not SNIFF.search(text):
+            continue
+        source = treesitter.parse(path, text, "php")
+        errors.extend(
+            ScanError(path, line, "PHP syntax the parser had to recover from; the rest of the file still counts")
+            for line in treesitter.errors(source)[:1]
+        )
+        if laravel.is_migration(source):
+            laravel.apply(schema, source)
+        controls.extend(laravel.rules(source))
+    return controls + schema.controls(), errors

@@ -308,6 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+CODE_FAMILIES = {
+    "Python": ("django", "sqlalchemy", "sqlmodel", "alembic", "wtforms", "pydantic", "fastapi"),
+    "Ruby": ("rails",),
+    "PHP": ("laravel", "doctrine", "symfony"),
+}
 LANGUAGE_GROUPS = {
     "en": "English",
     **dict.fromkeys(("ms", "zh", "ta", "ko"), "ms/zh/ta/ko"),
@@ -326,7 +331,11 @@ def score_corpus(
     # Code is labelled file by file, from what each file declares: each is read on its own (a
     # scan leaves out a migration's field that a model in the same scan declares).
     code_fields = (
-        [f for path in sorted((corpus / "code").rglob("*.py")) for f in inventory([str(path)], Options(jobs=1)).fields]
+        [
+            f
+            for path in sorted(p for p in (corpus / "code").rglob("*") if p.is_file())
+            for f in inventory([str(path)], Options(jobs=1)).fields
+        ]
         if (corpus / "code").is_dir()
         else None
     )
@@ -365,6 +374,10 @@ def score_corpus(
             documents = [(d["saved_as"], d["fields"]) for d in labels["code"]]
             tally = score(documents, code_fields, corpus, within=0)  # labelled on the line of its name
             summary.append((f"{title}: code", print_tally(f"{title} (code)", tally, show) if show else tally))
+            for family, kinds in CODE_FAMILIES.items():
+                chosen = [(d["saved_as"], d["fields"]) for d in labels["code"] if d["kind"].startswith(kinds)]
+                if chosen:
+                    summary.append((f"{title}: code, {family}", score(chosen, code_fields, corpus, within=0)))
     return summary
 
 

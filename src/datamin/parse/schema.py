@@ -117,12 +117,17 @@ class Schema:
         if table is not None:
             table.columns.pop(column.lower(), None)
 
-    def rename_column(self, name: str, old: str, new: str, path: str, line: int, column: int) -> None:
-        """The renamed column is found where its new name is written."""
-        table = self.find(name)
+    def rename_column(
+        self, name: str, old: str, new: str, path: str, line: int, column: int, *, create: bool = False
+    ) -> None:
+        """The renamed column is found where its new name is written. `create`: a column this
+        schema has not seen (a migration read on its own) is created where it is renamed."""
+        table = self.find(name) if not create else self._table(name, path, line)
         if table is None:
             return
         before = table.columns.pop(old.lower(), None)
+        if before is None and create:
+            before = Column(new, path, line, column)
         if before is None:
             return
         table.columns[new.lower()] = before._replace(name=new, path=path, line=line, column=column)

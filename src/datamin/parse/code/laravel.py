@@ -111,7 +111,7 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
         schema.drop_column(table, name)
     for old, new in renamed:
         line, at = source.position(new)
-        schema.rename_column(table, old, text_of(source, new), source.path, line, at)
+        schema.rename_column(table, old, text_of(source, new), source.path, line, at, create=True)
 
 
 def _chain(source: Source, node: Node) -> list[tuple[str, Node | None, list[Node]]]:

@@ -143,7 +143,7 @@ def _apply_django(schema: Schema, module: Module) -> None:
             model, old, new = text_of(argument("model_name", 0)), argument("old_name", 1), argument("new_name", 2)
             if new is not None:
                 line, at = module.position(new)
-                schema.rename_column(model, text_of(old), text_of(new), module.path, line, at)
+                schema.rename_column(model, text_of(old), text_of(new), module.path, line, at, create=True)
         elif kind == "DeleteModel":
             schema.drop_table(text_of(argument("name", 0)))
         elif kind == "RenameModel":
@@ -236,7 +236,7 @@ def _apply_alembic(schema: Schema, module: Module) -> None:
             new = keyword(node, "new_column_name")
             if new is not None and text_of(new):
                 line, column_ = module.position(new)
-                schema.rename_column(table, old, text_of(new), module.path, line, column_)
+                schema.rename_column(table, old, text_of(new), module.path, line, column_, create=True)
             comment = text_of(keyword(node, "comment"))
             if comment:
                 schema.comment(table, text_of(new) or old, comment)

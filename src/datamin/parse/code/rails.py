@@ -54,7 +54,9 @@ def _statements(source: Source, kind: str) -> Iterator[Node]:
         yield from (n for n in walk(source.root) if n.type == "call" and _method(source, n) in _OPERATIONS)
         return
     for method in walk(source.root):
-        if method.type != "method" or source.text(method.child_by_field_name("name")) not in ("change", "up"):
+        if method.type not in ("method", "singleton_method"):  # `def up`, and `def self.up` of older Rails
+            continue
+        if source.text(method.child_by_field_name("name")) not in ("change", "up"):
             continue
         for node in walk(method, stop=frozenset({"do_block", "block"})):
             if node.type != "call":
@@ -148,7 +150,7 @@ def _apply(schema: Schema, source: Source, call: Node) -> None:
             schema.drop_column(table, old)
         for old, new in renamed:
             line, at = source.position(new)
-            schema.rename_column(table, old, literal(source, new), source.path, line, at)
+            schema.rename_column(table, old, literal(source, new), source.path, line, at, create=True)
     elif name == "add_column" and len(arguments) >= 3:
         schema.add(table, _column(source, arguments[1], literal(source, arguments[2]), options))
     elif name in ("add_reference", "add_belongs_to") and len(arguments) >= 2:
@@ -159,7 +161,8 @@ def _apply(schema: Schema, source: Source, call: Node) -> None:
                 schema.drop_column(table, literal(source, argument))
     elif name == "rename_column" and len(arguments) >= 3:
         line, at = source.position(arguments[2])
-        schema.rename_column(table, literal(source, arguments[1]), literal(source, arguments[2]), source.path, line, at)
+        old, new = literal(source, arguments[1]), literal(source, arguments[2])
+        schema.rename_column(table, old, new, source.path, line, at, create=True)
     elif name == "change_column" and len(arguments) >= 3:
         type_ = _TYPES.get(literal(source, arguments[2]), "")
         schema.retype(table, literal(source, arguments[1]), type_, None)

@@ -123,3 +123,83 @@ $errors = Validator::make($_POST, ['email' => 'required|email']);
 """
     found = scan(tmp_path, {"signup.php": page})
     assert {key: value[2] for key, value in found.items()} == {"form.full_name": "name", "rules.email": "email"}
+
+
+ENTITY = """<?php
+
+namespace App\\Entity;
+
+use Doctrine\\ORM\\Mapping as ORM;
+
+#[ORM\\Entity]
+#[ORM\\Table(name: 'patients')]
+class Patient
+{
+    #[ORM\\Id, ORM\\GeneratedValue, ORM\\Column]
+    private ?int $id = null;
+
+    #[ORM\\Column(length: 120)]
+    private ?string $fullName = null;
+
+    #[ORM\\Column(length: 9, options: ['comment' => 'NRIC'])]
+    private ?string $ident = null;
+
+    #[ORM\\Column(type: 'date')]
+    private ?\\DateTimeInterface $birthDate = null;
+
+    #[ORM\\ManyToOne(targetEntity: Clinic::class)]
+    private ?Clinic $clinic = null;
+
+    /**
+     * @ORM\\Column(name="mobile_no", type="string", length=20)
+     */
+    private $mobile;
+}
+"""
+FORM_TYPE = """<?php
+
+class PatientType extends AbstractType
+{
+    public function buildForm(FormBuilderInterface $builder, array $options): void
+    {
+        $builder
+            ->add('fullName', TextType::class, ['label' => 'Full name'])
+            ->add('x2', BirthdayType::class, ['label' => 'Date of birth'])
+            ->add('contact', EmailType::class)
+            ->add('plainPassword', RepeatedType::class, ['type' => PasswordType::class])
+            ->add('agree', CheckboxType::class, ['label' => 'I agree to the terms'])
+            ->add('save', SubmitType::class);
+    }
+}
+"""
+MAPPING = """<?xml version="1.0" encoding="UTF-8"?>
+<doctrine-mapping xmlns="http://doctrine-project.org/schemas/orm/doctrine-mapping">
+    <entity name="App\\Entity\\Member" table="members">
+        <id name="id" type="integer"/>
+        <field name="email" type="string" length="180"/>
+        <field name="dateOfBirth" column="date_of_birth" type="date"/>
+        <field name="points" type="integer"/>
+    </entity>
+</doctrine-mapping>
+"""
+
+
+def test_doctrine_entities_by_attribute_annotation_and_xml(tmp_path: Path) -> None:
+    files = {"src/Entity/Patient.php": ENTITY, "config/doctrine/Member.orm.xml": MAPPING}
+    assert scan(tmp_path, files) == {
+        "Patient.fullName": ("Patient.php", 15, "name"),
+        "Patient.ident": ("Patient.php", 18, "national_id"),
+        "Patient.birthDate": ("Patient.php", 21, "date_of_birth"),
+        "Patient.mobile": ("Patient.php", 29, "phone"),
+        "Member.email": ("Member.orm.xml", 5, "email"),
+        "Member.dateOfBirth": ("Member.orm.xml", 6, "date_of_birth"),
+    }
+
+
+def test_symfony_form_types(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"src/Form/PatientType.php": FORM_TYPE}) == {
+        "PatientType.fullName": ("PatientType.php", 8, "name"),
+        "PatientType.x2": ("PatientType.php", 9, "date_of_birth"),
+        "PatientType.contact": ("PatientType.php", 10, "email"),
+        "PatientType.plainPassword": ("PatientType.php", 11, "password"),
+    }

@@ -35,7 +35,7 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
     return parsed
 
 
-PARSERS: dict[str, Parser] = {"html": _page, "python": python.parse, "ruby": ruby.parse}
+PARSERS: dict[str, Parser] = {"html": _page, "python": python.parse, "ruby": ruby.parse, "php": php.parse}
 
 
 def kind_of(path: str) -> str | None:
@@ -47,6 +47,8 @@ def kind_of(path: str) -> str | None:
         return "python"
     if lower.endswith(".rb"):
         return "ruby"
+    if lower.endswith(".orm.xml"):
+        return "php"  # a Doctrine mapping
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
         return "html"
     return None
@@ -60,6 +62,8 @@ def wants(path: str, text: str) -> bool:
         return python.SNIFF.search(text) is not None  # models, forms, migrations: not every script
     if lower.endswith(".rb"):
         return ruby.SNIFF.search(text) is not None
+    if lower.endswith(".orm.xml"):
+        return "<doctrine-mapping" in text
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

@@ -1,18 +1,23 @@
-"""PHP files that declare data (Laravel migrations and validation rules): recognised by
-content, parsed with tree-sitter-php, never run. A PHP template is read as a template too."""
+"""PHP files that declare data (Laravel migrations and validation rules, Doctrine entities,
+Symfony form types): recognised by content, parsed with tree-sitter-php, never run. A PHP
+template is read as a template too; a Doctrine `.orm.xml` mapping with lxml."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from datamin.parse.code import laravel
+from datamin.parse.code import doctrine, laravel, symfony
 from datamin.records import Control, Parsed, ScanError
 
-SNIFF = laravel.SNIFF
+SNIFF = re.compile("|".join(f"(?:{p.pattern})" for p in (laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF)))
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
-    """One file: what a migration read on its own leaves, and the keys of validation rules."""
+    """One file: what a migration read on its own leaves, the keys of validation rules, an
+    entity's columns, a form type's fields."""
+    if path.lower().endswith(".orm.xml"):
+        return Parsed(doctrine.xml_fields(path, text), [])
     if not SNIFF.search(text):
         return Parsed([], [])
     controls, errors = migrations([(path, text)], path)
@@ -40,4 +45,8 @@ def migrations(files: Sequence[tuple[str, str]], store: str) -> tuple[list[Contr
         if laravel.is_migration(source):
             laravel.apply(schema, source)
         controls.extend(laravel.rules(source))
+        if doctrine.SNIFF.search(text):
+            controls.extend(doctrine.fields(source))
+        if symfony.SNIFF.search(text):
+            controls.extend(symfony.fields(source))
     return controls + schema.controls(), errors

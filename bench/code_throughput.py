@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Throughput of `datamin inventory` on Django models against a bare `ast.parse` of the same files.
+"""Throughput of `datamin inventory` on code against a bare parse of the same files.
 
-    python bench/code_throughput.py [--files 1000] [--repeat 3] [--keep DIR]
+    python bench/code_throughput.py [--set django|laravel|both] [--files 1000] [--repeat 3] [--keep DIR]
 
-Generates `--files` models files as Django apps write them (imports, choices, an abstract base,
-four to eight models of eight to twenty fields each: personal ones, a shop's or a clinic's
-others, foreign keys, Meta options), then times, in the same run:
+Generates `--files` files of each set:
 
-- bare:    a loop of `ast.parse(text)` over every file, one process (reading included);
+- django:  models files as Django apps write them (imports, choices, an abstract base, four to
+           eight models of eight to twenty fields each: personal ones, a shop's or a clinic's
+           others, foreign keys, Meta options), against `ast.parse`;
+- laravel: migrations as Laravel writes them (`Schema::create` with ten to twenty-five column
+           calls and their modifiers, or `Schema::table` adding, renaming and dropping columns;
+           `down()` too), against a bare tree-sitter-php parse;
+
+then times, in the same run:
+
+- bare:    a loop of the bare parse over every file, one process (reading included);
 - datamin: the installed `datamin inventory --format json` command on the folder (start-up,
            discovery, parsing, classification and the report included; both cores on a
            large tree).
@@ -95,28 +102,72 @@ def models_file(number: int, rng: random.Random) -> str:
     return "".join(parts)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--files", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="write the files here and keep them")
-    args = parser.parse_args(argv)
-    datamin = shutil.which("datamin") or str(Path(sys.executable).parent / "datamin")
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="datamin-code-bench-"))
+LARAVEL_COLUMNS = [
+    "$table->string('full_name', 120);", "$table->string('email')->unique();", "$table->string('no_kp', 12)->comment('MyKad');",
+    "$table->date('tarikh_lahir')->nullable();", "$table->enum('jantina', ['L', 'P']);", "$table->string('no_telefon', 20)->nullable();",
+    "$table->text('alamat')->nullable();", "$table->string('poskod', 5);", "$table->ipAddress('last_login_ip')->nullable();",
+    "$table->string('title');", "$table->decimal('price', 10, 2);", "$table->integer('quantity')->default(0);",
+    "$table->boolean('is_active')->default(true);", "$table->string('sku')->unique();", "$table->text('description')->nullable();",
+    "$table->foreignId('user_id')->constrained()->cascadeOnDelete();", "$table->json('meta')->nullable();",
+    "$table->timestamp('published_at')->nullable();", "$table->string('status', 20)->default('draft');",
+]  # fmt: skip
+
+
+def laravel_file(number: int, rng: random.Random) -> str:
+    table = f"{rng.choice(['patients', 'customers', 'orders', 'products', 'members', 'bookings'])}_{number}"
+    if rng.random() < 0.7:
+        columns = "\n".join(
+            f"            {c}" for c in rng.sample(LARAVEL_COLUMNS, rng.randint(10, len(LARAVEL_COLUMNS)))
+        )
+        body = f"        Schema::create('{table}', function (Blueprint $table) {{\n            $table->id();\n{columns}\n            $table->timestamps();\n        }});"
+        down = f"        Schema::dropIfExists('{table}');"
+    else:
+        body = (
+            f"        Schema::table('{table}', function (Blueprint $table) {{\n            $table->string('no_passport')->nullable();\n"
+            "            $table->renameColumn('nama', 'nama_penuh');\n            $table->dropColumn(['agama', 'bangsa']);\n        });"
+        )
+        down = f"        Schema::table('{table}', function (Blueprint $table) {{\n            $table->dropColumn('no_passport');\n        }});"
+    return (
+        "<?php\n\nuse Illuminate\\Database\\Migrations\\Migration;\nuse Illuminate\\Database\\Schema\\Blueprint;\n"
+        "use Illuminate\\Support\\Facades\\Schema;\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n"
+        f"{body}\n    }}\n\n    public function down(): void\n    {{\n{down}\n    }}\n}};\n"
+    )
+
+
+def bare_django(paths: list[Path]) -> None:
+    for path in paths:
+        ast.parse(path.read_text(encoding="utf-8"))
+
+
+def bare_laravel(paths: list[Path]) -> None:
+    import tree_sitter_php
+    from tree_sitter import Language, Parser
+
+    parser = Parser(Language(tree_sitter_php.language_php()))
+    for path in paths:
+        parser.parse(path.read_bytes())
+
+
+def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> int:
+    folder = (keep / kind) if keep else Path(tempfile.mkdtemp(prefix=f"datamin-{kind}-bench-"))
     rng = random.Random(20261207)
     paths = []
-    for number in range(args.files):
-        path = folder / f"app{number:04d}" / "models.py"
+    for number in range(files):
+        if kind == "django":
+            path = folder / f"app{number:04d}" / "models.py"
+            text = models_file(number, rng)
+        else:  # one app's migrations folder per hundred files: a real project's shape
+            path = folder / f"app{number // 100:02d}" / "database" / "migrations" / f"2024_01_01_{number:06d}_m.php"
+            text = laravel_file(number, rng)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(models_file(number, rng), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     size = sum(p.stat().st_size for p in paths)
     bare, ours = [], []
     try:
-        for _ in range(args.repeat):
+        for _ in range(repeat):
             start = time.perf_counter()
-            for path in paths:
-                ast.parse(path.read_text(encoding="utf-8"))
+            (bare_django if kind == "django" else bare_laravel)(paths)
             bare.append(time.perf_counter() - start)
             start = time.perf_counter()
             done = subprocess.run([datamin, "inventory", "--format", "json", str(folder)], capture_output=True)
@@ -125,13 +176,27 @@ def main(argv: list[str] | None = None) -> int:
                 print(done.stderr.decode(errors="replace"), file=sys.stderr)
                 return 2
     finally:
-        if args.keep is None:
+        if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"Django models: {len(paths)} files ({size / 1e6:.1f} MB)")
-    print(f"  bare ast.parse loop:                   {min(bare):.2f} s")
+    title = "Django models" if kind == "django" else "Laravel migrations"
+    against = "ast.parse" if kind == "django" else "tree-sitter-php parse"
+    print(f"{title}: {len(paths)} files ({size / 1e6:.1f} MB)")
+    print(f"  bare {against} loop:{' ' * (25 - len(against))}{min(bare):.2f} s")
     print(f"  datamin inventory (CLI, end to end):   {min(ours):.2f} s")
-    print(f"  ratio datamin / bare ast.parse: {min(ours) / min(bare):.2f}")
+    print(f"  ratio datamin / bare {against}: {min(ours) / min(bare):.2f}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=("django", "laravel", "both"), default="both")
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="write the files here and keep them")
+    args = parser.parse_args(argv)
+    datamin = shutil.which("datamin") or str(Path(sys.executable).parent / "datamin")
+    kinds = ("django", "laravel") if args.set == "both" else (args.set,)
+    return max(run(kind, args.files, args.repeat, args.keep, datamin) for kind in kinds)
 
 
 if __name__ == "__main__":

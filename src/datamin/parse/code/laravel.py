@@ -56,7 +56,8 @@ def text_of(source: Source, node: Node | None) -> str:
 
 
 def is_migration(source: Source) -> bool:
-    return any(n.type == "scoped_call_expression" and _schema_call(source, n) for n in walk(source.root))
+    text = source.data
+    return b"Schema::create" in text or b"Schema::table" in text
 
 
 def _schema_call(source: Source, node: Node) -> str:
@@ -73,7 +74,7 @@ def apply(schema: Schema, source: Source) -> None:
             continue
         body = [node] if node.type == "method_declaration" else []
         for scope in body:
-            for call in walk(scope):
+            for call in walk(scope, stop=frozenset({"scoped_call_expression"})):
                 if call.type == "scoped_call_expression" and _schema_call(source, call):
                     _apply(schema, source, call, _schema_call(source, call))
 
@@ -87,12 +88,10 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
     columns: list[Column] = []
     dropped: list[str] = []
     renamed: list[tuple[str, Node]] = []
-    for node in walk(call):
-        if node.type != "member_call_expression":
-            continue
+    for node in _statements(call):
         chain = _chain(source, node)
-        if not chain or (node.parent is not None and node.parent.type == "member_call_expression"):
-            continue  # the outer call of a chain holds it whole
+        if not chain:
+            continue
         method, first, rest = chain[0]
         if method in ("dropColumn", "dropColumns"):
             for item in rest or [first]:
@@ -112,6 +111,16 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
     for old, new in renamed:
         line, at = source.position(new)
         schema.rename_column(table, old, text_of(source, new), source.path, line, at, create=True)
+
+
+def _statements(call: Node) -> Iterator[Node]:
+    """The calls written as statements in the closure a Schema call is given (`$table->...;`),
+    also inside an `if`: one look at each statement, not at every node of the closure."""
+    for node in walk(call, stop=frozenset({"expression_statement"})):
+        if node.type == "expression_statement" and node.named_children:
+            expression = node.named_children[0]
+            if expression.type == "member_call_expression":
+                yield expression
 
 
 def _chain(source: Source, node: Node) -> list[tuple[str, Node | None, list[Node]]]:
@@ -155,9 +164,14 @@ def _column(
     )  # fmt: skip
 
 
+_RULES = re.compile(rb"function\s+rules\s*\(|validate\s*\(|Validator::make\s*\(")
+
+
 def rules(source: Source) -> Iterator[Control]:
     """The keys of validation rules: a `rules()` method's returned array, the array given to
     `validate(...)` or `Validator::make(..., [...])`."""
+    if not _RULES.search(source.data):
+        return
     seen: set[int] = set()
     for node in walk(source.root):
         array, owner = None, ""

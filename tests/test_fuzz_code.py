@@ -1,0 +1,56 @@
+"""Random Ruby and PHP made of the pieces migrations, rules, entities and form types are made
+of: never a crash, every field where its name is."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from datamin.classify import classify_all
+from datamin.parse.code import php, ruby
+
+RUBY = [
+    "\n", "  ", "class A < ActiveRecord::Migration[7.1]\n", "ActiveRecord::Schema.define do\n", "def change\n",
+    "def up\n", "def self.up\n", "def down\n", "end\n", "create_table :patients do |t|\n", "create_table \"x\" do |t|\n",
+    "t.string :nric", "t.date \"dob\"", ", comment: \"NRIC\"", "add_column :patients, :ic, :string",
+    "remove_column :patients, :ic", "rename_column :patients, :ic, :nric", "change_table :p do |t|\n", "t.remove :x",
+    "t.rename :a, :b", "reversible do |dir|\n", "dir.up { ", "dir.down { ", "}", "params.require(:patient).permit(",
+    ":nric, ", "a_attributes: [:line1]", ")", "(", "[", "]", ",", ":", "\"", "'", "#", "生日", "=>", "do", "|t|",
+]  # fmt: skip
+PHP = [
+    "\n", "<?php\n", "?>", "<input name=\"x\">", "class A extends Migration {\n", "public function up() {\n",
+    "public function down() {\n", "public function rules() { return [", "}\n", "}", "Schema::create('p', function (Blueprint $table) {\n",
+    "Schema::table('p', function ($table) {\n", "$table->string('no_kp')", "->comment('MyKad')", "->nullable()", ";\n",
+    "$table->dropColumn(['a'])", "$table->renameColumn('a', 'b')", "'email' => 'required|email',", "'ic' => ['digits:12'],",
+    "$request->validate([", "Validator::make($d, [", "]);\n", "#[ORM\\Column(type: 'date')]\n", "private ?string $nric;\n",
+    "/** @ORM\\Column(name=\"dob\") */\n", "class T extends AbstractType {", "$builder->add('email', EmailType::class, ['label' => 'E'])",
+    "FormBuilderInterface", "(", ")", "[", "]", "'", "\"", "$", "->", "=>", "::", "이메일", "\\",
+]  # fmt: skip
+
+
+def pieces(items: list[str]) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(items), st.text(max_size=5)), max_size=50).map("".join)
+
+
+def check(parsed_controls: list, text: str) -> None:  # type: ignore[type-arg]
+    lines = text.split("\n")
+    for control in parsed_controls:
+        assert 1 <= control.line <= len(lines)
+        assert 1 <= control.column <= len(lines[control.line - 1]) + 1
+    classify_all(parsed_controls)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=pieces(RUBY))
+def test_random_ruby_never_crashes(text: str) -> None:
+    check(
+        ruby.parse("db/migrate/1_x.rb", "class A < ActiveRecord::Migration\n" + text).controls,
+        "class A < ActiveRecord::Migration\n" + text,
+    )
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=pieces(PHP))
+def test_random_php_never_crashes(text: str) -> None:
+    source = "<?php Schema::create('p', function ($table) {});\n" + text
+    check(php.parse("database/migrations/1_x.php", source).controls, source)

@@ -44,7 +44,9 @@ def _entity(source: Source, node: Node) -> Iterator[Control]:
     previous: Node | None = None
     for member in body.named_children:
         if member.type == "property_declaration":
-            mapping = _attribute_mapping(source, member) or _annotation_mapping(source, previous)
+            mapping = _attribute_mapping(source, member)
+            if mapping is None:  # (an attribute without arguments maps the property too: `#[ORM\Column]`)
+                mapping = _annotation_mapping(source, previous)
             if mapping is not None:
                 for element in member.named_children:
                     if element.type == "property_element":

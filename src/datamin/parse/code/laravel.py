@@ -100,6 +100,9 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
             renamed.append((text_of(source, first), rest[0]))
         elif method in _TYPES and first is not None and text_of(source, first):
             columns.append(_column(source, method, first, rest, chain[1:]))
+        elif method == "rememberToken":  # `remember_token`: a session token of the person
+            line, at = source.position(node.child_by_field_name("name") or node)
+            columns.append(Column("remember_token", source.path, line, at, type="varchar", tag="$table->rememberToken"))
     if verb == "create":
         line, _ = source.position(call)
         schema.create(table, source.path, line, columns)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from datamin.parse.code import php, python, ruby
+from datamin.parse.code.prisma import SNIFF as PRISMA
 from datamin.parse.markup import html
 from datamin.records import Parsed
 
@@ -35,7 +36,25 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
     return parsed
 
 
-PARSERS: dict[str, Parser] = {"html": _page, "python": python.parse, "ruby": ruby.parse, "php": php.parse}
+def _prisma(path: str, text: str, *, notices: bool = False) -> Parsed:
+    from datamin.parse.code import prisma
+
+    return prisma.parse(path, text)
+
+
+def _api(path: str, text: str, *, notices: bool = False) -> Parsed:
+    from datamin.parse.code import api  # YAML and GraphQL readers: only for such files
+
+    return api.parse(path, text)
+
+
+PARSERS: dict[str, Parser] = {
+    "html": _page, "python": python.parse, "ruby": ruby.parse, "php": php.parse, "prisma": _prisma, "api": _api,
+}  # fmt: skip
+# API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
+_API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
+_API_SUFFIXES = (".yaml", ".yml", ".json")
+_GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
 
 
 def kind_of(path: str) -> str | None:
@@ -49,6 +68,10 @@ def kind_of(path: str) -> str | None:
         return "ruby"
     if lower.endswith(".orm.xml"):
         return "php"  # a Doctrine mapping
+    if lower.endswith(".prisma"):
+        return "prisma"
+    if lower.endswith(_API_SUFFIXES + _GRAPHQL_SUFFIXES):
+        return "api"
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
         return "html"
     return None
@@ -64,6 +87,10 @@ def wants(path: str, text: str) -> bool:
         return ruby.SNIFF.search(text) is not None
     if lower.endswith(".orm.xml"):
         return "<doctrine-mapping" in text
+    if lower.endswith(".prisma"):
+        return PRISMA.search(text) is not None
+    if lower.endswith(_API_SUFFIXES):
+        return _API_SNIFF.search(text[:4096]) is not None
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

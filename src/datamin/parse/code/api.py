@@ -1,0 +1,239 @@
+"""API schemas (`source` `api`): OpenAPI 2 and 3 in YAML or JSON, JSON Schema documents, read
+with PyYAML's composer (which keeps each key's line and column; JSON is YAML to it), and
+GraphQL SDL with graphql-core. Nothing is resolved over the network.
+
+A property is a field: its name, `format` (`email`, `date`), `description`, `title`,
+`example`, `enum` and `pattern` are evidence. Its container is the top-level schema (a property
+of an inline nested object keeps it), or for an operation's request body and parameters its
+`operationId`. A `$ref` is not a new field; `allOf`, `oneOf` and `anyOf` parts are read where
+they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from datamin.records import Control, Form, Parsed, ScanError
+
+SNIFF = re.compile(
+    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']?\$schema["']?\s*:|^\s*(?:type|input|interface)\s+\w+[^{\n]*\{""",
+    re.M,
+)
+_FORMATS = {
+    "email": "email",
+    "idn-email": "email",
+    "date": "date",
+    "date-time": "datetime-local",
+    "password": "password",
+    "uri": "url",
+}
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+    lower = path.lower()
+    if lower.endswith((".graphql", ".gql", ".graphqls")):
+        return _graphql(path, text)
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return Parsed(
+            [],
+            [
+                ScanError(
+                    path, mark.line + 1 if mark else None, f"not valid YAML or JSON: {getattr(exc, 'problem', exc)}"
+                )
+            ],
+        )
+    if not isinstance(root, yaml.MappingNode):
+        return Parsed([], [])
+    document = _mapping(root)
+    controls: list[Control] = []
+    if "openapi" in document or "swagger" in document:
+        for section in ("components", "definitions"):
+            schemas = _mapping(document.get(section))
+            if section == "components":
+                schemas = _mapping(schemas.get("schemas"))
+            for name, schema in schemas.items():
+                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name)))
+        controls.extend(_operations(path, _mapping(document.get("paths"))))
+    elif "$schema" in document or "properties" in document:
+        title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
+        controls.extend(_properties(path, root, Form(1, title)))
+        for section in ("definitions", "$defs"):
+            for name, schema in _mapping(document.get(section)).items():
+                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name)))
+    return Parsed(controls, [])
+
+
+def _mapping(node: Any) -> dict[str, Any]:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _keys(node: Any) -> Iterator[tuple[Any, Any]]:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        yield from ((key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode))
+
+
+def _scalar(node: Any) -> str:
+    import yaml
+
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+
+
+def _properties(path: str, schema: Any, form: Form, depth: int = 0) -> Iterator[Control]:
+    """The properties of a schema, those of its `allOf`/`oneOf`/`anyOf` parts and of inline
+    nested objects and arrays (same container)."""
+    import yaml
+
+    if depth > 12:
+        return
+    fields = _mapping(schema)
+    for combined in ("allOf", "oneOf", "anyOf"):
+        parts = fields.get(combined)
+        if isinstance(parts, yaml.SequenceNode):
+            for part in parts.value:
+                yield from _properties(path, part, form, depth + 1)
+    for key, value in _keys(fields.get("properties")):
+        inner = _mapping(value)
+        items = inner.get("items")
+        if "properties" in inner or "allOf" in inner:
+            yield from _properties(path, value, form, depth + 1)  # a key that only groups others
+        elif items is not None and "properties" in _mapping(items):
+            yield from _properties(path, items, form, depth + 1)
+        elif "$ref" not in inner:
+            yield _property(path, key, value, form)
+
+
+def _property(path: str, key: Any, value: Any, form: Form) -> Control:
+    import yaml
+
+    fields = _mapping(value)
+    kind = _FORMATS.get(_scalar(fields.get("format")), "")
+    kind = kind or {"boolean": "checkbox", "integer": "number", "number": "number"}.get(
+        _scalar(fields.get("type")), "text"
+    )
+    labels = [("title", _scalar(fields.get("description"))), ("label", _scalar(fields.get("title")))]
+    example = _scalar(fields.get("example"))
+    if example:
+        labels.append(("placeholder", example))
+    options: tuple[str, ...] = ()
+    if isinstance(fields.get("enum"), yaml.SequenceNode):
+        options = tuple(_scalar(item) for item in fields["enum"].value if _scalar(item))
+    return Control(
+        path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "property", name=str(key.value), type=kind,
+        labels=tuple((how, text) for how, text in labels if text), options=options,
+        pattern=_scalar(fields.get("pattern")), form=form,
+    )  # fmt: skip
+
+
+def _operations(path: str, paths: dict[str, Any]) -> Iterator[Control]:
+    """Request bodies and parameters, by operation."""
+    for route, item in paths.items():
+        for method, operation in _mapping(item).items():
+            if method not in _METHODS:
+                continue
+            fields = _mapping(operation)
+            name = _scalar(fields.get("operationId")) or f"{method.upper()} {route}"
+            form = Form(operation.start_mark.line + 1, name)
+            body = _mapping(_mapping(fields.get("requestBody")).get("content"))
+            for media in body.values():
+                schema = _mapping(media).get("schema")
+                if schema is not None and "$ref" not in _mapping(schema):
+                    yield from _properties(path, schema, form)
+            import yaml
+
+            parameters = fields.get("parameters")
+            if isinstance(parameters, yaml.SequenceNode):
+                for parameter in parameters.value:
+                    details = _mapping(parameter)
+                    key = details.get("name")
+                    if key is None or _scalar(details.get("in")) in ("header", "cookie"):
+                        continue
+                    schema = _mapping(details.get("schema"))
+                    kind = _FORMATS.get(_scalar(schema.get("format")) or _scalar(details.get("format")), "text")
+                    labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
+                    yield Control(
+                        path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",
+                        name=_scalar(key), type=kind, labels=labels, form=form,
+                    )  # fmt: skip
+
+
+def _graphql(path: str, text: str) -> Parsed:
+    """`type` and `input` fields of GraphQL SDL, with their descriptions; the arguments of
+    `Query` and `Mutation` fields."""
+    from graphql import GraphQLSyntaxError, parse
+    from graphql.language import ast as nodes
+
+    try:
+        document = parse(text, no_location=False)
+    except GraphQLSyntaxError as exc:
+        line = exc.locations[0].line if exc.locations else None
+        return Parsed([], [ScanError(path, line, f"GraphQL syntax error: {exc.message}; not read")])
+    kinds = (nodes.ObjectTypeDefinitionNode, nodes.InputObjectTypeDefinitionNode, nodes.ObjectTypeExtensionNode)
+    types = {d.name.value for d in document.definitions if isinstance(d, (*kinds, nodes.InterfaceTypeDefinitionNode))}
+    enums = {
+        d.name.value: tuple(v.name.value.replace("_", " ").lower() for v in d.values or ())
+        for d in document.definitions
+        if isinstance(d, nodes.EnumTypeDefinitionNode)
+    }
+    controls = []
+    for definition in document.definitions:
+        if not isinstance(definition, kinds):
+            continue
+        type_name = definition.name.value
+        line = definition.loc.source.get_location(definition.loc.start).line if definition.loc else 1
+        form = Form(line, type_name)
+        root = type_name in ("Query", "Mutation", "Subscription")
+        for field in definition.fields or ():
+            if root:
+                for argument in getattr(field, "arguments", None) or ():
+                    controls.extend(_graphql_field(path, argument, Form(line, field.name.value), types, enums))
+                continue
+            controls.extend(_graphql_field(path, field, form, types, enums))
+    return Parsed(controls, [])
+
+
+def _graphql_field(
+    path: str, field: Any, form: Form, types: set[str], enums: dict[str, tuple[str, ...]]
+) -> list[Control]:
+    """A field or an argument; none for a field whose type is another type of the document (the
+    data sits in that type)."""
+    location = field.name.loc.source.get_location(field.name.loc.start)
+    type_node = field.type
+    while hasattr(type_node, "type"):
+        type_node = type_node.type
+    type_name = type_node.name.value if hasattr(type_node, "name") else ""
+    if type_name in types:
+        return []
+    kind = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local"}.get(
+        type_name, "text"
+    )
+    labels = [("title", field.description.value)] if getattr(field, "description", None) else []
+    if type_name not in ("String", "Int", "Float", "Boolean", "ID") and type_name not in enums:
+        labels.append(("class", type_name))  # a custom scalar: PhoneNumber, PostalCode
+    return [
+        Control(
+            path,
+            location.line,
+            location.column,
+            "api",
+            f"graphql {type_name}",
+            name=field.name.value,
+            type=kind,
+            labels=tuple(labels),
+            options=enums.get(type_name, ()),
+            form=form,
+        )
+    ]

@@ -1,0 +1,161 @@
+"""Personal data declared in Prisma schemas and API schemas (OpenAPI, JSON Schema, GraphQL SDL)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datamin.check import Options, inventory
+from datamin.parse import kind_of, wants
+
+PRISMA = """datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+enum Gender {
+  MALE
+  FEMALE
+}
+
+model Patient {
+  id        Int      @id @default(autoincrement())
+  /// Full name as in the NRIC
+  fullName  String   @map("full_name")
+  x2        String   @unique
+  dob       DateTime @db.Date
+  gender    Gender
+  clinic    Clinic   @relation(fields: [clinicId], references: [id])
+  clinicId  Int
+  createdAt DateTime @default(now())
+
+  @@map("patients")
+}
+
+model Clinic {
+  id       Int       @id
+  name     String
+  phone    String
+  patients Patient[]
+}
+"""
+OPENAPI = """openapi: 3.0.3
+info:
+  title: Clinic API
+  version: "1.0"
+paths:
+  /patients:
+    post:
+      operationId: createPatient
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                x1:
+                  type: string
+                  description: NRIC or FIN
+                contact:
+                  type: string
+                  format: email
+      parameters:
+        - name: referrer
+          in: query
+          schema:
+            type: string
+components:
+  schemas:
+    Patient:
+      type: object
+      properties:
+        fullName:
+          type: string
+        dateOfBirth:
+          type: string
+          format: date
+        address:
+          type: object
+          properties:
+            postalCode:
+              type: string
+        clinic:
+          $ref: '#/components/schemas/Clinic'
+"""
+GRAPHQL = """enum Gender { MALE FEMALE }
+
+type Patient {
+  id: ID!
+  "Full name as in the NRIC"
+  fullName: String!
+  email: String
+  gender: Gender
+  clinic: Clinic
+}
+
+type Clinic { id: ID! name: String! }
+
+input SignUpInput {
+  phone: String!
+  birthDate: Date
+}
+
+type Mutation {
+  signUp(input: SignUpInput!, nric: String): Patient
+}
+"""
+
+
+def scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[int, int, str | None]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert result.errors == []
+    return {f"{f.control.container}.{f.control.name}": (f.line, f.control.column, f.category) for f in result.fields}
+
+
+def test_prisma_models_enums_and_doc_comments(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"prisma/schema.prisma": PRISMA}) == {
+        "Patient.fullName": (14, 3, "name"),
+        "Patient.dob": (16, 3, "date_of_birth"),
+        "Patient.gender": (17, 3, "gender"),
+    }  # x2 says nothing; the clinic's own phone is the clinic's; a relation is not a column
+
+
+def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
+        "createPatient.x1": (15, 17, "national_id"),
+        "createPatient.contact": (18, 17, "email"),
+        "Patient.fullName": (31, 9, "name"),
+        "Patient.dateOfBirth": (33, 9, "date_of_birth"),
+        "Patient.postalCode": (39, 13, "address"),
+    }  # the key that only groups (address) and a $ref are not fields
+
+
+def test_json_schema_documents(tmp_path: Path) -> None:
+    text = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "title": "Member",\n  "type": "object",\n  "properties": {\n    "email": {"type": "string", "format": "email"},\n    "points": {"type": "integer"}\n  }\n}\n'
+    assert scan(tmp_path, {"schemas/member.schema.json": text}) == {"Member.email": (6, 5, "email")}
+
+
+def test_graphql_types_inputs_and_mutation_arguments(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"schema.graphql": GRAPHQL}) == {
+        "Patient.fullName": (6, 3, "name"),
+        "Patient.email": (7, 3, "email"),
+        "Patient.gender": (8, 3, "gender"),
+        "SignUpInput.phone": (15, 3, "phone"),
+        "SignUpInput.birthDate": (16, 3, "date_of_birth"),
+        "signUp.nric": (20, 31, "national_id"),
+    }
+
+
+def test_only_api_schemas_among_yaml_and_json() -> None:
+    assert kind_of("openapi.yaml") == "api" and kind_of("schema.prisma") == "prisma"
+    assert wants("openapi.yaml", OPENAPI) and not wants("docker-compose.yml", "services:\n  db:\n    image: x\n")
+    assert not wants("package.json", '{"name": "x", "version": "1.0.0"}')
+
+
+def test_broken_yaml_and_graphql_are_errors_with_a_line(tmp_path: Path) -> None:
+    (tmp_path / "openapi.yaml").write_text("openapi: 3.0.0\npaths: [\n", encoding="utf-8")
+    (tmp_path / "schema.graphql").write_text("type Patient {\n  email String\n}\n", encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert sorted((Path(e.path).name, e.line) for e in result.errors) == [("openapi.yaml", 3), ("schema.graphql", 2)]

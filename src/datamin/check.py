@@ -347,7 +347,9 @@ def read_source(source: Source, options: Options | None = None, manifest: Manife
         return loaded
     errors = list(loaded.errors)
     if not wants(source.display, loaded.text):
-        return FileRead([], [], errors, 1)
+        # A page without markup was still read as one; a YAML, JSON or code file that declares
+        # nothing (a config, a script) is not what the scan is about, and is not counted.
+        return FileRead([], [], errors, 1 if source.kind == "html" else 0)
     parsed = PARSERS[source.kind](source.display, loaded.text, notices=manifest is not None)
     controls = parsed.controls
     if manifest is not None:

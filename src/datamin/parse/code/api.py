@@ -120,7 +120,9 @@ def _property(path: str, key: Any, value: Any, form: Form) -> Control:
     import yaml
 
     fields = _mapping(value)
-    kind = _FORMATS.get(_scalar(fields.get("format")), "")
+    kind = _FORMATS.get(_scalar(fields.get("format")), "") or (
+        "hidden" if _scalar(fields.get("format")) == "uuid" else ""
+    )
     kind = kind or {"boolean": "checkbox", "integer": "number", "number": "number"}.get(
         _scalar(fields.get("type")), "text"
     )
@@ -217,9 +219,8 @@ def _graphql_field(
     type_name = type_node.name.value if hasattr(type_node, "name") else ""
     if type_name in types:
         return []
-    kind = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local"}.get(
-        type_name, "text"
-    )
+    kinds = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden"}
+    kind = kinds.get(type_name, "text")  # an `ID` points at a record: read as a key, as a hidden input is
     labels = [("title", field.description.value)] if getattr(field, "description", None) else []
     if type_name not in ("String", "Int", "Float", "Boolean", "ID") and type_name not in enums:
         labels.append(("class", type_name))  # a custom scalar: PhoneNumber, PostalCode

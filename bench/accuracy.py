@@ -329,6 +329,9 @@ def score_corpus(
     printed: a check part gives its figures, and nothing that could be tuned on."""
     corpus = folder.resolve()
     forms_result = inventory([str(corpus / "forms")], Options(jobs=1))
+    # The form templates are labelled for what they render; a validation schema written in the
+    # same file (a Yup schema in a React form) is code, which the code parts score.
+    forms_result = forms_result._replace(fields=[f for f in forms_result.fields if f.control.source == "html"])
     sql_result = inventory([str(corpus / "sql")], Options(jobs=1)) if (corpus / "sql").is_dir() else None
     # Code is labelled file by file, from what each file declares: each is read on its own (a
     # scan leaves out a migration's field that a model in the same scan declares).

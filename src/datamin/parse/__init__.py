@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from datamin.parse.code import php, python, ruby
+from datamin.parse.code import javascript, php, python, ruby
 from datamin.parse.code.prisma import SNIFF as PRISMA
 from datamin.parse.markup import html
 from datamin.records import Parsed
@@ -33,7 +33,13 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
     if lower.endswith(".php") and not lower.endswith(".blade.php") and php.SNIFF.search(text):
         code = php.parse(path, text)
         return parsed._replace(controls=parsed.controls + code.controls, errors=parsed.errors + code.errors)
+    if lower.endswith(_SCRIPT_SUFFIXES) and javascript.SNIFF.search(text):
+        code = javascript.parse(path, text)
+        return parsed._replace(controls=parsed.controls + code.controls, errors=parsed.errors + code.errors)
     return parsed
+
+
+_SCRIPT_SUFFIXES = (".js", ".jsx", ".tsx", ".mjs", ".cjs")
 
 
 def _prisma(path: str, text: str, *, notices: bool = False) -> Parsed:
@@ -50,6 +56,7 @@ def _api(path: str, text: str, *, notices: bool = False) -> Parsed:
 
 PARSERS: dict[str, Parser] = {
     "html": _page, "python": python.parse, "ruby": ruby.parse, "php": php.parse, "prisma": _prisma, "api": _api,
+    "javascript": javascript.parse,
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
@@ -70,6 +77,8 @@ def kind_of(path: str) -> str | None:
         return "php"  # a Doctrine mapping
     if lower.endswith(".prisma"):
         return "prisma"
+    if lower.endswith((".ts", ".mts", ".cts", ".mjs", ".cjs")) and not lower.endswith(".d.ts"):
+        return "javascript"
     if lower.endswith(_API_SUFFIXES + _GRAPHQL_SUFFIXES):
         return "api"
     if lower.endswith(TEMPLATE_SUFFIXES) or lower.endswith(tuple(SNIFFED_SUFFIXES)):
@@ -89,6 +98,10 @@ def wants(path: str, text: str) -> bool:
         return "<doctrine-mapping" in text
     if lower.endswith(".prisma"):
         return PRISMA.search(text) is not None
+    if lower.endswith((".ts", ".mts", ".cts", ".mjs", ".cjs")):
+        return javascript.SNIFF.search(text) is not None
+    if lower.endswith(".js") and javascript.SNIFF.search(text):
+        return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):
         return _API_SNIFF.search(text[:4096]) is not None
     for suffix, pattern in SNIFFED_SUFFIXES.items():

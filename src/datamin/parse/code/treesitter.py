@@ -1,4 +1,4 @@
-"""Tree-sitter for the languages `ast` does not read (Ruby, PHP): a parser per grammar, made
+"""Tree-sitter for the languages `ast` does not read (Ruby, PHP, JavaScript, TypeScript): a parser per grammar, made
 the first time a file of that language is met (the grammars load in milliseconds, but only
 projects that have such files pay for them), and the small questions readers ask of nodes."""
 
@@ -19,9 +19,20 @@ def _parser(language: str) -> Any:
         import tree_sitter_ruby
 
         return Parser(Language(tree_sitter_ruby.language()))
-    import tree_sitter_php
+    if language == "php":
+        import tree_sitter_php
 
-    return Parser(Language(tree_sitter_php.language_php()))
+        return Parser(Language(tree_sitter_php.language_php()))
+    if language == "javascript":
+        import tree_sitter_javascript
+
+        return Parser(Language(tree_sitter_javascript.language()))
+    import tree_sitter_typescript
+
+    grammar = (
+        tree_sitter_typescript.language_tsx() if language == "tsx" else tree_sitter_typescript.language_typescript()
+    )
+    return Parser(Language(grammar))
 
 
 class Source(NamedTuple):

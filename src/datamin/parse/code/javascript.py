@@ -1,0 +1,37 @@
+"""JavaScript and TypeScript files that declare data (TypeORM entities, Sequelize models and
+migrations, Mongoose schemas, Zod and Yup form schemas): recognised by content, parsed with
+tree-sitter's JavaScript and TypeScript grammars, never run. A `.jsx` or `.tsx` file that is
+also a form is read as both."""
+
+from __future__ import annotations
+
+import re
+
+from datamin.parse.code import mongoose, sequelize, typeorm, validation
+from datamin.records import Parsed, ScanError
+
+_READERS = (typeorm, sequelize, mongoose, validation)
+SNIFF = re.compile("|".join(f"(?:{reader.SNIFF.pattern})" for reader in _READERS))
+
+
+def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+    if not SNIFF.search(text):
+        return Parsed([], [])
+    from datamin.parse.code import treesitter
+
+    lower = path.lower()
+    language = (
+        "tsx" if lower.endswith(".tsx") else "typescript" if lower.endswith((".ts", ".mts", ".cts")) else "javascript"
+    )
+    if language == "javascript" and (re.search(r"^\s*@\w+\(", text, re.M) or ": string" in text):
+        language = "typescript"  # decorators and type annotations in a .js file: read as TypeScript
+    source = treesitter.parse(path, text, language)
+    errors = [
+        ScanError(path, line, "JavaScript or TypeScript syntax the parser had to recover from; the rest still counts")
+        for line in treesitter.errors(source)[:1]
+    ]
+    controls = []
+    for reader in _READERS:
+        if reader.SNIFF.search(text):
+            controls.extend(reader.fields(source))
+    return Parsed(controls, errors)

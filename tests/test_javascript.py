@@ -1,0 +1,127 @@
+"""Personal data declared in JavaScript and TypeScript: TypeORM, Sequelize, Mongoose, Zod and
+Yup, read with tree-sitter, never run. A .tsx form with a Zod schema is read as both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datamin.check import Options, inventory
+
+ENTITY = """import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+
+@Entity("patients")
+export class Patient {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ length: 120 })
+  fullName: string;
+
+  @Column({ comment: "NRIC or FIN" })
+  x1: string;
+
+  @Column({ type: "date", nullable: true })
+  dateOfBirth: Date;
+
+  @Column({ type: "enum", enum: ["male", "female"] })
+  sex: string;
+
+  @ManyToOne(() => Clinic)
+  clinic: Clinic;
+}
+"""
+MONGOOSE = """const mongoose = require("mongoose");
+
+const MemberSchema = new mongoose.Schema({
+  name: { type: String, required: true },
+  email: String,
+  address: {
+    street: String,
+    postalCode: String,
+  },
+  plan: { type: mongoose.Schema.Types.ObjectId, ref: "Plan" },
+  points: Number,
+});
+"""
+SEQUELIZE = """module.exports = (sequelize, DataTypes) =>
+  sequelize.define("Customer", {
+    fullName: DataTypes.STRING,
+    x2: { type: DataTypes.STRING(12), comment: "MyKad" },
+    birthDate: { type: DataTypes.DATEONLY },
+    tier: DataTypes.STRING,
+  });
+"""
+MIGRATION = """module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable("patients", {
+      id: { type: Sequelize.INTEGER, primaryKey: true },
+      email: { type: Sequelize.STRING },
+    });
+    await queryInterface.addColumn("patients", "phone", { type: Sequelize.STRING });
+  },
+};
+"""
+SIGNUP = """import { z } from "zod";
+import * as yup from "yup";
+
+export const signupSchema = z.object({
+  email: z.string().email(),
+  x3: z.string().regex(/^[STFG]\\d{7}[A-Z]$/),
+  dob: z.coerce.date(),
+  coupon: z.string().optional(),
+});
+
+const bookingSchema = yup.object().shape({ contactNumber: yup.string().required(), guests: yup.number() });
+
+export function SignupForm() {
+  return <form><input name="phone" type="tel" /></form>;
+}
+"""
+
+
+def scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[int, str | None, str]]:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert result.errors == []
+    return {f"{f.control.container}.{f.control.name}": (f.line, f.category, f.control.source) for f in result.fields}
+
+
+def test_typeorm_entities(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"src/patient.entity.ts": ENTITY}) == {
+        "Patient.fullName": (9, "name", "orm"),
+        "Patient.x1": (12, "national_id", "orm"),
+        "Patient.dateOfBirth": (15, "date_of_birth", "orm"),
+        "Patient.sex": (18, "gender", "orm"),
+    }
+
+
+def test_mongoose_schemas_and_their_nested_objects(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"models/member.js": MONGOOSE}) == {
+        "MemberSchema.name": (4, "name", "orm"),
+        "MemberSchema.email": (5, "email", "orm"),
+        "MemberSchema.street": (7, "address", "orm"),
+        "MemberSchema.postalCode": (8, "address", "orm"),
+    }
+
+
+def test_sequelize_models_and_migrations(tmp_path: Path) -> None:
+    found = scan(tmp_path, {"models/customer.js": SEQUELIZE, "migrations/20240101-create-patients.js": MIGRATION})
+    assert found == {
+        "Customer.fullName": (3, "name", "orm"),
+        "Customer.x2": (4, "national_id", "orm"),
+        "Customer.birthDate": (5, "date_of_birth", "orm"),
+        "patients.email": (5, "email", "orm"),
+        "patients.phone": (7, "phone", "orm"),
+    }
+
+
+def test_zod_and_yup_schemas_in_a_form_read_as_both(tmp_path: Path) -> None:
+    assert scan(tmp_path, {"src/signup.tsx": SIGNUP}) == {
+        "signupSchema.email": (5, "email", "form-class"),
+        "signupSchema.x3": (6, "national_id", "form-class"),
+        "signupSchema.dob": (7, "date_of_birth", "form-class"),
+        "bookingSchema.contactNumber": (11, "phone", "form-class"),
+        "form.phone": (14, "phone", "html"),
+    }

@@ -170,5 +170,6 @@ def test_the_hook_runs_on_every_file_datamin_reads() -> None:
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     files = re.compile(hook["files"])
-    for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql", ".py", ".rb"):
+    code = (".py", ".rb", ".ts", ".mjs", ".cjs", ".prisma", ".graphql", ".gql", ".yaml", ".yml", ".json", ".orm.xml")
+    for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql", *code):
         assert files.search(f"app/views/x{suffix}"), suffix

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of `datamin inventory` on code against a bare parse of the same files.
 
-    python bench/code_throughput.py [--set django|laravel|both] [--files 1000] [--repeat 3] [--keep DIR]
+    python bench/code_throughput.py [--set django|laravel|prisma|all] [--files 1000] [--repeat 3] [--keep DIR]
 
 Generates `--files` files of each set:
 
@@ -11,6 +11,9 @@ Generates `--files` files of each set:
 - laravel: migrations as Laravel writes them (`Schema::create` with ten to twenty-five column
            calls and their modifiers, or `Schema::table` adding, renaming and dropping columns;
            `down()` too), against a bare tree-sitter-php parse;
+- prisma:  schema.prisma files of four to eight models with enums, `@map`, `///` comments and
+           relations, against reading and splitting every line of them (no Prisma parser
+           exists on PyPI to compare with);
 
 then times, in the same run:
 
@@ -134,6 +137,41 @@ def laravel_file(number: int, rng: random.Random) -> str:
     )
 
 
+PRISMA_FIELDS = [
+    "  /// Full name as in the NRIC\n  fullName  String   @map(\"full_name\")", "  email     String   @unique",
+    "  nric      String?  @db.VarChar(9)", "  dob       DateTime @db.Date", "  gender    Gender", "  phone     String?",
+    "  address   String?", "  title     String", "  price     Decimal  @db.Decimal(10, 2)", "  quantity  Int      @default(0)",
+    "  sku       String   @unique", "  status    Status   @default(DRAFT)", "  createdAt DateTime @default(now())",
+    "  updatedAt DateTime @updatedAt",
+]  # fmt: skip
+
+
+def prisma_file(number: int, rng: random.Random) -> str:
+    parts = ['generator client {\n  provider = "prisma-client-js"\n}\n\ndatasource db {\n  provider = "postgresql"\n'
+             '  url      = env("DATABASE_URL")\n}\n\nenum Gender {\n  MALE\n  FEMALE\n}\n\nenum Status {\n  DRAFT\n  ACTIVE\n}\n']  # fmt: skip
+    names = [
+        f"{rng.choice(['Patient', 'Customer', 'Order', 'Product', 'Member'])}{i}" for i in range(rng.randint(4, 8))
+    ]
+    for index, name in enumerate(names):
+        fields = rng.sample(PRISMA_FIELDS, rng.randint(6, len(PRISMA_FIELDS)))
+        relation = (
+            f"  owner     {names[index - 1]} @relation(fields: [ownerId], references: [id])\n  ownerId   Int\n"
+            if index
+            else ""
+        )
+        body = "\n".join(fields)
+        parts.append(
+            f'\nmodel {name} {{\n  id        Int      @id @default(autoincrement())\n{body}\n{relation}\n  @@map("{name.lower()}s_{number}")\n}}\n'
+        )
+    return "".join(parts)
+
+
+def bare_prisma(paths: list[Path]) -> None:
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            line.split()
+
+
 def bare_django(paths: list[Path]) -> None:
     for path in paths:
         ast.parse(path.read_text(encoding="utf-8"))
@@ -156,6 +194,9 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
         if kind == "django":
             path = folder / f"app{number:04d}" / "models.py"
             text = models_file(number, rng)
+        elif kind == "prisma":
+            path = folder / f"service{number:04d}" / "prisma" / "schema.prisma"
+            text = prisma_file(number, rng)
         else:  # one app's migrations folder per hundred files: a real project's shape
             path = folder / f"app{number // 100:02d}" / "database" / "migrations" / f"2024_01_01_{number:06d}_m.php"
             text = laravel_file(number, rng)
@@ -167,7 +208,7 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
     try:
         for _ in range(repeat):
             start = time.perf_counter()
-            (bare_django if kind == "django" else bare_laravel)(paths)
+            {"django": bare_django, "laravel": bare_laravel, "prisma": bare_prisma}[kind](paths)
             bare.append(time.perf_counter() - start)
             start = time.perf_counter()
             done = subprocess.run([datamin, "inventory", "--format", "json", str(folder)], capture_output=True)
@@ -178,8 +219,8 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
     finally:
         if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    title = "Django models" if kind == "django" else "Laravel migrations"
-    against = "ast.parse" if kind == "django" else "tree-sitter-php parse"
+    title = {"django": "Django models", "laravel": "Laravel migrations", "prisma": "Prisma schemas"}[kind]
+    against = {"django": "ast.parse", "laravel": "tree-sitter-php parse", "prisma": "read and split lines"}[kind]
     print(f"{title}: {len(paths)} files ({size / 1e6:.1f} MB)")
     print(f"  bare {against} loop:{' ' * (25 - len(against))}{min(bare):.2f} s")
     print(f"  datamin inventory (CLI, end to end):   {min(ours):.2f} s")
@@ -189,13 +230,13 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("django", "laravel", "both"), default="both")
+    parser.add_argument("--set", choices=("django", "laravel", "prisma", "all"), default="all")
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="write the files here and keep them")
     args = parser.parse_args(argv)
     datamin = shutil.which("datamin") or str(Path(sys.executable).parent / "datamin")
-    kinds = ("django", "laravel") if args.set == "both" else (args.set,)
+    kinds = ("django", "laravel", "prisma") if args.set == "all" else (args.set,)
     return max(run(kind, args.files, args.repeat, args.keep, datamin) for kind in kinds)
 
 

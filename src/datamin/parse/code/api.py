@@ -164,7 +164,8 @@ def _operations(path: str, paths: dict[str, Any]) -> Iterator[Control]:
                     if key is None or _scalar(details.get("in")) in ("header", "cookie"):
                         continue
                     schema = _mapping(details.get("schema"))
-                    kind = _FORMATS.get(_scalar(schema.get("format")) or _scalar(details.get("format")), "text")
+                    given = _scalar(schema.get("format")) or _scalar(details.get("format"))
+                    kind = "hidden" if given == "uuid" else _FORMATS.get(given, "text")  # a uuid points at a record
                     labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
                     yield Control(
                         path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",

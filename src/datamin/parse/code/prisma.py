@@ -26,15 +26,16 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     blocks = _blocks(lines)
     enums = {name: tuple(values) for kind, name, _, values in blocks if kind == "enum"}
     models = {name for kind, name, _, _ in blocks if kind in ("model", "view", "type")}
-    controls = []
+    controls: list[Control] = []
     for kind, name, start, body in blocks:
         if kind not in ("model", "view", "type"):
             continue
         mapped = [_TABLE.search(line) for line in body]
         table = next((m.group(1) for m in mapped if m), "")
         form = Form(start, name, store=path)
-        context = (("table", table),) if table else ()
+        references: list[str] = []
         doc: list[str] = []
+        first = len(controls)
         for offset, line in enumerate(body, start + 1):
             stripped = line.strip()
             if stripped.startswith("///"):
@@ -46,6 +47,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 continue
             indent, field, type_name, listed, _, rest = match.groups()
             if type_name in models or "@relation" in rest or listed:
+                if type_name in models and not listed:
+                    references.append(type_name)  # a record of that model's: its context
                 doc = []
                 continue  # a relation: the data sits in the other model
             kind_ = "date" if "@db.Date" in rest else _TYPES.get(type_name, "enum" if type_name in enums else "")
@@ -64,10 +67,11 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                     labels=labels,
                     options=enums.get(type_name, ()),
                     form=form,
-                    context=context,
                 )
             )
             doc = []
+        context = ((("table", table),) if table else ()) + tuple(("refers", other) for other in references)
+        controls[first:] = [c._replace(context=context) for c in controls[first:]]
     return Parsed(controls, [])
 
 

@@ -203,7 +203,7 @@ def _declared_once(fields: list[Field]) -> list[Field]:
     A column in Rails' schema.rb that a migration in the scan creates is reported at the
     migration, where it was written."""
     from datamin.parse.code import MIGRATED as migrated
-    from datamin.parse.code.rails import RAILS_MIGRATION, RAILS_SCHEMA
+    from datamin.parse.code import RAILS_MIGRATION, RAILS_SCHEMA
 
     if any(f.control.via == RAILS_SCHEMA for f in fields):  # a column a migration creates: at the migration
         created = {

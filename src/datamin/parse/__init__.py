@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from importlib import import_module
+from types import ModuleType
 
-from datamin.parse.code import javascript, php, python, ruby
-from datamin.parse.code.prisma import SNIFF as PRISMA
 from datamin.parse.markup import html
 from datamin.records import Parsed
 
 Parser = Callable[..., Parsed]  # (path, text, *, notices=False) -> Parsed
+
+
+def _code(family: str) -> ModuleType:
+    """A family of code readers, imported the first time a file of it is met: a project of
+    templates pays nothing for them at start-up."""
+    return import_module(f"datamin.parse.code.{family}")
+
+
+def _reader(family: str) -> Parser:
+    def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+        return _code(family).parse(path, text, notices=notices)  # type: ignore[no-any-return]
+
+    return parse
+
 
 # Template suffixes, longest first so that `.blade.php` wins over `.php`.
 TEMPLATE_SUFFIXES: tuple[str, ...] = (
@@ -30,11 +44,11 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
     read as both."""
     parsed = html.parse(path, text, notices=notices)
     lower = path.lower()
-    if lower.endswith(".php") and not lower.endswith(".blade.php") and php.SNIFF.search(text):
-        code = php.parse(path, text)
+    if lower.endswith(".php") and not lower.endswith(".blade.php") and _code("php").SNIFF.search(text):
+        code = _code("php").parse(path, text)
         return parsed._replace(controls=parsed.controls + code.controls, errors=parsed.errors + code.errors)
-    if lower.endswith(_SCRIPT_SUFFIXES) and javascript.SNIFF.search(text):
-        code = javascript.parse(path, text)
+    if lower.endswith(_SCRIPT_SUFFIXES) and _code("javascript").SNIFF.search(text):
+        code = _code("javascript").parse(path, text)
         return parsed._replace(controls=parsed.controls + code.controls, errors=parsed.errors + code.errors)
     return parsed
 
@@ -42,21 +56,9 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
 _SCRIPT_SUFFIXES = (".js", ".jsx", ".tsx", ".mjs", ".cjs")
 
 
-def _prisma(path: str, text: str, *, notices: bool = False) -> Parsed:
-    from datamin.parse.code import prisma
-
-    return prisma.parse(path, text)
-
-
-def _api(path: str, text: str, *, notices: bool = False) -> Parsed:
-    from datamin.parse.code import api  # YAML and GraphQL readers: only for such files
-
-    return api.parse(path, text)
-
-
 PARSERS: dict[str, Parser] = {
-    "html": _page, "python": python.parse, "ruby": ruby.parse, "php": php.parse, "prisma": _prisma, "api": _api,
-    "javascript": javascript.parse,
+    "html": _page, "python": _reader("python"), "ruby": _reader("ruby"), "php": _reader("php"),
+    "prisma": _reader("prisma"), "api": _reader("api"), "javascript": _reader("javascript"),
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
@@ -91,16 +93,16 @@ def wants(path: str, text: str) -> bool:
     only if it uses a framework that declares data."""
     lower = path.lower()
     if lower.endswith(".py"):
-        return python.SNIFF.search(text) is not None  # models, forms, migrations: not every script
+        return _code("python").SNIFF.search(text) is not None  # models, forms, migrations: not every script
     if lower.endswith(".rb"):
-        return ruby.SNIFF.search(text) is not None
+        return _code("ruby").SNIFF.search(text) is not None
     if lower.endswith(".orm.xml"):
         return "<doctrine-mapping" in text
     if lower.endswith(".prisma"):
-        return PRISMA.search(text) is not None
+        return _code("prisma").SNIFF.search(text) is not None
     if lower.endswith((".ts", ".mts", ".cts", ".mjs", ".cjs")):
-        return javascript.SNIFF.search(text) is not None
-    if lower.endswith(".js") and javascript.SNIFF.search(text):
+        return _code("javascript").SNIFF.search(text) is not None
+    if lower.endswith(".js") and _code("javascript").SNIFF.search(text):
         return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):
         return _API_SNIFF.search(text[:4096]) is not None

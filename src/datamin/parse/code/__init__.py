@@ -8,3 +8,6 @@ field), so that everything after parsing stays as it is."""
 DJANGO_MIGRATION = "Django migration"
 ALEMBIC_MIGRATION = "Alembic migration"
 MIGRATED = (DJANGO_MIGRATION, ALEMBIC_MIGRATION)
+# Rails: a column of schema.rb that a migration in the scan creates is reported at the migration.
+RAILS_MIGRATION = "Rails migration"
+RAILS_SCHEMA = "Rails schema"

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from datamin.parse.code import RAILS_MIGRATION, RAILS_SCHEMA
 from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.schema import Column, Schema
 from datamin.records import Control, Form
 
 SNIFF = re.compile(r"ActiveRecord::(?:Migration|Schema)|\.permit\s*\(")
-RAILS_MIGRATION = "Rails migration"
-RAILS_SCHEMA = "Rails schema"
 
 # A column's Rails type as the column types of rules/sql.toml.
 _TYPES = {

@@ -8,6 +8,7 @@ from importlib import import_module
 from types import ModuleType
 
 from datamin.parse.markup import html
+from datamin.parse.sniff import Sniff
 from datamin.records import Parsed
 
 Parser = Callable[..., Parsed]  # (path, text, *, notices=False) -> Parsed
@@ -33,9 +34,17 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".aspx", ".jsp", ".ctp", ".gjs", ".gts",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
-SNIFFED_SUFFIXES: dict[str, re.Pattern[str]] = {
-    ".js": re.compile(r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]", re.I),
-    ".xml": re.compile(r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b", re.I),
+SNIFFED_SUFFIXES: dict[str, Sniff] = {
+    ".js": Sniff(
+        r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]",
+        ("<input", "<select", "<textarea", "<form", "react"),
+        re.I,
+    ),
+    ".xml": Sniff(
+        r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b",
+        ("<templates", "<odoo", "<openerp", "t-", "<html"),
+        re.I,
+    ),
 }
 
 

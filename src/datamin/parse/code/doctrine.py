@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 from datamin.parse.code.laravel import text_of
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"ORM\\Column|@Column\(|Mapping\\Column|<doctrine-mapping\b")
+SNIFF = Sniff(r"ORM\\Column|@Column\(|Mapping\\Column|<doctrine-mapping\b", ("Column", "<doctrine-mapping"))
 _TYPES = {
     "string": "varchar", "text": "text", "ascii_string": "varchar", "guid": "uuid", "integer": "int",
     "smallint": "int", "bigint": "int", "decimal": "decimal", "float": "decimal", "boolean": "boolean",

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from datamin.parse.code import mongoose, sequelize, typeorm, validation
+from datamin.parse.sniff import Sniff
 from datamin.records import Parsed, ScanError
 
 _READERS = (typeorm, sequelize, mongoose, validation)
-SNIFF = re.compile("|".join(f"(?:{reader.SNIFF.pattern})" for reader in _READERS))
+SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS))
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:

@@ -15,9 +15,13 @@ from collections.abc import Iterator
 
 from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.schema import Column, Schema
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"Schema::(?:create|table)\s*\(|function\s+rules\s*\(|->validate\s*\(|Validator::make\s*\(")
+SNIFF = Sniff(
+    r"Schema::(?:create|table)\s*\(|function\s+rules\s*\(|->validate\s*\(|Validator::make\s*\(",
+    ("Schema::", "rules", "->validate", "Validator::make"),
+)
 LARAVEL_MIGRATION = "Laravel migration"
 
 # Blueprint column methods as the column types of rules/sql.toml (the rest are not columns).

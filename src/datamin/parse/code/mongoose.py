@@ -4,14 +4,14 @@ keys are fields of the same schema (`address.city` in the evidence's section).""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from datamin.parse.code.jsnodes import arguments, declared_name, entries, string
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"new\s+(?:mongoose\.)?Schema\s*[<(]")
+SNIFF = Sniff(r"new\s+(?:mongoose\.)?Schema\s*[<(]", ("Schema",))
 _TYPES = {"String": "varchar", "Number": "decimal", "Date": "timestamp", "Boolean": "boolean", "Buffer": "blob"}
 
 

@@ -4,13 +4,13 @@ template is read as a template too; a Doctrine `.orm.xml` mapping with lxml."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from datamin.parse.code import doctrine, laravel, symfony
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Parsed, ScanError
 
-SNIFF = re.compile("|".join(f"(?:{p.pattern})" for p in (laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF)))
+SNIFF = Sniff.either(laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF)
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form, Parsed
 
-SNIFF = re.compile(r"^\s*(?:model|datasource|generator)\s+\w+\s*\{", re.M)
+SNIFF = Sniff(r"^\s*(?:model|datasource|generator)\s+\w+\s*\{", ("model", "datasource", "generator"), re.M)
 _BLOCK = re.compile(r"^\s*(model|enum|type|view)\s+(\w+)\s*\{", re.M)
 _FIELD = re.compile(r"^(\s*)(\w+)\s+(\w+)(\[\])?(\?)?(.*)$")
 _MAP = re.compile(r"(?<!@)@map\(\s*\"([^\"]*)\"")

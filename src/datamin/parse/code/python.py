@@ -8,13 +8,18 @@ import re
 from collections.abc import Callable, Iterator
 
 from datamin.parse.code.pyast import Module
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Parsed, ScanError
 
 # What shows a framework may be used in a file: only such files are parsed (a repository's
 # scripts and tests are not). One pass over the text; after parsing, the imports decide.
-SNIFF = re.compile(
+SNIFF = Sniff(
     r"^\s*(?:from|import)\s+(?:django|alembic|sqlalchemy|flask_sqlalchemy|sqlmodel|wtforms|flask_wtf|pydantic|fastapi)\b"
     r"|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b|\bdb\.Model\b|\bdb\.Column\(|^down_revision\b",
+    (
+        *("django", "alembic", "sqlalchemy", "sqlmodel", "wtforms", "flask_wtf", "pydantic", "fastapi"),
+        *("models.Model", "forms.", "db.Model", "db.Column(", "down_revision"),
+    ),
     re.M,
 )
 # The readers a file's imports call for, by the first part of the module imported.

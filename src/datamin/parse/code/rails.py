@@ -10,15 +10,15 @@ column (`source` `orm`); `params.require(:patient).permit(:nric, :dob)` is a for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from datamin.parse.code import RAILS_MIGRATION, RAILS_SCHEMA
 from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.schema import Column, Schema
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"ActiveRecord::(?:Migration|Schema)|\.permit\s*\(")
+SNIFF = Sniff(r"ActiveRecord::(?:Migration|Schema)|\.permit\s*\(", ("ActiveRecord::", ".permit"))
 
 # A column's Rails type as the column types of rules/sql.toml.
 _TYPES = {

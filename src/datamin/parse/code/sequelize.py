@@ -9,10 +9,12 @@ from collections.abc import Iterator
 
 from datamin.parse.code.jsnodes import arguments, called, entries, string
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(
-    r"\.define\s*\(|\.init\s*\(\s*\{|(?:queryInterface|queryInterface\w*)\.(?:createTable|addColumn)\s*\(|DataTypes\."
+SNIFF = Sniff(
+    r"\.define\s*\(|\.init\s*\(\s*\{|(?:queryInterface|queryInterface\w*)\.(?:createTable|addColumn)\s*\(|DataTypes\.",
+    (".define", ".init", "createTable", "addColumn", "DataTypes."),
 )
 _TYPES = {
     "STRING": "varchar", "TEXT": "text", "CHAR": "char", "DATE": "timestamp", "DATEONLY": "date", "INTEGER": "int",

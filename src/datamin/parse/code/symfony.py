@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from datamin.parse.code.laravel import text_of
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"FormBuilderInterface|extends\s+AbstractType\b")
+SNIFF = Sniff(r"FormBuilderInterface|extends\s+AbstractType\b", ("FormBuilderInterface", "AbstractType"))
 _TYPES = {
     "EmailType": "email", "PasswordType": "password", "RepeatedType": "text", "TelType": "tel", "DateType": "date",
     "BirthdayType": "date", "DateTimeType": "datetime-local", "TimeType": "time", "IntegerType": "number",

@@ -3,14 +3,14 @@ Each decorated column is a column (`source` `orm`); relations are not."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from datamin.parse.code.jsnodes import arguments, called, entries, string
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"@(?:Entity|Column|PrimaryColumn|ViewEntity)\s*\(")
+SNIFF = Sniff(r"@(?:Entity|Column|PrimaryColumn|ViewEntity)\s*\(", ("@Entity", "Column", "@ViewEntity"))
 _COLUMNS = frozenset({"Column", "PrimaryColumn", "Index"})
 _TYPES = {
     "varchar": "varchar", "text": "text", "char": "char", "date": "date", "datetime": "timestamp",

@@ -5,14 +5,14 @@ is its evidence (`.email()` asks for an email, `date()` for a date, `.regex(...)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from datamin.parse.code.jsnodes import chain, declared_name, entries, string
 from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = re.compile(r"\b(?:z|zod|yup|Yup|y)\.object\s*\(")
+SNIFF = Sniff(r"\b(?:z|zod|yup|Yup|y)\.object\s*\(", (".object",))
 _KINDS = {
     "email": "email",
     "date": "date",

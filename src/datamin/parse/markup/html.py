@@ -220,12 +220,13 @@ class _Sections:
 
     def __init__(self, doc: Element) -> None:
         self.doc = doc
-        self.found: tuple[list[_Heading], str] | None = None
+        self.found: tuple[list[_Heading], str, int] | None = None  # headings, title, up to which line
 
     def place(self, controls: list[Control]) -> list[Control]:
-        if self.found is None:
-            self.found = (_headings(self.doc), _title(self.doc))
-        headings, title = self.found
+        until = max((c.line for c in controls), default=0)  # the headings after the last field head none
+        if self.found is None or self.found[2] < until:
+            self.found = (_headings(self.doc, until), _title(self.doc), until)
+        headings, title, _ = self.found
         return _placed(controls, headings, title) if headings or title else controls
 
 
@@ -558,11 +559,13 @@ class _Reader:
         get = attributes.get
         ident = get("id")
         if ident and ident in self.label_for:
-            labels.extend(("label", t) for t in self.label_for[ident] if t)
-        for ancestor in _label_ancestor(element, ancestors):
-            text = _text(ancestor)
-            if text:
-                labels.append(("label", text))
+            labels += [("label", t) for t in self.label_for[ident] if t]
+        for ancestor in _all_ancestors(element, ancestors):
+            if ancestor.tag == "label":  # the <label> it sits in
+                text = _text(ancestor)
+                if text:
+                    labels.append(("label", text))
+                break
         if ":" in element.tag and (get("text") or "").strip():
             labels.append(("label", get("text").strip()))  # type: ignore[union-attr]  # <asp:CheckBox Text=...>
         if not _LABELLING_ATTRIBUTES.isdisjoint(attributes):
@@ -730,14 +733,6 @@ def _all_ancestors(element: Element, near: list[Element]) -> list[Element] | Ite
     return chain(near, islice(element.iterancestors(), _ANCESTORS, None))
 
 
-def _label_ancestor(element: Element, ancestors: list[Element]) -> list[Element]:
-    """The `<label>` a field sits in, if any."""
-    for ancestor in _all_ancestors(element, ancestors):
-        if ancestor.tag == "label":
-            return [ancestor]
-    return []
-
-
 def _wrapper_labels(ancestors: list[Element]) -> Iterator[tuple[str, str]]:
     """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
     for depth, ancestor in enumerate(ancestors):
@@ -805,13 +800,13 @@ _HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
 _BOLD = frozenset({"strong", "b"})
 
 
-def _headings(doc: Element) -> list[_Heading]:
-    """Where each section of the page starts, what it is called and how far it reaches, in
-    line order."""
+def _headings(doc: Element, until: int = LINE_LIMIT) -> list[_Heading]:
+    """Where each section of the page starts up to line `until`, what it is called and how far
+    it reaches, in line order."""
     found = []
     for element in _heading_candidates(doc):
         line = element.sourceline
-        if line is None or line >= LINE_LIMIT:
+        if line is None or line >= LINE_LIMIT or line > until:
             continue
         parent = element.getparent()
         if parent is None:

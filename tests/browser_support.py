@@ -74,3 +74,26 @@ def launched() -> Iterator[Any]:
             yield chromium
     except BrowserUnavailable as exc:  # raised only on launch: a test's own errors never reach here
         pytest.skip(str(exc))
+
+
+def built_by_script(
+    title: str, label: str, name: str, notice: str = "", *, head: str = "", body: str = "", then: str = ""
+) -> str:
+    """A page whose form a script builds with DOM calls: no markup of it in the page's source.
+    `head` and `body`: more of the page; `then`: more script after the form is on the page."""
+    before = f'const notice = document.createElement("p"); notice.textContent = "{notice}"; form.append(notice);'
+    return f"""<!doctype html><html><head><title>{title}</title>{head}</head><body><div id="app"></div>{body}
+<script>
+  const form = document.createElement("form");
+  form.method = "post";
+  {before if notice else ""}
+  const label = document.createElement("label");
+  label.htmlFor = "{name}";
+  label.textContent = "{label}";
+  const input = document.createElement("input");
+  input.id = "{name}";
+  input.name = "{name}";
+  form.append(label, input);
+  document.getElementById("app").append(form);
+  {then}
+</script></body></html>"""

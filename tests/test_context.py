@@ -134,3 +134,15 @@ def test_a_table_named_for_a_thing_guards_its_columns(scan) -> None:  # type: ig
         ("students", "full_name", "name"),
         ("students", "race_id", "race_ethnicity"),
     }
+
+
+def test_a_form_that_asks_for_a_card_is_a_person_paying_whatever_it_is_called() -> None:
+    """form#paymentMethod names a thing in a shop's admin (its name, its fees); with a card
+    number in it, it is a customer's card and billing address."""
+    paying = """<form id="frmManagePaymentMethod" method="post">
+<input name="ccnumber" autocomplete="cc-number">
+<input type="hidden" name="billing_name"><input type="hidden" name="billing_city"></form>"""
+    admin = """<form id="frmPaymentMethod" method="post">
+<input name="name" placeholder="Name"><input name="city" placeholder="City"></form>"""
+    assert personal("pay.tpl", paying) == {(2, "financial_card"), (3, "name"), (3, "address")}
+    assert personal("admin.tpl", admin) == set()

@@ -199,3 +199,24 @@ def test_a_form_member_named_save_or_submit_is_its_button() -> None:
         "pwd.save": ("submit", None),
         "submit": ("submit", None),
     }
+
+
+def test_codeigniter_helpers_with_their_attributes_in_an_array_and_their_labels() -> None:
+    text = (
+        "<?php echo form_open('daftar'); ?>\n"
+        "<?=form_label('Tarikh Lahir', 'dt_lahir')?>\n"
+        "<?=form_input(array('id' => 'dt_lahir', 'name' => 'dt_lahir', 'value' => set_value('dt_lahir')))?>\n"
+        "<?=form_label('Nombor Kad Pengenalan', 'ic')?>\n"
+        "<?php echo form_input(['name' => 'ic', 'maxlength' => '12']); ?>\n"
+        "<?=form_input(array('name' => 'kod_promosi'))?>\n"
+        "<?php echo form_close(); ?>"
+    )
+    fields = {f.line: f for f in read_fields("daftar.php", text)}
+    assert personal("daftar.php", text) == {(3, "date_of_birth"), (5, "national_id")}
+    assert ("helper", "Tarikh Lahir") in fields[3].control.labels and fields[5].control.name == "ic"
+    assert 6 in fields and fields[6].category is None  # a field, not personal data
+
+
+def test_laravel_label_helpers_name_the_field_they_label() -> None:
+    text = "{!! Form::label('kp', __('MyKad number')) !!}\n{!! Form::text('kp') !!}"
+    assert personal("register.blade.php", text) == {(2, "national_id")}

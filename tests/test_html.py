@@ -22,7 +22,7 @@ def test_a_tag_over_several_lines_is_where_it_starts() -> None:
     :rules="[v => !!v || 'required']"
     label="Date of birth"
   ></v-text-field>
-  <script>var s = '<input name="decoy">';</script>
+  <script>var s = '<input name="' + decoy + '">';</script>
   <input
     name="email" :class="{ a: x > 1 }"
     type="email"
@@ -231,3 +231,33 @@ def test_rows_of_fields_take_their_column_headers() -> None:
         (1, "name"), (3, "name"), (3, "other_personal"), (3, "date_of_birth"), (4, "name"), (4, "other_personal"),
         (4, "date_of_birth"), (6, "phone"),
     }  # fmt: skip
+
+
+def test_fields_a_script_writes_are_read_where_the_script_holds_them() -> None:
+    """Rows of fields a script adds on a click, markup built in strings: read as markup, lines
+    kept; a tag the code completes at run time, the code and `${...}` are not."""
+    text = """<form method="post"><table id="jobs"><tr><th>Employer</th></tr>
+<tr><td><input name="employer[]"></td><td><input name="start[]"></td></tr></table>
+<script>
+  // <input name="in_a_comment">
+  row.innerHTML = `<td><input name="employer[]"></td>
+    <td><select name="start[]">${years.map(y => `<option>${y}</option>`).join("")}</select></td>`;
+  $('<label>NRIC <input name="nric"></label>').appendTo(form);
+  var partial = '<input name="' + field + '">';
+</script></form>"""
+    controls = parse("jobs.html", text).controls
+    assert [(c.line, c.column, c.name) for c in controls] == [
+        (2, 9, "employer[]"), (2, 43, "start[]"), (5, 24, "employer[]"), (6, 9, "start[]"), (7, 18, "nric"),
+    ]  # fmt: skip
+    assert all(c.form is not None for c in controls)
+
+
+def test_a_field_that_repeats_a_field_of_its_form_is_the_same_question() -> None:
+    text = """<form method="post"><label for="o">Occupation</label><input id="o" name="job[]">
+<input name="job[]"><input name="qty"><input name="qty">
+<label><input type="checkbox" name="heard" value="web"> Your homepage</label>
+<label><input type="checkbox" name="heard" value="friend"> A friend</label></form>"""
+    fields = read_fields("jobs.html", text)
+    categories = [(f.line, f.category) for f in fields if f.category]
+    assert categories == [(1, "employment"), (2, "employment"), (3, "other_personal")]  # not line 4
+    assert "the same field as line 1" in fields[1].evidence

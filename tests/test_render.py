@@ -11,31 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import Reply, Server, launched, serve
+from browser_support import Reply, Server, built_by_script, launched, serve
 
 from datamin.web import browser as browser_module
 from datamin.web.browser import BrowserUnavailable, browser, chromium_path
 from datamin.web.render import RenderError, render
 
-BUILT_BY_SCRIPT = """<!DOCTYPE html>
-<html><head><title>Apply</title>
-<link rel="preconnect" href="{other}">
-<script src="{other}/tracker.js"></script>
-</head><body><main id="main"></main>
-<iframe src="{other}/frame"></iframe>
-<script>
-  const form = document.createElement('form');
-  const label = document.createElement('label');
-  label.htmlFor = 'nric';
-  label.textContent = 'NRIC';
-  const input = document.createElement('input');
-  input.name = 'nric';
-  input.id = 'nric';
-  form.append(label, input);
-  document.getElementById('main').append(form);
-  fetch('{other}/collect').catch(() => {{}});
-  throw new Error('boom from the page');
-</script></body></html>"""
+
+def built_page(other: str) -> str:
+    """A form a script builds, and a page that tries to reach another origin every way it can."""
+    return built_by_script(
+        "Apply",
+        "NRIC",
+        "nric",
+        head=f'<link rel="preconnect" href="{other}"><script src="{other}/tracker.js"></script>',
+        body=f'<iframe src="{other}/frame"></iframe>',
+        then=f"fetch('{other}/collect').catch(() => {{}});\n  throw new Error('boom from the page');",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +47,7 @@ def same_origin(server: Server) -> Any:
 
 
 def test_scripts_run_and_nothing_leaves_the_origin(chromium: Any, other: Server) -> None:
-    page = BUILT_BY_SCRIPT.format(other=other.url).encode()
+    page = built_page(other.url).encode()
     with serve({"/apply": Reply(page)}) as site:
         rendered = render(
             site.url + "/apply",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import built_by_script
 from servers import Exchange, Route, Server, error, hostile, page, redirect, serve, unused_port
 
 from datamin.check import Options, Result, scan_site
@@ -226,13 +227,7 @@ def test_links_and_sitemaps_are_read_without_fetching_anything() -> None:
     assert sitemap_locations(index) == (["https://kopi.example/a.xml"], [])
 
 
-BUILT_BY_SCRIPT = """<!doctype html><html><head><title>Lucky draw</title></head><body><div id="app"></div>
-<script>
-  const form = document.createElement("form");
-  form.method = "post";
-  form.innerHTML = '<p>Privacy notice</p><label for="ic">NRIC number</label><input id="ic" name="ic_number">';
-  document.getElementById("app").appendChild(form);
-</script></body></html>"""
+BUILT_BY_SCRIPT = built_by_script("Lucky draw", "NRIC number", "ic_number", notice="Privacy notice")
 
 
 @pytest.fixture
@@ -253,19 +248,7 @@ def test_a_form_built_by_javascript_is_found_only_when_rendered(chromium: Any) -
     assert {f.code for f in rendered.findings} == {"DM300"}  # on an http:// page
 
 
-RACE_BY_SCRIPT = """<!doctype html><html><head><title>Member sign-up</title></head><body><div id="app"></div>
-<script>
-  const form = document.createElement('form');
-  form.method = 'post';
-  const label = document.createElement('label');
-  label.htmlFor = 'q3';
-  label.textContent = 'Race';
-  const race = document.createElement('input');
-  race.id = 'q3';
-  race.name = 'q3';
-  form.append(label, race);
-  document.getElementById('app').append(form);
-</script></body></html>"""
+RACE_BY_SCRIPT = built_by_script("Member sign-up", "Race", "q3")
 
 
 def test_a_race_field_a_script_builds_is_reported_by_scan_url_render() -> None:

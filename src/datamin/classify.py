@@ -126,6 +126,13 @@ def classify_all(
     organisations |= _catalogues(tables, lexicon)
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
+    # A form that asks for a card or a bank account is a person paying, whatever it is called
+    # (form#frmManagePaymentMethod): its billing name and address are that person's.
+    paying = {
+        _form_key(c)
+        for c, v in zip(controls, verdicts, strict=True)
+        if v[0] in _PAYING and not v[4] and not c.is_column
+    }
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
@@ -133,7 +140,7 @@ def classify_all(
         table = control.form is not None and bool(control.form.store)
         thing = things.get(key)
         if thing is None:
-            thing = things[key] = _about_a_thing(control, lexicon) or key in organisations
+            thing = things[key] = (_about_a_thing(control, lexicon) and key not in paying) or key in organisations
         if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
             weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
         else:
@@ -161,7 +168,31 @@ def classify_all(
                 confidence = CONTEXT_WEIGHT
                 evidence = (why,)
         fields.append(Field(control, category, sensitivity, confidence, evidence))
-    return fields
+    return _same_names(fields, lexicon)
+
+
+def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
+    """A field that repeats the name of a field of its form is the same question: the row a
+    script adds to a table of jobs asks what the row written in the page does. (The members of
+    a group of radio buttons or checkboxes share a name, each its own answer.)"""
+    known: dict[tuple[object, str], Field] = {}
+    for f in fields:
+        if f.category is not None and f.control.name and not f.control.is_column:
+            known.setdefault((_form_key(f.control), f.control.name), f)
+    if not known:
+        return fields
+    same = []
+    for f in fields:
+        first = known.get((_form_key(f.control), f.control.name)) if f.category is None else None
+        if first is not None and f.control.type not in ("radio", "checkbox") and _answers(f.control, lexicon):
+            why = f"the same field as line {first.control.line}"
+            f = f._replace(category=first.category, sensitivity=first.sensitivity, confidence=first.confidence)
+            f = f._replace(evidence=(why,))
+        same.append(f)
+    return same
+
+
+_PAYING = frozenset({"financial_card", "financial_account"})
 
 
 def _with_sections(

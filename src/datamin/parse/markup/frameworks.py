@@ -91,6 +91,15 @@ _HELPERS: tuple[Helper, ...] = (
         ),
         _FORM_TYPES,
     ),
+    # ... and with its attributes in an array: form_input(array('name' => 'ic', 'maxlength' => '12'))
+    Helper(
+        "codeigniter",
+        re.compile(
+            r"\bform_(?P<method>input|password|dropdown|textarea|upload|hidden|checkbox|radio|multiselect)"
+            r"\s*\(\s*(?:array\s*\(|\[)[^;]{0,300}?['\"]name['\"]\s*=>\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _FORM_TYPES,
+    ),
     # CakePHP $this->Form->control('email'), Yii $form->field($model, 'email')
     Helper(
         "cakephp",
@@ -210,8 +219,17 @@ _LABEL_ARGUMENT = re.compile(
 _PLACEHOLDER_ARGUMENT = re.compile(r"\bplaceholder\b['\"]?\s*[:=>]+\s*(?:\w+\(\s*)?['\"](?P<value>[^'\"]+)['\"]")
 _AUTOCOMPLETE_ARGUMENT = re.compile(r"\bautocomplete\b['\"]?\s*[:=>]+\s*['\"](?P<value>[^'\"]+)['\"]")
 _TYPE_ARGUMENT = re.compile(r"\b(?:type|as)\b['\"]?\s*[:=>]+\s*[:'\"]?(?P<value>\w+)")
-# Rails labels give helpers their text: f.label :dob, "Date of birth"
-_RAILS_LABEL = re.compile(r"\b\w+\.label\s*\(?\s*:(?P<name>\w+)\s*,\s*(?:t\(\s*)?['\"](?P<text>[^'\"]+)['\"]")
+# Label helpers give helpers their text: Rails f.label :dob, "Date of birth"; Laravel
+# Form::label('ic_no', 'IC number'); CodeIgniter form_label('Tarikh Lahir', 'dt_lahir') (text first).
+_HELPER_LABELS = {
+    "rails": re.compile(r"\b\w+\.label\s*\(?\s*:(?P<name>\w+)\s*,\s*(?:t\(\s*)?['\"](?P<text>[^'\"]+)['\"]"),
+    "laravel": re.compile(
+        r"\bForm::label\s*\(\s*['\"](?P<name>[^'\"]+)['\"]\s*,\s*(?:_{1,2}\(\s*|trans\(\s*)?['\"](?P<text>[^'\"]+)['\"]"
+    ),
+    "codeigniter": re.compile(
+        r"\bform_label\s*\(\s*(?:lang\(\s*)?['\"](?P<text>[^'\"]+)['\"]\s*\)?\s*,\s*['\"](?P<name>[^'\"]+)['\"]"
+    ),
+}
 # Literal first (no \b): a regular expression that starts with a literal scans large pages fast.
 _FORM_OPENER = re.compile(
     r"(?P<opener>form_with\b|form_for\b|form_tag\b|simple_form_for\b|semantic_form_for\b"
@@ -263,10 +281,12 @@ def read(
             via=via,
         )
 
-    rails_labels: dict[str, str] = {}
+    helper_labels: dict[str, str] = {}  # by the name or id of the field labelled
     for kind, start, end in neutral.constructs:
-        if kind in _ERB:
-            rails_labels.update((m.group("name"), m.group("text")) for m in _RAILS_LABEL.finditer(code, start, end))
+        for label_helper in (_HELPER_LABELS["rails"],) if kind in _ERB else tuple(_HELPER_LABELS.values())[1:]:
+            if kind in _ERB or kind in _PHP:
+                found = label_helper.finditer(code, start, end)
+                helper_labels.update((m.group("name"), m.group("text")) for m in found)
 
     def helper_fields(helpers: tuple[Helper, ...], start: int, end: int) -> Iterator[Control]:
         for helper in helpers:
@@ -275,7 +295,7 @@ def read(
                 name = groups.get("name") or groups.get("name2") or ""
                 method = groups.get("method") or groups.get("method2") or ""
                 args = _call_arguments(code, match.end())
-                labels = [("helper", _readable(rails_labels[name]))] if name in rails_labels else []
+                labels = [("helper", _readable(helper_labels[name]))] if name in helper_labels else []
                 yield control(
                     match.start(), name, f"{helper.via}:{method or 'field'}", helper.types.get(method, ""), args, labels
                 )

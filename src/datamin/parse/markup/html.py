@@ -18,6 +18,7 @@ import lxml.etree
 
 from datamin.parse.markup.notice import links_to_notice, mentions_notice
 from datamin.parse.markup.positions import LINE_LIMIT, LineIndex, StartTags
+from datamin.parse.markup.scripts import unwrap_script_markup
 from datamin.parse.markup.template import families_for, neutralise
 from datamin.records import Control, Form, Parsed, ScanError
 
@@ -184,7 +185,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
 
         for start, end, form in frameworks.form_spans(neutral, lines.line_of, notices):
             forms.add(start, end, form)
-    markup = _unwrap_script_templates(neutral.markup)
+    markup = unwrap_script_markup(_unwrap_script_templates(neutral.markup))
     if markup.strip():
         doc = _parse_markup(markup)
         if doc is not None and _too_deep():

@@ -30,6 +30,11 @@ CASES = [
         "race_ethnicity",
     ),
     ('<label for="a">Nama Syarikat</label><input id="a" name="a">', None),
+    ('<label for="a">Tarikh Pengislaman</label><input id="a" name="a" type="date">', "religion"),
+    ('<label for="a">Agama Asal</label><input id="a" name="a">', "religion"),
+    ('<label for="a">Surat Keterangan Dokter</label><input id="a" name="a" type="file">', "health"),
+    ('<label for="a">Slip Gaji</label><input id="a" name="a" type="file">', "income"),
+    ('<label for="a">Laporan Jualan</label><input id="a" name="a" type="file">', None),  # a sales report
     # Thai and Tamil
     ('<label for="a">เลขบัตรประชาชน</label><input id="a" name="a">', "national_id"),
     ('<label for="a">วันหมดอายุ</label><input id="a" name="a">', None),  # an expiry date, not an age

@@ -57,7 +57,7 @@ def test_the_rows_of_a_table_are_records_of_what_its_column_headers_name() -> No
     """A table of education or work history: the year, the grade and the certificate's upload
     of each row are that history too (two headers or more name its category)."""
     text = """<form><label>Full name <input name="n"></label><table>
-<tr><th>Education level</th><th>School name</th><th>Year of passing</th><th>Upload</th></tr>
+<tr><th>Education level</th><th>School name</th><th>Completed in</th><th>Upload</th></tr>
 <tr><td><input name="level[]"></td><td><input name="school[]"></td><td><input name="year[]"></td><td><input type="file" name="doc[]"></td></tr>
 </table><table><tr><th>Item</th><th>Quantity</th></tr><tr><td><input name="item[]"></td><td><input name="qty[]"></td></tr></table></form>"""
     fields = {f.control.name: f.category for f in read_fields("x.html", text)}

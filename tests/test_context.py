@@ -101,6 +101,28 @@ COMMENT ON TABLE stock_movements IS 'Medical history of stock';
     assert bp.evidence == ('in table zcmu_sign ("生命体征"): health records of a person',)
 
 
+def test_a_table_whose_rows_belong_to_a_record_is_that_record_when_its_name_says_so(scan) -> None:  # type: ignore[no-untyped-def]
+    """`physical_examinations.visit_id`: a patient's visit, examined; a visit's payment is not
+    the visit's clinical content."""
+    result = scan(
+        {
+            "clinic.sql": """CREATE TABLE visits (id int, patient_id int, reason text);
+COMMENT ON TABLE visits IS 'Clinic visits';
+CREATE TABLE physical_examinations (id int, visit_id int, bp varchar(10), pulse varchar(10));
+CREATE TABLE payments (id int, visit_id int, amount decimal(10, 2), method varchar(10));
+"""
+        }
+    )
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert found == {
+        ("visits", "reason"): "health",
+        ("physical_examinations", "bp"): "health",
+        ("physical_examinations", "pulse"): "health",
+    }
+    pulse = next(f for f in result.fields if f.control.name == "pulse")
+    assert pulse.evidence[0].endswith("part of visits")
+
+
 def test_table_comments_in_every_dialect(scan) -> None:  # type: ignore[no-untyped-def]
     from datamin.parse.schema import Schema
 

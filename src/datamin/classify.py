@@ -10,7 +10,7 @@ phrase wins ("Username or email address" asks for a username).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -361,8 +361,10 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
     """Tables of records about a person: named for a category whose records fill tables
     (`diagnoses`, `payslips`), or named or described as a section of such records would be
     (`admissions`, `body_sign` '生命体征', `employment_history`), that refer to a person
-    (`patient_id`) or are named after one (`patient_history`): table -> (category, evidence)."""
+    (`patient_id`) or are named after one (`patient_history`), or belong to a record that does
+    (`physical_examinations.visit_id`, a patient's visit): table -> (category, evidence)."""
     found = {}
+    later = []
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
         about_person = (
@@ -374,19 +376,51 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
             )
         )
         if not about_person:
+            later.append((form, columns))
             continue
-        named = matched_categories(name, lexicon, strong=True) & lexicon.record_categories
-        if len(named) == 1:
-            record = next(iter(named))
-            found[form] = (record, f"in table {form.ident}: {record} records of a person")
-            continue
-        comment = next((text for how, text in columns[0].context if how == "table"), "") if columns else ""
-        for text in (name, comment):
-            placed = context_category(text, lexicon, table=True) if text else None
-            if placed is not None:
-                found[form] = (placed, f'in table {form.ident} ("{_short(text)}"): {placed} records of a person')
-                break
+        record = _record_category(form, columns, lexicon)
+        if record is not None:
+            found[form] = record
+    by_name = {form.ident.rsplit(".", 1)[-1].lower(): form for form in found}
+    for form, columns in later:
+        parent = next((by_name[n] for n in _referred_tables(columns) if n in by_name), None)
+        record = _record_category(form, columns, lexicon) if parent is not None else None
+        if record is not None:
+            found[form] = (record[0], f"{record[1]}, part of {parent.ident}")  # type: ignore[union-attr]
     return found
+
+
+def _record_category(form: Form, columns: list[Control], lexicon: Lexicon) -> tuple[str, str] | None:
+    """The category of records a table's name or comment says it holds."""
+    name = form.ident.rsplit(".", 1)[-1]
+    named = matched_categories(name, lexicon, strong=True) & lexicon.record_categories
+    if len(named) == 1:
+        record = next(iter(named))
+        return record, f"in table {form.ident}: {record} records of a person"
+    comment = next((text for how, text in columns[0].context if how == "table"), "") if columns else ""
+    for text in (name, comment):
+        placed = context_category(text, lexicon, table=True) if text else None
+        if placed is not None:
+            return placed, f'in table {form.ident} ("{_short(text)}"): {placed} records of a person'
+    return None
+
+
+def _referred_tables(columns: list[Control]) -> Iterator[str]:
+    """The tables a table's rows refer to, by foreign key or by a column's name (`visit_id` ->
+    visit, visits)."""
+    for how, other in columns[0].context if columns else ():
+        if how == "refers":
+            yield other.rsplit(".", 1)[-1].lower()
+    for column in columns:
+        words = split_words(column.name)
+        if len(words) >= 2 and words[-1] in ("id", "uuid"):
+            singular = "_".join(words[:-1])
+            yield singular
+            yield (
+                singular[:-1] + "ies"
+                if singular.endswith("y")
+                else singular + ("es" if singular.endswith("s") else "s")
+            )
 
 
 def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:

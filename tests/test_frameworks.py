@@ -220,3 +220,24 @@ def test_codeigniter_helpers_with_their_attributes_in_an_array_and_their_labels(
 def test_laravel_label_helpers_name_the_field_they_label() -> None:
     text = "{!! Form::label('kp', __('MyKad number')) !!}\n{!! Form::text('kp') !!}"
     assert personal("register.blade.php", text) == {(2, "national_id")}
+
+
+def test_a_helper_field_that_says_nothing_of_itself_takes_the_text_before_it() -> None:
+    text = (
+        '{% extends "base.tpl" %}{% block content %}<form method="post">{% csrf_token %}\n'
+        '<div><label class="form-label">个人简介</label>\n{{ form.introduction|add_class:"x" }}</div>\n'
+        "<label>Remarks</label>{{ form.a }}{{ form.b }}\n"
+        '<div><label>Nickname</label><input name="nick"></div>{{ form.c }}\n'
+        "</form>{% endblock %}"
+    )
+    fields = {f.control.name: f for f in read_fields("profile.tpl", text)}  # a Django .tpl, not Smarty
+    assert ("nearby", "个人简介") in fields["introduction"].control.labels
+    assert fields["introduction"].category == "other_personal"
+    assert ("nearby", "Remarks") in fields["a"].control.labels
+    assert not any(how == "nearby" for how, _ in fields["b"].control.labels)  # another helper comes first
+    assert not any(how == "nearby" for how, _ in fields["c"].control.labels)  # and a field
+
+
+def test_web_forms_user_controls_and_master_pages_are_read() -> None:
+    text = '<%@ Control Language="C#" %>\n<asp:TextBox ID="txtMYKAD" runat="server" />\n<label for="e">Email</label>'
+    assert personal("profile.ascx", text) == {(2, "national_id")}

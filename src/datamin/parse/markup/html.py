@@ -172,7 +172,7 @@ _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields of one page or template. `notices`: also look for a notice at the point of
     collection beside each form (a check needs it, an inventory does not)."""
-    families = families_for(path)
+    families = families_for(path, text)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
@@ -205,7 +205,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             controls.extend(reader.controls())
             place = _Sections(doc).place
     if helpers:
-        controls.extend(frameworks.read(path, neutral, families, lines.line_of, forms))
+        rendered = list(frameworks.read(path, neutral, families, lines.line_of, forms))
+        controls.extend(_with_text_before(rendered, markup, lines))
     controls.sort(key=lambda c: (c.line, c.column))
     formless = any(c.form is None for c in controls)
     notice = notices and formless and (_linked_notice(markup) or mentions_notice(_visible_words(markup)))
@@ -1088,6 +1089,49 @@ def _prompt(select: Element) -> str:
     value = first.get("value")  # (a value a template writes is blanks here: an answer, not "")
     if value in ("", "0", "-1") or first.get("disabled") is not None:
         return _squash(first.text or "" if not len(first) else "".join(first.itertext())).strip("-–—=* ")
+    return ""
+
+
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b", re.I)
+_TEXT_BEFORE_REACH = 300  # characters of markup looked back over
+_CODE_LIKE = re.compile(r"\w\.\w|[(|=]")
+
+
+def _with_text_before(rendered: list[Control], markup: str, lines: LineIndex) -> list[Control]:
+    """A helper-rendered field that says nothing of itself takes the text just before it
+    (`<label>个人简介</label> {{ form.introduction }}`), up to the field or helper before it."""
+    if not rendered or not markup:
+        return rendered
+    offsets = [lines.span_of_lines(c.line, c.line)[0] + c.column - 1 for c in rendered]
+    order = sorted(range(len(rendered)), key=offsets.__getitem__)
+    out = list(rendered)
+    previous = 0
+    for index in order:
+        at, control = offsets[index], rendered[index]
+        if not any(how in ("helper", "label") for how, _ in control.labels):
+            text = _markup_text_before(markup, max(previous, at - _TEXT_BEFORE_REACH), at)
+            if text:
+                out[index] = control._replace(labels=(*control.labels, ("nearby", text)))
+        previous = max(previous, at)
+    return out
+
+
+def _markup_text_before(markup: str, start: int, end: int) -> str:
+    """The last words of visible text between `start` and `end`; "" if a field comes after them."""
+    window = markup[start:end]
+    last = window.rfind("<")
+    if last >= 0 and ">" not in window[last:]:
+        window = window[:last]  # inside a tag: the helper fills an attribute
+    pieces = _ANY_TAG.split(window)
+    tags = _ANY_TAG.findall(window)
+    for k in range(len(pieces) - 1, -1, -1):
+        text = _squash(pieces[k])
+        if sum(ch.isalnum() for ch in text) >= 2:
+            after = tags[k:]
+            if any(_FIELD_TAG.match(tag) for tag in after) or len(after) > 6 or _CODE_LIKE.search(text):
+                return ""  # another field, far away, or the words of another helper's call
+            return text[-80:]
     return ""
 
 

@@ -56,6 +56,9 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".cshtml": ("razor",),
     ".razor": ("razor",),
     ".aspx": ("erb",),
+    ".ascx": ("erb",),  # Web Forms user controls and master pages
+    ".master": ("erb",),
+    ".jspf": ("erb",),  # JSP fragments
     ".jsp": ("erb",),
     ".xml": (),
 }
@@ -67,10 +70,17 @@ class Neutralised(NamedTuple):
     constructs: list[tuple[str, int, int]]  # (kind, start, end) of every template construct but comments
 
 
-def families_for(path: str) -> tuple[str, ...]:
+# `.tpl` is Smarty's and PHP's, and also Django's, Bottle's and other curly-brace engines':
+# a file with `{% %}` tags is one of the latter.
+_CURLY_TAG = re.compile(r"\{%-?\s*(?:block|extends|load|if|for|include|csrf_token)\b")
+
+
+def families_for(path: str, text: str = "") -> tuple[str, ...]:
     lower = path.lower()
     for suffix, families in FAMILIES_BY_SUFFIX.items():
         if lower.endswith(suffix):
+            if suffix == ".tpl" and _CURLY_TAG.search(text):
+                return ("curly",)
             return families
     return ("curly",)
 

@@ -261,3 +261,35 @@ def test_a_field_that_repeats_a_field_of_its_form_is_the_same_question() -> None
     categories = [(f.line, f.category) for f in fields if f.category]
     assert categories == [(1, "employment"), (2, "employment"), (3, "other_personal")]  # not line 4
     assert "the same field as line 1" in fields[1].evidence
+
+
+def test_react_forms_as_ant_design_and_uswds_write_them() -> None:
+    """Type arguments of a component, `htmlFor`, a group with a legend, a ComboBox, a FormItem
+    wrapper and Ant Design 3's getFieldDecorator, which names the input it wraps."""
+    text = """export const Patient = ({ form }) => (
+  <Form name="basic">
+    <RadioGroup<string> legend={"Sex"} name="patient-sex" buttons={SEXES} />
+    <label htmlFor="tribe">Tribal affiliation</label>
+    <ComboBox id="tribe" name="tribe" options={tribes} />
+    <FormItem {...layout} label="证件">
+      {form.getFieldDecorator("idCard", { rules: [{ required: true }] })(
+        <Input placeholder="请输入" />
+      )}
+    </FormItem>
+    <Card><Input name="q" /></Card>
+  </Form>
+);"""
+    fields = read_fields("Patient.tsx", text)
+    assert [(f.line, f.control.name or f.control.bindings[0], f.category) for f in fields] == [
+        (3, "patient-sex", "gender"), (5, "tribe", "race_ethnicity"), (8, "idCard", "national_id"), (11, "q", None),
+    ]  # fmt: skip
+    assert ("label", "证件") in fields[2].control.labels and ("label", "basic") not in fields[3].control.labels
+
+
+def test_a_label_for_an_id_nothing_has_names_the_fields_after_it() -> None:
+    text = """<template><form><div class="form-group">
+  <label for="dob">생년월일</label>
+  <div><v-select v-model="year" :items="years" label="년"></v-select>
+  <v-select v-model="month" :items="months" label="월"></v-select></div>
+</div><div><label for="n">Name</label><input id="n" name="n"></div><input name="promo"></form></template>"""
+    assert personal("SignUp.vue", text) == {(3, "date_of_birth"), (4, "date_of_birth"), (5, "name")}

@@ -80,7 +80,7 @@ _FIELD_NAME_ATTRIBUTES = frozenset(
 # ... and what a person sees of it.
 _FIELD_FACE_ATTRIBUTES = frozenset(
     {"label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "placeholder", ":placeholder",
-     "@placeholder", "helpertext", "autocomplete"}
+     "@placeholder", "helpertext", "autocomplete", "legend"}
 )  # fmt: skip
 # What makes an input component a field rather than a mention of one.
 _INPUT_COMPONENT_ATTRIBUTES = frozenset(
@@ -346,15 +346,20 @@ class _Reader:
         self.questions: dict[str, str] = {}
         self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
         self.last_headers = ""
+        self.decorated = jsx and "getFieldDecorator" in markup
+        self.pascal_tags: set[str] = set()  # the page's PascalCase components (JSX), as lxml spells them
+        self.block_labels: dict[Element, str] = {}  # fields named by a label for no id (see _orphan_labels)
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
         components, label_components = self._component_tags()
+        label_of: dict[str, Element] = {}
         for label in self.doc.iter("label", *label_components):
-            target = label.get("for") or label.get("associatedcontrolid")  # <asp:Label AssociatedControlID=...>
+            target = label.get("for") or label.get("htmlfor") or label.get("associatedcontrolid")  # JSX, <asp:Label>
             if target:
                 text = _text(label) or _first(label, (":value", "value", "label", ":label", "text")) or ""
                 self.label_for.setdefault(target, []).append(text.strip())
+                label_of.setdefault(target, label)
         self.forms.pending.append(self._register_all_forms)
         elements = _FIELDS(self.doc)
         if components:
@@ -364,12 +369,31 @@ class _Reader:
         # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
         for duplicate in [i for i, count in ids.items() if count > 1]:
             self.label_for.pop(duplicate, None)
+        self._orphan_labels(label_of, elements, set(ids))
         groups = self._choice_groups(elements)
         for element in elements:
             tag = element.tag if isinstance(element.tag, str) else ""
             if tag not in _NATIVE and not self._is_component_field(element, components):
                 continue
             yield self._control(element, tag, groups)
+
+    def _orphan_labels(self, label_of: dict[str, Element], elements: list[Element], field_ids: set[str]) -> None:
+        """`<label for="dob">Date of birth</label>` where nothing has the id `dob`: the label
+        names the few fields that follow it in its block (a day, a month and a year)."""
+        orphans = [t for t in label_of if t not in field_ids and t not in self._by_id()]
+        if not orphans:
+            return
+        fields = set(elements)
+        for target in orphans:
+            label = label_of[target]
+            block = label.getparent()
+            text = " ".join(t for t in self.label_for.get(target, ()) if t)
+            if block is None or not text:
+                continue
+            after = [e for sibling in islice(label.itersiblings(), 20) for e in sibling.iter() if e in fields]
+            if 0 < len(after) <= 4:
+                for element in after:
+                    self.block_labels.setdefault(element, text)
 
     # -- discovery -------------------------------------------------------------------------
 
@@ -382,6 +406,7 @@ class _Reader:
         inputs, labels = set(), set()
         custom = set(_CUSTOM_TAG.findall(self.markup))
         pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
+        self.pascal_tags = {name.lower() for name in pascal}
         for name in custom | pascal:
             last = re.split(r"::|[.:]", name)[-1]
             words = _words(last)
@@ -395,7 +420,8 @@ class _Reader:
                     labels.add(name.lower())
                 continue
             accepted = _COMPONENT_INPUT_WORDS if name in pascal else _COMPONENT_INPUT_WORDS | _COMPONENT_TYPE_WORDS
-            if words[-1] in accepted and not _COMPONENT_NOT_INPUT_WORDS & set(words):
+            last = words[-1] if words[-1] in accepted else "".join(words[-2:])  # ComboBox, TextBox
+            if last in accepted and not _COMPONENT_NOT_INPUT_WORDS & set(words):
                 inputs.add(name.lower())
             elif name in custom and not _COMPONENT_NOT_INPUT_WORDS & set(words):
                 self.named_components.add(name.lower())  # a field if it has a name of its own
@@ -508,6 +534,8 @@ class _Reader:
                 options = tuple(widget[0])
                 labels.extend(widget[1])
         line, column = self.starts.position(element, get("name") or get("id"))
+        if self.decorated and not name and not bindings:
+            bindings = self._decorated(line, column)
         maxlength = get("maxlength") or ""
         if tag not in _NATIVE:
             name = name or ""
@@ -534,6 +562,13 @@ class _Reader:
             (),
             (("columns", self.columns_of[element]),) if element in self.columns_of else (),
         )
+
+    def _decorated(self, line: int, column: int) -> list[str]:
+        """Ant Design 3: `{getFieldDecorator("idCard", {rules})(<Input />)}` names the input
+        that the call wraps, just before its tag."""
+        at = self.lines.span_of_lines(line, line)[0] + column - 1
+        call = _DECORATOR.search(self.markup, max(0, at - _DECORATOR_REACH), at)
+        return [call.group("name")] if call else []
 
     def _bindings(self, tag: str, attributes: dict[str, str]) -> list[str]:
         found = []
@@ -562,6 +597,8 @@ class _Reader:
         ident = get("id")
         if ident and ident in self.label_for:
             labels += [("label", t) for t in self.label_for[ident] if t]
+        if element in self.block_labels:
+            labels.append(("label", self.block_labels[element]))
         for ancestor in _all_ancestors(element, ancestors):
             if ancestor.tag == "label":  # the <label> it sits in
                 text = _text(ancestor)
@@ -583,8 +620,8 @@ class _Reader:
                     labels.append(("label", value.strip()))
         for ancestor in ancestors[:3]:
             tag = ancestor.tag
-            if isinstance(tag, str) and ("-" in tag or "." in tag):
-                labels.extend(_wrapper_labels(ancestors))
+            if isinstance(tag, str) and ("-" in tag or "." in tag or tag in self.pascal_tags):
+                labels.extend(_wrapper_labels(ancestors, self.pascal_tags))
                 break
         named = not _NAMING.isdisjoint([how for how, _ in labels])
         if not named:
@@ -725,6 +762,8 @@ class _Reader:
         return self.forms.at(line)
 
 
+_DECORATOR = re.compile(r"getFieldDecorator\(\s*['\"](?P<name>[^'\"]+)['\"](?:(?!getFieldDecorator)[^<])*\)\s*\(\s*\Z")
+_DECORATOR_REACH = 400  # characters: a decorator's options before the input it wraps
 _ANCESTORS = 16  # the ancestors of a field looked at for its labels; its form and legend may be further
 
 
@@ -735,13 +774,14 @@ def _all_ancestors(element: Element, near: list[Element]) -> list[Element] | Ite
     return chain(near, islice(element.iterancestors(), _ANCESTORS, None))
 
 
-def _wrapper_labels(ancestors: list[Element]) -> Iterator[tuple[str, str]]:
-    """<Form.Item label="Email"><Input/></Form.Item>: a component around one input names it."""
+def _wrapper_labels(ancestors: list[Element], components: set[str]) -> Iterator[tuple[str, str]]:
+    """<Form.Item label="Email"><Input/></Form.Item>, <FormItem label="Email">: a component
+    around one input names it (not the form itself)."""
     for depth, ancestor in enumerate(ancestors):
         tag = ancestor.tag
         if depth >= 3 or tag == "form" or tag == "body":
             return
-        if not (isinstance(tag, str) and ("-" in tag or "." in tag)):
+        if not (isinstance(tag, str) and ("-" in tag or "." in tag or tag in components)) or tag.endswith("form"):
             continue
         if sum(1 for _ in islice(ancestor.iter(*_NATIVE), 2)) > 1:
             return

@@ -342,12 +342,20 @@ def _template_tags_only(text: str) -> str:
     return "".join(kept)
 
 
+# TSX type arguments of a component: `<RadioGroup<string> name="sex">`.
+_TYPE_ARGUMENTS = re.compile(r"(?<=<[A-Z])[\w.]*(<[\w.,\s\[\]|'\"]*>)(?=[\s/>])")
+
+
 def neutralise_jsx(text: str) -> str:
-    """Turn `{expression}` attribute values inside JSX tags into quoted strings."""
+    """Turn `{expression}` attribute values inside JSX tags into quoted strings; blank the
+    type arguments of a component."""
     if "{" not in text:
         return text
     text = _JSX_COMMENT.sub(lambda m: _blank(m.group()), text)
     out = list(text)
+    for generic in _TYPE_ARGUMENTS.finditer(text):
+        out[generic.start(1) : generic.end(1)] = _blank(generic.group(1))
+    text = "".join(out)
     for tag in _JSX_TAG.finditer(text):
         i = tag.end()
         quote = ""

@@ -31,6 +31,11 @@ CASES = [
     ),
     ('<label for="a">Nama Syarikat</label><input id="a" name="a">', None),
     ('<label for="a">Tarikh Pengislaman</label><input id="a" name="a" type="date">', "religion"),
+    # who, then what of them: the what
+    ('<label for="a">紧急联系人电话</label><input id="a" name="a">', "phone"),
+    ('<label for="a">Emergency contact phone</label><input id="a" name="a">', "phone"),
+    ('<label for="a">Pekerjaan Bapa</label><input id="a" name="a">', "employment"),
+    ('<label for="a">Nama Bapa</label><input id="a" name="a">', "name"),
     ('<label for="a">Agama Asal</label><input id="a" name="a">', "religion"),
     ('<label for="a">Surat Keterangan Dokter</label><input id="a" name="a" type="file">', "health"),
     ('<label for="a">Slip Gaji</label><input id="a" name="a" type="file">', "income"),

@@ -99,6 +99,7 @@ class Lexicon:
         "option_guards",
         "organisation_columns",
         "people",
+        "people_substrings",
         "record_categories",
         "record_handling",
         "substrings",
@@ -134,6 +135,7 @@ class Lexicon:
     autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
     entities: frozenset[str]  # things that are not people: their forms hold business data
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
+    people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
     attribute_categories: frozenset[str]  # categories whose values come from a set
@@ -392,6 +394,7 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         autofill_off=frozenset(shared.get("autofill_off", ())),
         entities=_joined(shared.get("entities", ())),
         people=_joined(shared.get("people", ())),
+        people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         value_qualifiers=_joined(shared.get("value_qualifiers", ())),
         attribute_categories=frozenset(shared.get("attribute_categories", ())),
         lookup_categories=frozenset(shared.get("lookup_categories", ())),

@@ -609,7 +609,10 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind == "hidden":
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
-        match = _best(_matches(text, lexicon, in_names=False, ids=ID_IS_VALUE), allowed, last=False)
+        matches = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
+        match = _best(matches, allowed, last=False)
+        if match and match.category == "name":
+            match = _said_of_a_person(match, matches, text, lexicon, allowed)
         if match:
             yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}", match.weak)
     if control.options:
@@ -978,6 +981,16 @@ def _best(matches: Iterable[Match], allowed: Allowed, *, last: bool) -> Match | 
     if best.weak:  # "Race / ethnicity": a later word of the same category that cannot mean anything else
         return next((m for m in candidates if m.category == best.category and not m.weak), best)
     return best
+
+
+def _said_of_a_person(match: Match, matches: Iterable[Match], text: str, lexicon: Lexicon, allowed: Allowed) -> Match:
+    """ "Emergency contact phone", "Father's occupation", 联系人电话: a label that first says
+    who and then what of them asks for the what."""
+    said = tokens(text).folded[match.start : match.end]
+    if "".join(split_words(said)) not in lexicon.people and said not in lexicon.people_substrings:
+        return match
+    later = [m for m in matches if m.category != "name" and m.start >= match.end and allowed(m.category)]
+    return min(later, key=lambda m: (m.start, -(m.end - m.start))) if later else match
 
 
 def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:

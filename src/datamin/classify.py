@@ -609,10 +609,10 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind == "hidden":
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
-        matches = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
-        match = _best(matches, allowed, last=False)
+        said = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
+        match = _best(said, allowed, last=False)
         if match and match.category == "name":
-            match = _said_of_a_person(match, matches, text, lexicon, allowed)
+            match = _said_of_a_person(match, said, text, lexicon, allowed)
         if match:
             yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}", match.weak)
     if control.options:

@@ -254,13 +254,13 @@ def test_fields_a_script_writes_are_read_where_the_script_holds_them() -> None:
 
 def test_a_field_that_repeats_a_field_of_its_form_is_the_same_question() -> None:
     text = """<form method="post"><label for="o">Occupation</label><input id="o" name="job[]">
-<input name="job[]"><input name="qty"><input name="qty">
+<input name="qty"><input name="job[]"><input name="qty">
 <label><input type="checkbox" name="heard" value="web"> Your homepage</label>
 <label><input type="checkbox" name="heard" value="friend"> A friend</label></form>"""
     fields = read_fields("jobs.html", text)
     categories = [(f.line, f.category) for f in fields if f.category]
     assert categories == [(1, "employment"), (2, "employment"), (3, "other_personal")]  # not line 4
-    assert "the same field as line 1" in fields[1].evidence
+    assert "the same field as line 1" in fields[2].evidence
 
 
 def test_react_forms_as_ant_design_and_uswds_write_them() -> None:
@@ -293,3 +293,21 @@ def test_a_label_for_an_id_nothing_has_names_the_fields_after_it() -> None:
   <v-select v-model="month" :items="months" label="월"></v-select></div>
 </div><div><label for="n">Name</label><input id="n" name="n"></div><input name="promo"></form></template>"""
     assert personal("SignUp.vue", text) == {(3, "date_of_birth"), (4, "date_of_birth"), (5, "name")}
+
+
+def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() -> None:
+    text = """<template><form><label>성별</label>
+<v-radio-group v-model="gender" row><v-radio label="남" value="M"></v-radio><v-radio label="여" value="F"></v-radio></v-radio-group>
+<el-checkbox-group v-model="form.tags"><el-checkbox label="VIP"></el-checkbox></el-checkbox-group></form></template>"""
+    fields = read_fields("SignUp.vue", text)
+    assert [(f.control.bindings, f.category) for f in fields] == [
+        (("gender",), "gender"), (("gender",), "gender"), (("form.tags",), None),
+    ]  # fmt: skip
+
+
+def test_the_text_before_a_field_passes_over_notes_in_brackets_and_the_parts_of_the_same_field() -> None:
+    text = """<form><dl><dt>아이디 <i>*</i> <small>(특수문자를 제외한 모든 문자 사용가능)</small></dt>
+<dd><input name="id" type="text" maxlength="12"></dd>
+<dt>연락처</dt><dd><select name="tphone1"><option>010</option></select> -
+<input name="tphone2" type="text"> - <input name="tphone3" type="text"></dd></dl></form>"""
+    assert personal("join.php", text) == {(2, "username"), (3, "phone"), (4, "phone")}

@@ -11,6 +11,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from html import unescape
 from itertools import chain, islice
 from typing import Any, NamedTuple
 
@@ -518,6 +519,8 @@ class _Reader:
                 kind = ""
         name = _name(get)
         bindings = self._bindings(element.tag, attributes)
+        if tag not in _NATIVE and not name and not bindings:
+            bindings = self._group_bindings(ancestors)
         labels = self._labels(element, kind, attributes, ancestors) if kind != "hidden" else []
         options: tuple[str, ...] = ()
         if tag == "select" or (tag not in _NATIVE and next(element.iter(*_SERVER_OPTION_TAGS), None) is not None):
@@ -562,6 +565,17 @@ class _Reader:
             (),
             (("columns", self.columns_of[element]),) if element in self.columns_of else (),
         )
+
+    def _group_bindings(self, ancestors: list[Element]) -> list[str]:
+        """<v-radio-group v-model="gender"><v-radio label="M"/>: a member of a group component
+        answers what the group is bound to."""
+        for ancestor in ancestors[:3]:
+            tag = ancestor.tag
+            if isinstance(tag, str) and "group" in tag and tag not in _NATIVE:
+                attributes = dict(ancestor.attrib.items())
+                named = _name(attributes.get)
+                return [named] if named else self._bindings(tag, attributes)
+        return []
 
     def _decorated(self, line: int, column: int) -> list[str]:
         """Ant Design 3: `{getFieldDecorator("idCard", {rules})(<Input />)}` names the input
@@ -1074,12 +1088,15 @@ def _text(element: Element) -> str:
 def _nearby_text(element: Element, budget: int = 40) -> str:
     """The nearest text before an unlabelled field: a table cell, a question, a caption.
 
-    Walks back through the document, passing over the options of selects and over up to two
-    earlier select or short inputs (the day and month beside a year), and stops at any other
-    field: its text belongs to it.
+    Walks back through the document, passing over the options of selects, over up to two
+    earlier select or short inputs (the day and month beside a year) or parts of the same field
+    (`tphone2` before `tphone3`), and over a note in brackets after a label ("ID (letters and
+    digits)"); stops at any other field: its text belongs to it.
     """
     passed = 0
     found: list[str] = []
+    stem = (element.get("name") or "").rstrip("0123456789[]_-")
+    counted = ""  # the text that counts: not the notes in brackets
     for steps, node in enumerate(_preceding(element, budget)):
         if steps > 400:
             break
@@ -1087,13 +1104,19 @@ def _nearby_text(element: Element, budget: int = 40) -> str:
             text = _squash(node)
             if any(ch.isalnum() for ch in text):
                 found.insert(0, text)
-                if sum(ch.isalnum() for ch in "".join(found)) >= 2:
+                if not (text.startswith("(") and text.endswith(")")):
+                    counted += text
+                if sum(ch.isalnum() for ch in counted) >= 2:
                     return " ".join(found)[-80:]
             continue
-        if node.tag == "select" or (
-            node.tag == "input"
-            and (node.get("size") or node.get("maxlength") or "9").isdigit()
-            and int(node.get("size") or node.get("maxlength") or "9") <= 4
+        if (
+            node.tag == "select"
+            or (
+                node.tag == "input"
+                and (node.get("size") or node.get("maxlength") or "9").isdigit()
+                and int(node.get("size") or node.get("maxlength") or "9") <= 4
+            )
+            or (stem and node.tag == "input" and (node.get("name") or "").rstrip("0123456789[]_-") == stem)
         ):
             passed += 1
             if passed <= 2:
@@ -1166,7 +1189,7 @@ def _markup_text_before(markup: str, start: int, end: int) -> str:
     pieces = _ANY_TAG.split(window)
     tags = _ANY_TAG.findall(window)
     for k in range(len(pieces) - 1, -1, -1):
-        text = _squash(pieces[k])
+        text = _squash(unescape(pieces[k]))
         if sum(ch.isalnum() for ch in text) >= 2:
             after = tags[k:]
             if any(_FIELD_TAG.match(tag) for tag in after) or len(after) > 6 or _CODE_LIKE.search(text):

@@ -311,3 +311,9 @@ def test_the_text_before_a_field_passes_over_notes_in_brackets_and_the_parts_of_
 <dt>연락처</dt><dd><select name="tphone1"><option>010</option></select> -
 <input name="tphone2" type="text"> - <input name="tphone3" type="text"></dd></dl></form>"""
     assert personal("join.php", text) == {(2, "username"), (3, "phone"), (4, "phone")}
+
+
+def test_a_value_bound_to_a_model_property_says_what_the_field_holds() -> None:
+    text = """<form><input type="text" th:value="${user.phone}" name="contact">
+<input name="t" value="${member.birthday}"><input name="q" value="${param.q}"></form>"""
+    assert personal("join.jsp", text) == {(1, "phone"), (2, "date_of_birth")}

@@ -597,7 +597,8 @@ class _Reader:
                 found.extend(_REGISTER.findall(value))
             elif self.jsx and key == "value" and value.strip():
                 found.append(_squash(value))
-            elif key == "value" and ":" in tag and _EXPRESSION_BINDING.match(value):
+            elif key in ("value", "th:value") and _EXPRESSION_BINDING.match(value):
+                # value="${member.phone}" (JSP, JSF, Thymeleaf): the model property it holds
                 found.append(_EXPRESSION_BINDING.match(value).group(1))  # type: ignore[union-attr]
             elif self.jsx and key in ("onchange", "oninput"):
                 found.extend(_SETTER.findall(value))

@@ -159,3 +159,28 @@ def test_broken_yaml_and_graphql_are_errors_with_a_line(tmp_path: Path) -> None:
     (tmp_path / "schema.graphql").write_text("type Patient {\n  email String\n}\n", encoding="utf-8")
     result = inventory([str(tmp_path)], Options(jobs=1))
     assert sorted((Path(e.path).name, e.line) for e in result.errors) == [("openapi.yaml", 3), ("schema.graphql", 2)]
+
+
+def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> None:
+    """As a table does: a School's name, address and phone are the school's."""
+    text = """openapi: 3.0.0
+info: {title: Schools, version: "1"}
+paths: {}
+components:
+  schemas:
+    School:
+      type: object
+      properties:
+        name: {type: string}
+        address: {type: string}
+        phone: {type: string}
+    Student:
+      type: object
+      properties:
+        name: {type: string}
+        phone: {type: string}
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "Student.name": (15, 9, "name"),
+        "Student.phone": (16, 9, "phone"),
+    }

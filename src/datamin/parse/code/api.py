@@ -60,14 +60,15 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             if section == "components":
                 schemas = _mapping(schemas.get("schemas"))
             for name, schema in schemas.items():
-                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name)))
+                # a schema describes records, as a table does: named for a thing, it holds the thing's
+                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name, store=path)))
         controls.extend(_operations(path, _mapping(document.get("paths"))))
     elif "$schema" in document or "properties" in document:
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
         controls.extend(_properties(path, root, Form(1, title)))
         for section in ("definitions", "$defs"):
             for name, schema in _mapping(document.get(section)).items():
-                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name)))
+                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name, store=path)))
     return Parsed(controls, [])
 
 
@@ -197,8 +198,8 @@ def _graphql(path: str, text: str) -> Parsed:
             continue
         type_name = definition.name.value
         line = definition.loc.source.get_location(definition.loc.start).line if definition.loc else 1
-        form = Form(line, type_name)
         root = type_name in ("Query", "Mutation", "Subscription")
+        form = Form(line, type_name, store="" if root else path)
         for field in definition.fields or ():
             if root:
                 for argument in getattr(field, "arguments", None) or ():

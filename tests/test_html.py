@@ -317,3 +317,19 @@ def test_a_value_bound_to_a_model_property_says_what_the_field_holds() -> None:
     text = """<form><input type="text" th:value="${user.phone}" name="contact">
 <input name="t" value="${member.birthday}"><input name="q" value="${param.q}"></form>"""
     assert personal("join.jsp", text) == {(1, "phone"), (2, "date_of_birth")}
+
+
+def test_mini_program_pages_and_decorated_components() -> None:
+    wxml = """<view class="modal"><input placeholder="请输入姓名" value="{{name}}" bindinput="onName" />
+<picker mode="date" value="{{birthdate}}" bindchange="onBirth"><view>出生日期</view></picker></view>"""
+    assert personal("children.wxml", wxml) == {(1, "name"), (2, "date_of_birth")}
+    jsx = """const F = ({ getFieldDecorator }) => (<Form>
+  <SpecFormItem label="移动电话：">
+    {getFieldDecorator('mobile', { rules: [{ required: true }] })(
+      <SpecInput disabled={disabled}/>
+    )}
+  </SpecFormItem>
+  <SpecInput disabled={disabled}/>
+</Form>);"""
+    fields = read_fields("basicInfo.js", jsx)
+    assert [(f.line, f.control.bindings, f.category) for f in fields] == [(4, ("mobile",), "phone")]

@@ -103,3 +103,25 @@ def test_blade_directives_are_statements() -> None:
 def test_an_apostrophe_in_a_jsx_comment_does_not_hide_the_rest() -> None:
     text = 'const F = () => (\n  <form>\n    <Select onChange={(v) => {\n      // Combobox doesn\'t expose its value\n      set(v);\n    }} />\n    <input name="email" />\n  </form>\n);'
     assert personal("x.tsx", text) == {(7, "email")}
+
+
+def test_a_value_filled_from_a_model_property_is_bound_to_it() -> None:
+    """`value="{{ user.email }}"`, `value="<?= $user->phone ?>"`: the property a field is filled
+    from says what it holds; lines and columns stay where they were."""
+    from helpers import read_fields
+
+    cases = [
+        ("x.html", '<form><input name="a" value="{{ user.email }}"><input name="q" value="{{ request.q }}"></form>'),
+        (
+            "x.php",
+            '<form><input name="a" value="<?= $user->email ?>"><input name="q" value="<?php echo $q; ?>"></form>',
+        ),
+        ("x.erb", '<form><input name="a" value="<%= @user.email %>"><input name="q" value="<%= params[:q] %>"></form>'),
+    ]
+    for name, text in cases:
+        fields = read_fields(name, text)
+        assert [(f.control.column, f.category) for f in fields] == [
+            (7, "email"),
+            (text.index('<input name="q"') + 1, None),
+        ]
+        assert fields[0].control.bindings == ("user.email",)

@@ -348,6 +348,7 @@ class _Reader:
         self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
         self.last_headers = ""
         self.decorated = jsx and "getFieldDecorator" in markup
+        self.decorated_tags: set[tuple[str, int]] | None = None  # (tag, line of its `<`) a decorator wraps
         self.pascal_tags: set[str] = set()  # the page's PascalCase components (JSX), as lxml spells them
         self.block_labels: dict[Element, str] = {}  # fields named by a label for no id (see _orphan_labels)
 
@@ -405,6 +406,8 @@ class _Reader:
         (<x-input-label for="email" :value="__('Email')">). The last part of a namespaced tag
         decides: `control-group.control` is a control."""
         inputs, labels = set(), set()
+        if "<picker" in self.markup:
+            inputs.add("picker")  # a mini-program's choice of a value, a date, a region
         custom = set(_CUSTOM_TAG.findall(self.markup))
         pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
         self.pascal_tags = {name.lower() for name in pascal}
@@ -435,6 +438,8 @@ class _Reader:
         inner = components - self.named_components - self.carrying_components
         if next(element.iterdescendants(*_NATIVE, *inner), None) is not None:
             return False
+        if element.tag == "picker":
+            return True  # a mini-program's own control
         attributes = {k.lower() for k in element.attrib}
         own_name = element.tag in self.carrying_components or element.tag in self.named_components
         if own_name and _binds_a_model(attributes):
@@ -443,7 +448,22 @@ class _Reader:
             return _carries_a_field(element, attributes)
         if element.tag in self.named_components:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
-        return bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES)
+        if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
+            return True
+        return self.decorated and self._wrapped_by_a_decorator(element)
+
+    def _wrapped_by_a_decorator(self, element: Element) -> bool:
+        """An input component that `getFieldDecorator("x")(...)` wraps: a field named there."""
+        if self.decorated_tags is None:
+            self.decorated_tags = set()
+            for call in _DECORATED_TAG.finditer(self.markup):
+                self.decorated_tags.add((call.group("tag").lower(), self.lines.line_of(call.start("tag"))))
+        end = element.sourceline or 0  # where its start tag ends: it starts on that line or a few before
+        for line in range(end, end - 8, -1):
+            if (element.tag, line) in self.decorated_tags:
+                self.decorated_tags.discard((element.tag, line))  # one decorator wraps one input
+                return True
+        return False
 
     def _register_all_forms(self) -> None:
         """Where each form ends, for helper-rendered fields, which find their form by line."""
@@ -779,6 +799,9 @@ class _Reader:
 
 _DECORATOR = re.compile(r"getFieldDecorator\(\s*['\"](?P<name>[^'\"]+)['\"](?:(?!getFieldDecorator)[^<])*\)\s*\(\s*\Z")
 _DECORATOR_REACH = 400  # characters: a decorator's options before the input it wraps
+_DECORATED_TAG = re.compile(
+    r"getFieldDecorator\(\s*['\"][^'\"]+['\"](?:(?!getFieldDecorator)[^<]){0,400}?\)\s*\(\s*<(?P<tag>[A-Za-z][\w.]*)"
+)
 _ANCESTORS = 16  # the ancestors of a field looked at for its labels; its form and legend may be further
 
 

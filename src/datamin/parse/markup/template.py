@@ -39,6 +39,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".handlebars": ("curly",),
     ".mustache": ("curly",),
     ".gohtml": ("curly",),
+    ".wxml": ("curly",),  # WeChat mini-program pages
     ".tmpl": ("curly",),
     ".vue": ("curly",),
     ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module
@@ -208,8 +209,13 @@ def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
             markup.append(blank)
             code.append(blank)
         else:
-            neutral = _neutral(kind, chunk)
-            if text[: match.start()].rstrip(" \t").endswith("=") and "\n" not in (neutral[0], neutral[-1]):
+            bound = _bound_value(kind, chunk, text, match.start())
+            neutral = bound or _neutral(kind, chunk)
+            if (
+                not bound
+                and text[: match.start()].rstrip(" \t").endswith("=")
+                and "\n" not in (neutral[0], neutral[-1])
+            ):
                 neutral = '"' + neutral[1:-1] + '"'  # attr={{ x }}: keep the attribute's value quoted
             markup.append(neutral)
             code.append(chunk)
@@ -247,6 +253,30 @@ def _pattern(families: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]
 
 def _blank(chunk: str) -> str:
     return _NOT_NEWLINE.sub(" ", chunk)
+
+
+_VALUE_ATTRIBUTE = re.compile(r"\bvalue\s*=\s*[\"']\Z", re.I)
+# The path of one variable an output writes: {{ user.email }}, <%= @user.email %>, <?= $user->email ?>
+_OUTPUT_PATH = re.compile(r"\s*(?:=|echo\s+)?\s*[@$]?(?P<path>[A-Za-z_]\w*(?:(?:\.|->)[A-Za-z_]\w*)*)\s*;?\s*")
+
+
+def _bound_value(kind: str, chunk: str, text: str, at: int) -> str:
+    """`value="{{ user.email }}"`: the model property a field is filled from says what it holds.
+    Written as `${user.email}` (the expression language's form, which the HTML reader takes
+    as a binding), padded to the same length; "" for anything else."""
+    if (not kind.startswith("output") and kind != "php") or "\n" in chunk:
+        return ""
+    if not _VALUE_ATTRIBUTE.search(text, max(0, at - 16), at):
+        return ""
+    head = 3 if chunk.startswith(("{{{", "{!!", "<?=")) else 5 if chunk.startswith("<?php") else 2
+    tail = 3 if chunk.endswith(("}}}", "!!}")) else 1 if kind == "output_smarty" else 2
+    if kind == "output_smarty":
+        head = 1
+    path = _OUTPUT_PATH.fullmatch(chunk[head : len(chunk) - tail])
+    if path is None:
+        return ""
+    bound = "${" + path.group("path").replace("->", ".") + "}"
+    return bound.ljust(len(chunk)) if len(bound) <= len(chunk) else ""
 
 
 def _neutral(kind: str, chunk: str) -> str:

@@ -333,3 +333,17 @@ def test_mini_program_pages_and_decorated_components() -> None:
 </Form>);"""
     fields = read_fields("basicInfo.js", jsx)
     assert [(f.line, f.control.bindings, f.category) for f in fields] == [(4, ("mobile",), "phone")]
+
+
+def test_label_text_and_input_type_attributes_of_components() -> None:
+    text = """<template><form><StyledInput inputId="homeNum" inputType="tel" v-model="homeNum" labelText="Nombor Telefon Rumah" />
+<StyledSelect inputId="statusKahwin" v-model="statusKahwin" labelText="Status perkahwinan" /></form></template>"""
+    fields = read_fields("biodata.vue", text)
+    assert [(f.control.type, f.category) for f in fields] == [("tel", "phone"), ("", "marital_status")]
+
+
+def test_a_hidden_input_a_script_fills_for_a_field_of_its_form_is_that_field() -> None:
+    text = """<form><label><input type="checkbox" name="p_cough" value="1"> Cough</label>
+<input type="hidden" name="p_cough" value=""><input name="email">
+<input type="hidden" name="p_cough" value="0"></form>"""
+    assert personal("screening.html", text) == {(1, "health"), (2, "health"), (2, "email")}  # not the constant

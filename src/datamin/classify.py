@@ -184,7 +184,11 @@ def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
     same = []
     for f in fields:
         first = known.get((_form_key(f.control), f.control.name)) if f.category is None else None
-        if first is not None and f.control.type not in ("radio", "checkbox") and _answers(f.control, lexicon):
+        if (
+            first is not None
+            and f.control.type not in ("radio", "checkbox")
+            and (_answers(f.control, lexicon) or f.control.type == "hidden")  # a checkbox's hidden companion
+        ):
             why = f"the same field as line {first.control.line}"
             f = f._replace(category=first.category, sensitivity=first.sensitivity, confidence=first.confidence)
             f = f._replace(evidence=(why,))

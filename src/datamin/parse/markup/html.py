@@ -81,7 +81,8 @@ _FIELD_NAME_ATTRIBUTES = frozenset(
 # ... and what a person sees of it.
 _FIELD_FACE_ATTRIBUTES = frozenset(
     {"label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "placeholder", ":placeholder",
-     "@placeholder", "helpertext", "autocomplete", "legend"}
+     "@placeholder", "helpertext", "autocomplete", "legend", "labeltext", "label-text", "fieldlabel", "field-label",
+     "inputtype", "input-type"}
 )  # fmt: skip
 # What makes an input component a field rather than a mention of one.
 _INPUT_COMPONENT_ATTRIBUTES = frozenset(
@@ -132,7 +133,10 @@ _PLAIN_ATTRIBUTES = frozenset(
 _MODEL_PREFIXES = ("v-model", "wire:model", "x-model")
 _REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
-_LABEL_ATTRIBUTES = ("label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend")
+_LABEL_ATTRIBUTES = (
+    "label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend", "labeltext",
+    "label-text", "fieldlabel", "field-label", "labelname",
+)  # fmt: skip
 _LABELLING_ATTRIBUTES = frozenset({*_LABEL_ATTRIBUTES, "aria-label", "aria-labelledby", "placeholder", "title"})
 _NAMING = frozenset({"label", "aria-label", "labelledby"})  # what names a field, unlike a placeholder
 _NAME_ATTRIBUTES = (
@@ -528,7 +532,8 @@ class _Reader:
         attributes: dict[str, str] = dict(element.attrib.items())  # (`dict(attrib)` refuses odd names)
         get = attributes.get
         ancestors = list(islice(element.iterancestors(), _ANCESTORS))
-        kind = (get("type") or get("@type") or "").strip().lower() if tag != "select" and tag != "textarea" else ""
+        typed = get("type") or get("@type") or get("inputtype") or get("input-type")  # <StyledInput inputType="tel">
+        kind = (typed or "").strip().lower() if tag != "select" and tag != "textarea" else ""
         if tag == "input" and not kind:
             kind = "text"
         if tag not in _NATIVE and not kind:

@@ -241,3 +241,19 @@ def test_a_helper_field_that_says_nothing_of_itself_takes_the_text_before_it() -
 def test_web_forms_user_controls_and_master_pages_are_read() -> None:
     text = '<%@ Control Language="C#" %>\n<asp:TextBox ID="txtMYKAD" runat="server" />\n<label for="e">Email</label>'
     assert personal("profile.ascx", text) == {(2, "national_id")}
+
+
+def test_yii_fields_and_widgets_take_the_label_written_before_their_php_tag() -> None:
+    text = """<?php $form = ActiveForm::begin(); ?>
+<div class="form-group"><label class="control-label col-md-3 col-sm-3 col-xs-12" for="statusWarganegara">Status Warganegara: <span class="required">*</span></label>
+<div class="col-md-6 col-sm-6 col-xs-12">
+<?=
+$form->field($model, 'NatStatusCd')->label(false)->widget(Select2::classname(), ['options' => ['placeholder' => 'Pilih Status']]);
+?></div></div>
+<label for="tarikhLahir">Tarikh Lahir:</label>
+<?= DatePicker::widget(['model' => $model, 'attribute' => 'COTkhLhr', 'options' => ['class' => 'form-control']]) ?>
+<?php ActiveForm::end(); ?>"""
+    fields = {f.control.name: f for f in read_fields("kemaskini.php", text)}
+    assert ("nearby", "Status Warganegara:") in fields["NatStatusCd"].control.labels
+    assert fields["NatStatusCd"].category == "nationality"
+    assert fields["COTkhLhr"].category == "date_of_birth" and fields["COTkhLhr"].control.type == "date"

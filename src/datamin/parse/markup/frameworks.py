@@ -124,6 +124,17 @@ _HELPERS: tuple[Helper, ...] = (
             RadioList="radio",
         ),
     ),
+    # ... and its widgets given a model's attribute: DatePicker::widget(['model' => $m, 'attribute' => 'dob'])
+    Helper(
+        "yii",
+        re.compile(
+            r"\b(?P<method>DatePicker|DateTimePicker|Select2|MaskedInput|FileInput|TimePicker|\w+)::widget\s*\(\s*"
+            r"(?:array\s*\(|\[)[^;]{0,300}?['\"]attribute['\"]\s*=>\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _types(
+            DatePicker="date", DateTimePicker="datetime-local", Select2="select", FileInput="file", TimePicker="time"
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",

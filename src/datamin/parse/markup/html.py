@@ -211,7 +211,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             place = _Sections(doc).place
     if helpers:
         rendered = list(frameworks.read(path, neutral, families, lines.line_of, forms))
-        controls.extend(_with_text_before(rendered, markup, lines))
+        controls.extend(_with_text_before(rendered, markup, lines, neutral.constructs))
     controls.sort(key=lambda c: (c.line, c.column))
     formless = any(c.form is None for c in controls)
     notice = notices and formless and (_linked_notice(markup) or mentions_notice(_visible_words(markup)))
@@ -1186,16 +1186,24 @@ def _prompt(select: Element) -> str:
 
 _ANY_TAG = re.compile(r"<[^<>]*>")
 _FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b", re.I)
-_TEXT_BEFORE_REACH = 300  # characters of markup looked back over
+_TEXT_BEFORE_REACH = 600  # characters of markup looked back over (class-heavy markup is long)
 _CODE_LIKE = re.compile(r"\w\.\w|[(|=]")
 
 
-def _with_text_before(rendered: list[Control], markup: str, lines: LineIndex) -> list[Control]:
+def _with_text_before(
+    rendered: list[Control], markup: str, lines: LineIndex, constructs: list[tuple[str, int, int]]
+) -> list[Control]:
     """A helper-rendered field that says nothing of itself takes the text just before it
-    (`<label>个人简介</label> {{ form.introduction }}`), up to the field or helper before it."""
+    (`<label>个人简介</label> {{ form.introduction }}`), up to the field or helper before it,
+    and before the template tag the helper is called in (`<?= $form->field(...) ?>`)."""
     if not rendered or not markup:
         return rendered
-    offsets = [lines.span_of_lines(c.line, c.line)[0] + c.column - 1 for c in rendered]
+    starts = [start for _, start, _ in constructs]
+    offsets = []
+    for c in rendered:
+        at = lines.span_of_lines(c.line, c.line)[0] + c.column - 1
+        inside = bisect.bisect_right(starts, at) - 1
+        offsets.append(constructs[inside][1] if inside >= 0 and at < constructs[inside][2] else at)
     order = sorted(range(len(rendered)), key=offsets.__getitem__)
     out = list(rendered)
     previous = 0

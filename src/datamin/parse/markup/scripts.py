@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-_SCRIPT = re.compile(r"<script\b(?P<attributes>[^>]*)>(?P<body>.*?)</script\s*>", re.I | re.S)
 _FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b", re.I)
 _NOT_JAVASCRIPT = re.compile(r"\b(?:src\s*=|type\s*=\s*[\"']?(?!text/javascript|module|application/javascript))", re.I)
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -24,19 +23,27 @@ def _blank(text: str) -> str:
 
 def unwrap_script_markup(markup: str) -> str:
     """`markup` with each inline script that writes fields replaced by the markup it writes."""
-    if "<script" not in markup and "<SCRIPT" not in markup:
-        return markup
+    # Plain searches: a case-blind expression over every page is slow. A page that writes its
+    # script tags in capitals is searched in a lowercased copy.
+    lower = markup if "<script" in markup or "<SCRIPT" not in markup else markup.lower()
     pieces: list[str] = []
     at = 0
-    for script in _SCRIPT.finditer(markup):
-        body = script.group("body")
-        if not _FIELD_TAG.search(body) or _NOT_JAVASCRIPT.search(script.group("attributes")):
-            continue
-        pieces.append(markup[at : script.start()])
-        pieces.append(_blank(markup[script.start() : script.start("body")]))
-        pieces.append(_literal_markup(body))
-        pieces.append(_blank(markup[script.end("body") : script.end()]))
-        at = script.end()
+    start = lower.find("<script")
+    while start >= 0:
+        opened = lower.find(">", start)
+        end = lower.find("</script", opened)
+        if opened < 0 or end < 0:
+            break
+        close = lower.find(">", end)
+        close = len(markup) if close < 0 else close + 1
+        body = markup[opened + 1 : end]
+        if _FIELD_TAG.search(markup, opened + 1, end) and not _NOT_JAVASCRIPT.search(markup, start, opened):
+            pieces.append(markup[at:start])
+            pieces.append(_blank(markup[start : opened + 1]))
+            pieces.append(_literal_markup(body))
+            pieces.append(_blank(markup[end:close]))
+            at = close
+        start = lower.find("<script", close)
     if not pieces:
         return markup
     pieces.append(markup[at:])

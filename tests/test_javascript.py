@@ -125,3 +125,18 @@ def test_zod_and_yup_schemas_in_a_form_read_as_both(tmp_path: Path) -> None:
         "bookingSchema.contactNumber": (11, "phone", "form-class"),
         "form.phone": (14, "phone", "html"),
     }
+
+
+def test_a_mongoose_schema_made_without_new(tmp_path: Path) -> None:
+    text = """const mongoose = require('mongoose')
+const kycSchema = mongoose.Schema({
+  fiscalCode: { type: String, required: true },
+  cellular: String,
+  plan: { type: mongoose.Schema.Types.ObjectId, ref: 'Plan' },
+})
+module.exports = mongoose.model('KYC', kycSchema)
+"""
+    assert scan(tmp_path, {"models/KYC.model.js": text}) == {
+        "kycSchema.fiscalCode": (3, "national_id", "orm"),
+        "kycSchema.cellular": (4, "phone", "orm"),
+    }

@@ -1,4 +1,5 @@
-"""Mongoose schemas: `new Schema({ name: String, address: { city: String } })`. Each key is a
+"""Mongoose schemas: `new Schema({ name: String, address: { city: String } })` (or without
+`new`). Each key is a
 column (`source` `orm`), container the variable the schema is assigned to; a nested object's
 keys are fields of the same schema (`address.city` in the evidence's section)."""
 
@@ -11,16 +12,20 @@ from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = Sniff(r"new\s+(?:mongoose\.)?Schema\s*[<(]", ("Schema",))
+SNIFF = Sniff(r"new\s+(?:mongoose\.)?Schema\s*[<(]|\bmongoose\.Schema\s*\(", ("Schema",))
 _TYPES = {"String": "varchar", "Number": "decimal", "Date": "timestamp", "Boolean": "boolean", "Buffer": "blob"}
 
 
 def fields(source: Source) -> Iterator[Control]:
     for node in walk(source.root):
-        if node.type != "new_expression":
-            continue
-        constructor = source.text(node.child_by_field_name("constructor")).split("<")[0]
-        if constructor not in ("Schema", "mongoose.Schema"):
+        if node.type == "new_expression":
+            constructor = source.text(node.child_by_field_name("constructor")).split("<")[0]
+            if constructor not in ("Schema", "mongoose.Schema"):
+                continue
+        elif node.type == "call_expression":  # `mongoose.Schema({...})`: Mongoose allows it without `new`
+            if source.text(node.child_by_field_name("function")) != "mongoose.Schema":
+                continue
+        else:
             continue
         given = arguments(node)
         if not given or given[0].type != "object":

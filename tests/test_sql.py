@@ -787,3 +787,27 @@ def test_identifier_sprawl_across_many_tables_stays_readable(tmp_path: Path) -> 
     sprawl = [f for f in result.findings if f.code == "DM400"]
     assert len({f.container for f in sprawl}) == count  # the test manifest names customers its identity table
     assert all(f"and {count - 1 - MOST_NAMED} more tables" in f.message for f in sprawl)
+
+
+def test_db2_labels_name_the_columns_as_comments_do(tmp_path: Path) -> None:
+    (tmp_path / "employee.sql").write_text(
+        """CREATE TABLE HRDATA.EMPLOYEE (
+  EMID INTEGER NOT NULL,
+  EMSUR CHAR(20) NOT NULL DEFAULT '',
+  EMDOB DATE DEFAULT NULL,
+  EMGRD CHAR(8) NOT NULL DEFAULT ''
+);
+LABEL ON COLUMN HRDATA.EMPLOYEE
+( EMID IS 'Employee            ID',
+  EMSUR IS 'Surname              ',
+  EMDOB IS 'Date                Of                  Birth',
+  EMGRD IS 'Grid                Reference' );
+LABEL ON TABLE HRDATA.EMPLOYEE IS 'Employees';
+LABEL ON COLUMN HRDATA.EMPLOYEE.EMGRD TEXT IS 'Grid reference of the site';
+""",
+        encoding="utf-8",
+    )
+    assert named(inventory([str(tmp_path)], Options(jobs=1))) == {
+        "HRDATA.EMPLOYEE.EMSUR": "name",
+        "HRDATA.EMPLOYEE.EMDOB": "date_of_birth",
+    }

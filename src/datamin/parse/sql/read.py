@@ -162,6 +162,9 @@ class Reader:
         if _INERT.match(head):
             self._embedded(display, statement, dialect, errors)
             return
+        if _LABEL_ON.match(head):
+            _labels(self.schema, head)
+            return
         if self._fast is not None and (self.plain_first or "sqlglot" not in sys.modules):
             changes = sqlfast.read(text, self._fast, display, statement.line, statement.column)
             if changes is not None:
@@ -242,6 +245,31 @@ class Reader:
             column_offset = start - (text.rfind("\n", 0, start) + 1)
             inner = Statement(piece, line, "schema", column_offset)
             self._statement(display, inner, dialect, errors)
+
+
+# DB2 for i labels its columns as others comment them: `LABEL ON COLUMN t (c IS 'Surname', ...)`,
+# `LABEL ON COLUMN t.c IS '...'`, `LABEL ON TABLE t IS '...'` (`TEXT IS` is the longer text).
+_LABEL_ON = re.compile(r"LABEL\s+ON\s+(?P<kind>COLUMN|TABLE)\s+(?P<target>[\w.\"]+)\s*", re.I)
+_LABEL = re.compile(r"(?:(?P<column>[\w\"]+)\s+)?(?:TEXT\s+)?IS\s+'(?P<text>(?:[^']|'')*)'", re.I)
+
+
+def _labels(schema: Schema, text: str) -> None:
+    head = _LABEL_ON.match(text)
+    if head is None:
+        return
+    target = head.group("target").replace('"', "")
+    rest = text[head.end() :]
+    for label in _LABEL.finditer(rest):
+        words = " ".join(label.group("text").replace("''", "'").split())
+        if head.group("kind").upper() == "TABLE":
+            schema.table_comment(target, words)
+        elif label.group("column"):  # one of a list: `t (c IS '...', ...)`
+            schema.comment(target, label.group("column").replace('"', ""), words)
+        elif "." in target:  # `t.c IS '...'`
+            table, column = target.rsplit(".", 1)
+            schema.comment(table, column, words)
+        if not label.group("column"):
+            break
 
 
 def _columns(schema: Schema) -> set[tuple[str, str, int]]:

@@ -181,7 +181,8 @@ def _statement(text: str, line: int, delimiter: str) -> Statement:
 
 
 _SCHEMA = re.compile(
-    r"\s*(?:CREATE\b|ALTER\s+TABLE\b|RENAME\s+TABLE\b|DROP\s+TABLE\b|COMMENT\s+ON\b|IF\b|BEGIN\b|EXEC(?:UTE)?\s+(?:\w+\.)*sp_(?:addextendedproperty|updateextendedproperty|rename)\b)",
+    r"\s*(?:CREATE\b|ALTER\s+TABLE\b|RENAME\s+TABLE\b|DROP\s+TABLE\b|COMMENT\s+ON\b|LABEL\s+ON\b|IF\b|BEGIN\b"
+    r"|EXEC(?:UTE)?\s+(?:\w+\.)*sp_(?:addextendedproperty|updateextendedproperty|rename)\b)",
     re.I,
 )
 _LEADING_COMMENTS = re.compile(r"(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/|#[^\n]*(?:\n|$))*", re.S)

@@ -125,3 +125,15 @@ def test_a_value_filled_from_a_model_property_is_bound_to_it() -> None:
             (text.index('<input name="q"') + 1, None),
         ]
         assert fields[0].control.bindings == ("user.email",)
+
+
+def test_freemarker_and_velocity_templates() -> None:
+    from helpers import personal
+
+    ftl = """<#-- 用户资料 --><form method="post"><#if user??>
+<label>姓名</label><input name="xm" value="${user.name}"></#if><@layout.hint text="x" />
+<input name="t" value="${user.phone}"><input name="q" value="${keyword!}"></form>"""
+    assert personal("profile.ftl", ftl) == {(2, "name"), (3, "phone")}
+    vm = """## the member form
+<form>#if($member)<label>Email</label><input name="a">#end<input name="b" value="$!{member.mobile}"></form>"""
+    assert personal("member.vm", vm) == {(2, "email"), (2, "phone")}

@@ -39,6 +39,9 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".handlebars": ("curly",),
     ".mustache": ("curly",),
     ".gohtml": ("curly",),
+    ".ftl": ("freemarker",),  # FreeMarker
+    ".ftlh": ("freemarker",),
+    ".vm": ("velocity",),  # Velocity
     ".wxml": ("curly",),  # WeChat mini-program pages
     ".tmpl": ("curly",),
     ".vue": ("curly",),
@@ -136,6 +139,23 @@ _BRANCHES: dict[str, tuple[tuple[str, str], ...]] = {
         ),
     ),
     "razor": (("comment_razor", r"@\*.*?\*@"),),
+    "freemarker": (
+        ("comment_freemarker", r"<#--.*?(?:-->|\Z)"),
+        ("statement_freemarker", r"</?[#@][\w.:]*[^>]*>"),
+        ("output_dollar", r"\$\{[^{}\n]*\}"),
+        ("output_dollar", r"#\{[^{}\n]*\}"),
+    ),
+    "velocity": (
+        ("comment_velocity", r"#\*.*?\*#"),
+        ("comment_velocity", r"##[^\n]*"),
+        (
+            "statement_velocity",
+            r"#\{?(?:if|elseif|else|end|foreach|set|macro|parse|include|break|stop|define)\b\}?"
+            r"(?:\s*\((?:[^()\n]|\([^()\n]*\))*\))?",
+        ),
+        ("output_dollar", r"\$!?\{[^{}\n]*\}"),
+        ("output_velocity", r"\$!?[A-Za-z_][\w.]*(?:\([^()\n]*\))?"),
+    ),
 }
 Openers = tuple["re.Pattern[str] | None", tuple[str, ...]]
 _COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], Openers]] = {}
@@ -185,6 +205,8 @@ _OPENERS = {
     "erb": ("<%",),
     "smarty": ("{",),
     "razor": ("@*",),
+    "freemarker": ("<#", "</#", "<@", "</@", "${", "#{"),
+    "velocity": ("#", "$"),
 }
 
 
@@ -268,10 +290,12 @@ def _bound_value(kind: str, chunk: str, text: str, at: int) -> str:
         return ""
     if not _VALUE_ATTRIBUTE.search(text, max(0, at - 16), at):
         return ""
-    head = 3 if chunk.startswith(("{{{", "{!!", "<?=")) else 5 if chunk.startswith("<?php") else 2
-    tail = 3 if chunk.endswith(("}}}", "!!}")) else 1 if kind == "output_smarty" else 2
+    head = 3 if chunk.startswith(("{{{", "{!!", "<?=", "$!{")) else 5 if chunk.startswith("<?php") else 2
+    tail = 3 if chunk.endswith(("}}}", "!!}")) else 1 if kind in ("output_smarty", "output_dollar") else 2
     if kind == "output_smarty":
         head = 1
+    elif kind == "output_velocity":
+        head, tail = (2 if chunk.startswith("$!") else 1), 0
     path = _OUTPUT_PATH.fullmatch(chunk[head : len(chunk) - tail])
     if path is None:
         return ""
@@ -300,6 +324,11 @@ def _neutral(kind: str, chunk: str) -> str:
         return _output(chunk, 2, 2)
     if kind == "output_smarty":
         return _output(chunk, 1, 1)
+    if kind == "output_dollar":  # ${user.name}, $!{x}
+        head = 3 if chunk.startswith("$!{") else 2
+        return _output(chunk, head, 1)
+    if kind == "output_velocity":  # $user.name, $!msg.get("email")
+        return _output(chunk, 2 if chunk.startswith("$!") else 1, 0)
     return _blank(chunk)
 
 

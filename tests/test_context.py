@@ -168,3 +168,19 @@ def test_a_form_that_asks_for_a_card_is_a_person_paying_whatever_it_is_called() 
 <input name="name" placeholder="Name"><input name="city" placeholder="City"></form>"""
     assert personal("pay.tpl", paying) == {(2, "financial_card"), (3, "name"), (3, "address")}
     assert personal("admin.tpl", admin) == set()
+
+
+def test_a_form_that_describes_goods_in_stock_holds_no_ones_data() -> None:
+    """A pharmacy's medicine (its dosage, quantity, price, supplier) is no one's health data;
+    a dispensing form that names the patient is."""
+    goods = """<form><input name="med[generic_name]" placeholder="Generic name">
+<input name="med[dosage]" placeholder="Dosage"><input name="med[price]" placeholder="Price">
+<input name="med[supplier]" placeholder="Supplier"></form>"""
+    dispensing = """<form><input name="patient_name" placeholder="Patient name">
+<input name="dosage" placeholder="Dosage"><input name="price" placeholder="Price">
+<input name="supplier" placeholder="Supplier"></form>"""
+    billing = """<form><input name="bfirstname" placeholder="First name"><input name="cc" autocomplete="cc-number">
+<input name="plan_price"><input name="brand"></form>"""
+    assert personal("NewItems.html", goods) == set()
+    assert (2, "health") in personal("dispense.html", dispensing)
+    assert (1, "financial_card") in personal("billing.html", billing)

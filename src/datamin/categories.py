@@ -102,6 +102,7 @@ class Lexicon:
         "people_substrings",
         "record_categories",
         "record_handling",
+        "stock_words",
         "substrings",
         "thing_tables",
         "things_have",
@@ -136,6 +137,7 @@ class Lexicon:
     entities: frozenset[str]  # things that are not people: their forms hold business data
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
+    stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
     attribute_categories: frozenset[str]  # categories whose values come from a set
@@ -395,6 +397,7 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         entities=_joined(shared.get("entities", ())),
         people=_joined(shared.get("people", ())),
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
+        stock_words=frozenset(shared.get("stock_words", ())),
         value_qualifiers=_joined(shared.get("value_qualifiers", ())),
         attribute_categories=frozenset(shared.get("attribute_categories", ())),
         lookup_categories=frozenset(shared.get("lookup_categories", ())),

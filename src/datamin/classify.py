@@ -124,6 +124,7 @@ def classify_all(
     lookups = _lookup_tables(tables, controls, verdicts, lexicon)
     organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
     organisations |= _catalogues(tables, lexicon)
+    goods = _goods_forms(controls, verdicts, lexicon)
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
     # A form that asks for a card or a bank account is a person paying, whatever it is called
@@ -146,7 +147,8 @@ def classify_all(
         else:
             weak_alone = key not in corroborated and not _about_people(control, lexicon)
         if category is not None and (
-            (weak and (thing or weak_alone))
+            key in goods
+            or (weak and (thing or weak_alone))
             or (
                 thing
                 and (sensitivity == "low" or (table and (sensitivity == "medium" or category in lexicon.things_have)))
@@ -341,6 +343,31 @@ def _mentions_people(name: str, lexicon: Lexicon) -> bool:
 def _named_for_people(table: str, lexicon: Lexicon) -> bool:
     """`Patient`, `app.users`, `tb_member`: a table of people (a foreign key to it points at one)."""
     return _head_word(table) in lexicon.people or _head_word(table).removesuffix("s") in lexicon.people
+
+
+def _goods_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon) -> set[object]:
+    """Forms that describe goods in stock (a pharmacy's medicine: its dosage, quantity, price
+    and supplier), two or more of whose fields say so, none of whose fields names a person and
+    none of which asks how to reach, identify or charge one: even a medicine's dosage is no
+    one's health data there."""
+    stock: dict[object, int] = {}
+    people: set[object] = set()
+    for control, verdict in zip(controls, verdicts, strict=True):
+        if control.is_column or control.form is None:
+            continue
+        key = _form_key(control)
+        words = set(split_words(" ".join((control.name, control.ident, *control.bindings))))
+        if words & lexicon.people or (verdict[0] in _SOMEONE and not verdict[4]):
+            people.add(key)
+        elif words & lexicon.stock_words:
+            stock[key] = stock.get(key, 0) + 1
+    return {key for key, count in stock.items() if count >= 2 and key not in people}
+
+
+# What only a form about someone asks: how to reach, identify or charge them.
+_SOMEONE = frozenset(
+    {"email", "phone", "national_id", "passport", "date_of_birth", "financial_card", "financial_account", "password"}
+)
 
 
 def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form]:

@@ -43,6 +43,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".ftlh": ("freemarker",),
     ".vm": ("velocity",),  # Velocity
     ".wxml": ("curly",),  # WeChat mini-program pages
+    ".volt": ("curly",),  # Phalcon's Volt, Jinja-like
     ".tmpl": ("curly",),
     ".vue": ("curly",),
     ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module

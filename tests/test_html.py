@@ -347,3 +347,20 @@ def test_a_hidden_input_a_script_fills_for_a_field_of_its_form_is_that_field() -
 <input type="hidden" name="p_cough" value=""><input name="email">
 <input type="hidden" name="p_cough" value="0"></form>"""
     assert personal("screening.html", text) == {(1, "health"), (2, "health"), (2, "email")}  # not the constant
+
+
+def test_a_script_template_with_substitutions_inside_its_tags() -> None:
+    """`name="deps[${i}][ic]"` and `:messages="$errors->get('x')"`: the literal is read whole,
+    its substitutions blanked; Blade components in it are read as Blade renders them."""
+    text = """<form method="post"><input name="ic" placeholder="NRIC">
+<script>
+  $('#add').on('click', function () {
+    $('#deps').append(`<div id="dep-${i}">
+      <x-input-label for="deps[${i}][ic]" :value="__('NRIC')" />
+      <x-text-input name="deps[${i}][ic]" :required="true" />
+      <x-input-error :messages="$errors->get('deps.*.ic')" />
+    </div>`);
+  });
+</script></form>"""
+    fields = read_fields("daftar.blade.php", text)
+    assert [(f.line, f.category) for f in fields] == [(1, "national_id"), (6, "national_id")]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b", re.I)
+# A field tag, or a Blade component that renders one (Blade compiles those in scripts too).
+_FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b|<x-[\w.:-]*(?:input|select|textarea|field)\b", re.I)
 _NOT_JAVASCRIPT = re.compile(r"\b(?:src\s*=|type\s*=\s*[\"']?(?!text/javascript|module|application/javascript))", re.I)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -62,24 +63,30 @@ def _literal_markup(code: str) -> str:
 def _whole_tags(text: str) -> bool:
     """No tag begun and left open, none closed that was not begun (`'<input name="'` + x + `'">'`
     is markup only once the code has run)."""
-    depth = 0
+    inside, quote = False, ""
     for char in text:
-        if char == "<":
-            depth += 1
-            if depth > 1:
+        if quote:  # inside a tag's quoted value, where `->` and `=>` are text
+            if char == quote:
+                quote = ""
+        elif char == "<":
+            if inside:
                 return False
+            inside = True
         elif char == ">":
-            depth -= 1
-            if depth < 0:
+            if not inside:
                 return False
-    return depth == 0
+            inside = False
+        elif inside and char in "\"'":
+            quote = char
+    return not inside and not quote
 
 
 def _literals(code: str) -> list[tuple[int, str]]:
-    """Where each string literal and each literal stretch of a template literal starts, and its
-    text (escapes as blanks of the same length). Comments are passed over; `${...}` in a
-    template literal is code, and may hold template literals of its own."""
+    """Where each string literal and each template literal's text starts, and that text
+    (escapes as blanks of the same length; in a template literal, its `${...}` substitutions
+    too: they are code, and may hold template literals of their own). Comments are passed over."""
     found: list[tuple[int, str]] = []
+    templates: list[tuple[int, list[str]]] = []  # the template literals open: start, text so far
     stack: list[int] = []  # for each `${` open: the brace depth at which it closes
     depth = 0
     i, end = 0, len(code)
@@ -90,17 +97,22 @@ def _literals(code: str) -> list[tuple[int, str]]:
             start = i
             while i < end and code[i] != "`" and not (code[i] == "$" and code.startswith("${", i)):
                 i += 2 if code[i] == "\\" else 1
-            found.append((start, _unescaped(code[start:i])))
+            templates[-1][1].append(_unescaped(code[start:i]))
             if i < end and code[i] == "`":
+                opened, pieces = templates.pop()
+                found.append((opened, "".join(pieces)))
                 in_template = False
                 i += 1
             elif i < end:  # `${`: code until its closing brace
                 stack.append(depth)
                 depth += 1
                 in_template = False
+                closing = _substitution_end(code, i + 2)
+                templates[-1][1].append(_blank(code[i:closing]))
                 i += 2
             continue
         if char == "`":
+            templates.append((i + 1, []))
             in_template = True
             i += 1
         elif char in "'\"":
@@ -124,10 +136,33 @@ def _literals(code: str) -> list[tuple[int, str]]:
             i += 1
             if stack and depth == stack[-1]:
                 stack.pop()
-                in_template = True  # back in the template literal the `${` was in
+                in_template = bool(templates)  # back in the template literal the `${` was in
         else:
             i += 1
     return found
+
+
+def _substitution_end(code: str, at: int) -> int:
+    """Just after the `}` that closes a `${` whose code starts at `at` (braces counted, strings
+    and nested template literals passed over roughly: only its length matters)."""
+    depth, i, quote = 1, at, ""
+    while i < len(code):
+        char = code[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(code)
 
 
 _ESCAPE = re.compile(r"\\(.)", re.S)

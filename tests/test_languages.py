@@ -83,3 +83,10 @@ def test_a_language_file_names_only_categories_people_entities_and_context() -> 
         _add_language({"name": {"phrase": ["x"]}}, "rules/languages/x.toml", categories, {}, [])
     with pytest.raises(RuleError, match="unknown category"):
         _add_language({"context": {"medical": ["x"]}}, "rules/languages/x.toml", categories, {}, [])
+
+
+def test_other_names_and_local_government_areas() -> None:
+    from helpers import personal
+
+    text = '<form><label for="a">Other Names</label><input id="a" name="oname"><label for="b">LGA</label><input id="b" name="lga"><input name="email"></form>'
+    assert personal("register.html", text) == {(1, "name"), (1, "address"), (1, "email")}

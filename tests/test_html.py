@@ -364,3 +364,13 @@ def test_a_script_template_with_substitutions_inside_its_tags() -> None:
 </script></form>"""
     fields = read_fields("daftar.blade.php", text)
     assert [(f.line, f.category) for f in fields] == [(1, "national_id"), (6, "national_id")]
+
+
+def test_an_upload_labelled_only_by_its_button_takes_the_text_before_it() -> None:
+    text = """<form><label class="rating">Profile photo (max 50 KB)</label>
+<label class="input"><div class="upload-btn">Upload<input type="file" name="file1"></div></label>
+<input name="email"></form>"""
+    fields = read_fields("register.blade.php", text)
+    assert (fields[0].category, fields[0].control.labels) == (
+        "photo", (("label", "Upload"), ("nearby", "Profile photo (max 50 KB)")),
+    )  # fmt: skip

@@ -685,6 +685,12 @@ class _Reader:
                 self.columns_of[element] = self.last_headers
             if nearby:
                 labels.append(("nearby", nearby))
+        elif kind == "file" and all(len(text.split()) <= 2 for _, text in labels):
+            # An upload's own label is often a button's word ("Upload", "Browse"): what it takes
+            # is said before it ("Profile photo").
+            nearby = _nearby_text(element, skip={text for _, text in labels})
+            if nearby:
+                labels.append(("nearby", nearby))
         legend = _legend(element, ancestors)
         if legend:
             labels.append(("legend", legend))
@@ -1114,7 +1120,7 @@ def _text(element: Element) -> str:
     return _squash(" ".join(parts))
 
 
-def _nearby_text(element: Element, budget: int = 40) -> str:
+def _nearby_text(element: Element, budget: int = 40, skip: set[str] | None = None) -> str:
     """The nearest text before an unlabelled field: a table cell, a question, a caption.
 
     Walks back through the document, passing over the options of selects, over up to two
@@ -1131,6 +1137,8 @@ def _nearby_text(element: Element, budget: int = 40) -> str:
             break
         if isinstance(node, str):
             text = _squash(node)
+            if skip and not found and text in skip:
+                continue  # the field's own label, said again
             if any(ch.isalnum() for ch in text):
                 found.insert(0, text)
                 if not (text.startswith("(") and text.endswith(")")):

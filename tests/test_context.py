@@ -184,3 +184,20 @@ def test_a_form_that_describes_goods_in_stock_holds_no_ones_data() -> None:
     assert personal("NewItems.html", goods) == set()
     assert (2, "health") in personal("dispense.html", dispensing)
     assert (1, "financial_card") in personal("billing.html", billing)
+
+
+def test_where_a_person_works_and_their_messenger_handles_only_in_a_table_of_people(scan) -> None:  # type: ignore[no-untyped-def]
+    """`contacts.department` is where the contact works; `tickets.department` is who handles it."""
+    result = scan(
+        {
+            "crm.sql": "CREATE TABLE contacts (id int, full_name text, department text, yahoo text, company text);\n"
+            "CREATE TABLE tickets (id int, department text, yahoo text);\n"
+        }
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("contacts", "full_name", "name"),
+        ("contacts", "department", "employment"),
+        ("contacts", "yahoo", "username"),
+    }
+    department = next(f for f in result.fields if f.control.name == "department")
+    assert department.evidence == ("in table contacts: a person's department",)

@@ -99,6 +99,7 @@ class Lexicon:
         "option_guards",
         "organisation_columns",
         "people",
+        "people_columns",
         "people_substrings",
         "record_categories",
         "record_handling",
@@ -137,6 +138,7 @@ class Lexicon:
     entities: frozenset[str]  # things that are not people: their forms hold business data
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
+    people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
@@ -252,12 +254,17 @@ def _build() -> Lexicon:
         if category.id in categories:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
-    shared = {key: list(value) for key, value in _read("lexicon.toml").items()}
+    raw = _read("lexicon.toml")
+    people_columns = raw.pop("people_columns", {})
+    unknown = set(people_columns) - set(categories)
+    if unknown:
+        raise RuleError(f"rules/lexicon.toml: [people_columns] names unknown categories {', '.join(sorted(unknown))}")
+    shared = {key: list(value) for key, value in raw.items()}
     contexts: list[tuple[str, str, bool]] = []
     for name in sorted(os.listdir(os.path.join(FOLDER, "languages"))):
         if name.endswith(".toml"):
             _add_language(_read("languages", name), f"rules/languages/{name}", categories, shared, contexts)
-    lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared})
+    lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared}, people_columns)
     lexicon.contexts = tuple(contexts)
     sql = _read("sql.toml")
     lexicon.column_kinds = _column_kinds(sql, categories)
@@ -342,7 +349,11 @@ def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(fold(p)))
 
 
-def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) -> Lexicon:
+def _index(
+    categories: dict[str, Category],
+    shared: dict[str, tuple[str, ...]],
+    people_columns: dict[str, list[str]] | None = None,
+) -> Lexicon:
     """`shared`: the word lists of rules/lexicon.toml, which apply to every category."""
     joined: dict[str, list[Term]] = {}
     substrings: list[tuple[str, Term]] = []
@@ -398,6 +409,11 @@ def _index(categories: dict[str, Category], shared: dict[str, tuple[str, ...]]) 
         people=_joined(shared.get("people", ())),
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         stock_words=frozenset(shared.get("stock_words", ())),
+        people_columns={
+            "".join(split_words(column)): category
+            for category, columns in (people_columns or {}).items()
+            for column in columns
+        },
         value_qualifiers=_joined(shared.get("value_qualifiers", ())),
         attribute_categories=frozenset(shared.get("attribute_categories", ())),
         lookup_categories=frozenset(shared.get("lookup_categories", ())),

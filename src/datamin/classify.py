@@ -162,6 +162,11 @@ def classify_all(
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
             evidence = (why,)
+        elif category is None and table and _about_people(control, lexicon):
+            own = lexicon.people_columns.get("".join(split_words(control.name)))
+            if own is not None:  # `contacts.company`: where the person works
+                category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
+                evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
         elif category is None and not table and key in corroborated and _answers(control, lexicon):
             placed = _placed(control, lexicon)
             if placed is not None:

@@ -70,6 +70,17 @@ def test_php_that_echoes_markup_keeps_the_markup() -> None:
     assert personal("x.php", text) == {(1, "national_id")}
 
 
+def test_php_that_echoes_a_form_over_many_lines_or_in_a_heredoc_keeps_it() -> None:
+    """A double-quoted string spans lines; an apostrophe in a comment pairs with nothing."""
+    echoed = (
+        "<?php\n// don't print twice\necho \"\n<form method='post'>\n<td>Nama Bapa :</td>\n"
+        "<td><input type='text' name='namaBapa'></td>\n<input name=\\\"ic\\\">\n</form>\";\n?>"
+    )
+    assert personal("borang.php", echoed) == {(6, "name"), (7, "national_id")}
+    heredoc = "<?php\n$html = <<<HTML\n<form>\n<label>Date of birth <input name='lahir'></label>\n</form>\nHTML;\necho $html;\n?>"
+    assert personal("page.php", heredoc) == {(4, "date_of_birth")}
+
+
 def test_jsx_expressions_in_tags_become_quoted_values() -> None:
     markup = neutralise(SAMPLES["page.jsx"], ("jsx",)).markup
     assert 'value="state.email"' in markup and '_=".register( dob )"' in markup

@@ -22,6 +22,7 @@ blanks comments, for the readers of framework helpers (`f.text_field :dob`, `{{ 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
@@ -163,7 +164,6 @@ _COMPILED: dict[tuple[str, ...], tuple[re.Pattern[str], dict[str, str], Openers]
 
 _OUTPUT_PHP = re.compile(r"\s*(?:echo|print|printf|_e|_ex|esc_html_e|esc_attr_e|\w+_e|the_\w+)\b", re.I)
 _MARKUP_IN_CODE = re.compile(r"<(?:input|select|textarea|form|label)\b", re.I)
-_STRING = re.compile(r"'((?:[^'\\\n]|\\.)*)'|\"((?:[^\"\\\n]|\\.)*)\"", re.S)
 _TRANSLATION_KEY = re.compile(r"(['\"])(?:[\w-]+::)?\.?(?:[A-Za-z0-9_-]+\.)+([A-Za-z0-9_-]+)\1")
 # An output of one plain variable often names its text: OpenCart's {{ entry_telephone }},
 # <?php echo $entry_email; ?>. A path (form.gender.label_tag) is code, not text.
@@ -370,13 +370,39 @@ def _key_subject(match: re.Match[str]) -> str:
 def _markup_from_code(chunk: str) -> str:
     """`<?php echo '<input name="ic">'; ?>`: keep what the string literals say, blank the code."""
     out = list(_blank(chunk))
-    for match in _STRING.finditer(chunk):
-        group = 1 if match.group(1) is not None else 2
-        start = match.start(group)
-        literal = match.group(group)
-        unescaped = re.sub(r"\\(.)", lambda m: " " + m.group(1), literal)
-        out[start : start + len(unescaped)] = unescaped
+    for start, end in _php_literals(chunk):
+        unescaped = re.sub(r"\\(.)", lambda m: " " + m.group(1), chunk[start:end], flags=re.S)
+        out[start:end] = unescaped
     return "".join(out)
+
+
+_HEREDOC = re.compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1\r?\n")
+
+
+def _php_literals(code: str) -> Iterator[tuple[int, int]]:
+    """The spans of the string literals of PHP code, quoted (a form echoed over many lines is one
+    literal) or heredoc; the comments skipped, so an apostrophe in one pairs with nothing."""
+    i, n = 0, len(code)
+    while i < n:
+        ch = code[i]
+        if ch in "'\"":
+            end = i + 1
+            while end < n and code[end] != ch:
+                end += 2 if code[end] == "\\" else 1
+            yield i + 1, min(end, n)
+            i = end + 1
+        elif ch == "#" or code.startswith("//", i):
+            newline = code.find("\n", i)
+            i = n if newline < 0 else newline
+        elif code.startswith("/*", i):
+            comment_end = code.find("*/", i + 2)
+            i = n if comment_end < 0 else comment_end + 2
+        elif (heredoc := _HEREDOC.match(code, i)) is not None:
+            closing = re.compile(rf"^[ \t]*{heredoc.group(2)}\b", re.M).search(code, heredoc.end())
+            yield heredoc.end(), closing.start() if closing else n
+            i = closing.end() if closing else n
+        else:
+            i += 1
 
 
 # JSX: a tag starts where an expression can start; `a<b` is a comparison, `(<input` is markup.

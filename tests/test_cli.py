@@ -207,3 +207,26 @@ def test_inventory_csv(tmp_path: Path) -> None:
     assert code == 0 and lines[0] == ",".join(FIELD_KEYS)
     assert [line.split(",")[6] for line in lines[1:]] == ["email", "national_id"]
     assert run("check", "--format", "csv", str(tmp_path))[0] == 2
+
+
+def test_the_same_input_gives_the_same_answer_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Two labels of equal strength name two categories: the tie must not follow the order of a
+    set of strings, which changes from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "tie.html"
+    page.write_text(
+        '<form>\n<label for="nat">Nationality</label>\n<label for="x">Date of birth</label>\n'
+        '<input type="text" id="x">\n<input type="text" name="email">\n</form>\n',
+        encoding="utf-8",
+    )
+    answers = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        run = subprocess.run(
+            [sys.executable, "-m", "datamin", "inventory", "--format", "json", str(page)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+        )  # fmt: skip
+        answers.add(tuple((f["line"], f["category"]) for f in json.loads(run.stdout)["fields"]))
+    assert len(answers) == 1

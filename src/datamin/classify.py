@@ -593,11 +593,13 @@ def _verdict(control: Control, lexicon: Lexicon) -> Verdict:
         strongest[vote.category] = max(strongest.get(vote.category, 0.0), vote.weight)
     # A category some evidence names outright wins over one known only by weak phrases (a label
     # 民族 over the name `nation`); then the highest combined confidence, then the strongest vote.
-    strong = {
-        v.category
-        for v in votes
-        if not v.weak and not v.evidence.startswith(_SHAPE_ONLY) and 1.0 - remaining[v.category] >= REPORT_CONFIDENCE
-    }
+    # A tie goes to the category voted first (a list, not a set: the same answer on every run).
+    strong = [
+        c
+        for c in remaining
+        if any(v.category == c and not v.weak and not v.evidence.startswith(_SHAPE_ONLY) for v in votes)
+        and 1.0 - remaining[c] >= REPORT_CONFIDENCE
+    ]
     category = max(strong or remaining, key=lambda c: (1.0 - remaining[c], strongest[c]))
     confidence = round(min(0.99, 1.0 - remaining[category]), 2)
     chosen = [v for v in votes if v.category == category]

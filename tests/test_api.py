@@ -137,6 +137,32 @@ def test_json_schema_documents(tmp_path: Path) -> None:
     assert scan(tmp_path, {"schemas/member.schema.json": text}) == {"Member.email": (6, 5, "email")}
 
 
+def test_a_json_schema_without_its_dollar_schema_key(tmp_path: Path) -> None:
+    """Form schemas (react-jsonschema-form and the like) seldom say which draft they follow."""
+    text = '{\n  "title": "Volunteer sign-up",\n  "type": "object",\n  "required": ["phone"],\n  "properties": {\n    "phone": {"type": "string", "title": "Mobile number"},\n    "shirt": {"type": "string", "enum": ["S", "M", "L"]}\n  }\n}\n'
+    assert scan(tmp_path, {"forms/volunteer.json": text}) == {"Volunteer sign-up.phone": (6, 5, "phone")}
+    assert not wants("tsconfig.json", '{"compilerOptions": {"strict": true}, "include": ["src"]}')
+
+
+def test_what_a_json_schema_asks_once_an_answer_is_given_and_a_list_of_records(tmp_path: Path) -> None:
+    conditional = """title: Applicant
+type: object
+properties:
+  has_allergies: {type: boolean}
+if:
+  properties: {has_allergies: {const: true}}
+then:
+  properties:
+    allergy_details: {type: string, title: "Which allergies?"}
+"""
+    listed = '{"type": "array", "items": {"type": "object", "properties": {"email": {"format": "email"}}}}'
+    assert scan(tmp_path, {"applicant.schema.yaml": conditional, "contacts.schema.json": listed}) == {
+        "Applicant.has_allergies": (4, 3, "health"),
+        "Applicant.allergy_details": (9, 5, "health"),
+        "contacts.email": (1, 62, "email"),
+    }
+
+
 def test_graphql_types_inputs_and_mutation_arguments(tmp_path: Path) -> None:
     assert scan(tmp_path, {"schema.graphql": GRAPHQL}) == {
         "Patient.fullName": (6, 3, "name"),

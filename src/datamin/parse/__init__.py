@@ -72,6 +72,11 @@ PARSERS: dict[str, Parser] = {
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
+# ... or a JSON Schema that leaves out `$schema`, as most form schemas do: an object with properties.
+_OBJECT_SCHEMA = (
+    re.compile(r"""["']?type["']?\s*:\s*["']?object\b"""),
+    re.compile(r"""(?:^|[{,]\s*)["']?properties["']?\s*:""", re.M),
+)
 _API_SUFFIXES = (".yaml", ".yml", ".json")
 _GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
 
@@ -115,7 +120,8 @@ def wants(path: str, text: str) -> bool:
     if lower.endswith(".js") and _code("javascript").SNIFF.search(text):
         return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):
-        return _API_SNIFF.search(text[:4096]) is not None
+        head = text[:4096]
+        return _API_SNIFF.search(head) is not None or all(p.search(head) for p in _OBJECT_SCHEMA)
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

@@ -63,7 +63,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 # a schema describes records, as a table does: named for a thing, it holds the thing's
                 controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name, store=path)))
         controls.extend(_operations(path, _mapping(document.get("paths"))))
-    elif "$schema" in document or "properties" in document:
+    elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
         controls.extend(_properties(path, root, Form(1, title)))
         for section in ("definitions", "$defs"):
@@ -106,6 +106,12 @@ def _properties(path: str, schema: Any, form: Form, depth: int = 0) -> Iterator[
         if isinstance(parts, yaml.SequenceNode):
             for part in parts.value:
                 yield from _properties(path, part, form, depth + 1)
+    # what a form asks once an answer is given (`if`/`then`), and a list of records at the root
+    for conditional in ("then", "else", "items"):
+        if "properties" in _mapping(fields.get(conditional)):
+            yield from _properties(path, fields[conditional], form, depth + 1)
+    for _, dependent in _keys(fields.get("dependentSchemas") or fields.get("dependencies")):
+        yield from _properties(path, dependent, form, depth + 1)
     for key, value in _keys(fields.get("properties")):
         inner = _mapping(value)
         items = inner.get("items")

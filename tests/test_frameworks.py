@@ -257,3 +257,20 @@ $form->field($model, 'NatStatusCd')->label(false)->widget(Select2::classname(), 
     assert ("nearby", "Status Warganegara:") in fields["NatStatusCd"].control.labels
     assert fields["NatStatusCd"].category == "nationality"
     assert fields["COTkhLhr"].category == "date_of_birth" and fields["COTkhLhr"].control.type == "date"
+
+
+def test_a_search_form_or_a_consent_box_says_so_by_its_model() -> None:
+    """RuoYi-style admin pages search their records with `queryParams`; Livewire binds a consent
+    box to `agree_...`: neither collects anything, whatever its label names."""
+    text = """<template>
+  <el-form :model="queryParams" inline>
+    <el-form-item label="患者姓名"><el-input v-model="queryParams.name" placeholder="请输入患者姓名" /></el-form-item>
+  </el-form>
+  <el-form :model="form">
+    <el-form-item label="患者姓名"><el-input v-model="form.name" /></el-form-item>
+    <el-form-item label="身份证号"><el-input v-model="form.idCard" /></el-form-item>
+    <label><input type="checkbox" v-model="form.agreeRetention"> 我同意保留病历资料</label>
+  </el-form>
+</template>
+"""
+    assert personal("patient/index.vue", text) == {(6, "name"), (7, "national_id")}

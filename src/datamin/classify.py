@@ -839,8 +839,13 @@ def _short_comment(text: str) -> bool:
 def _not_personal(control: Control, lexicon: Lexicon) -> bool:
     """csrf_token and g-recaptcha-response only look personal by their neighbours;
     accepts_marketing and agree_email are consent flags about the data, not the data."""
-    # (through `_wordy`: the ids of a page's fields are often unique, and say nothing)
-    return _says_not_personal(_wordy(control.name), lexicon) or _says_not_personal(_wordy(control.ident), lexicon)
+    # (through `_wordy`: the ids of a page's fields are often unique, and say nothing). A search
+    # form's model says so where its fields do not: `v-model="queryParams.name"`.
+    return (
+        _says_not_personal(_wordy(control.name), lexicon)
+        or _says_not_personal(_wordy(control.ident), lexicon)
+        or (bool(control.bindings) and _says_not_personal(_wordy(control.bindings[0]), lexicon))
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -33,6 +33,20 @@ def test_a_section_says_nothing_in_a_form_with_no_personal_field() -> None:
     assert personal("survey.html", text) == set()
 
 
+def test_the_lone_cell_of_a_table_row_heads_the_rows_below_it() -> None:
+    """A form laid out in a table marks its sections with a row of one cell."""
+    text = """<form><table>
+<tr><td>Applicant name</td><td><input name="applicant_name"></td></tr>
+<tr><td colspan="2">III. Source of income (monthly)</td></tr>
+<tr><td>Nature:</td><td><textarea id="nature1"></textarea></td><td>Amount:</td><td><input id="amount1"></td></tr>
+<tr><td colspan="2">IV. Office use</td></tr>
+<tr><td>Remarks:</td><td><input id="remarks"></td></tr>
+</table></form>"""
+    assert personal("loan.html", text) == {(2, "name"), (4, "income")}
+    found = {f.line: f.evidence for f in read_fields("loan.html", text) if f.category}
+    assert found[4][0] == 'in section "III. Source of income (monthly)"'
+
+
 def test_a_field_keeps_its_own_category_under_any_heading() -> None:
     text = '<form><h3>Medical history</h3>\n<input type="email" name="email">\n<input name="q7"></form>'
     assert personal("x.html", text) == {(2, "email"), (3, "health")}

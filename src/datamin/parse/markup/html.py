@@ -868,7 +868,8 @@ _HEADING_ROLES = lxml.etree.XPath("//@role[. = 'heading']")
 
 
 def _heading_candidates(doc: Element) -> list[Element]:
-    """Heading elements, and blocks whose class or role says heading."""
+    """Heading elements, blocks whose class or role says heading, and the lone cell of a table
+    row (`<tr><td colspan=2>III. Source of income</td></tr>`: a form laid out in a table)."""
     found = list(doc.iter(*_HEADING_ELEMENTS))
     seen = set(found)
     for attribute in (*_HEADING_CLASSES(doc), *_HEADING_ROLES(doc)):
@@ -876,6 +877,10 @@ def _heading_candidates(doc: Element) -> list[Element]:
         if element is not None and element not in seen and element.tag not in _NOT_HEADING_BLOCKS:
             seen.add(element)
             found.append(element)
+    for row in doc.iter("tr"):
+        cells = [cell for cell in row if isinstance(cell.tag, str)]
+        if len(cells) == 1 and cells[0].tag in ("td", "th") and cells[0] not in seen:
+            found.append(cells[0])
     return found
 
 

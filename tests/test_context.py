@@ -215,3 +215,17 @@ def test_where_a_person_works_and_their_messenger_handles_only_in_a_table_of_peo
     }
     department = next(f for f in result.fields if f.control.name == "department")
     assert department.evidence == ("in table contacts: a person's department",)
+
+
+def test_an_image_is_a_photo_of_the_person_a_table_is_about(scan) -> None:  # type: ignore[no-untyped-def]
+    result = scan(
+        {
+            "app.sql": "CREATE TABLE patients (id int, full_name text, phone text, image text);\n"
+            "CREATE TABLE products (id int, title text, price int, image text);\n"
+        }
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("patients", "full_name", "name"),
+        ("patients", "phone", "phone"),
+        ("patients", "image", "photo"),
+    }

@@ -210,3 +210,42 @@ components:
         "Student.name": (15, 9, "name"),
         "Student.phone": (16, 9, "phone"),
     }
+
+
+def test_a_schema_that_a_persons_schema_includes_holds_that_persons_details(tmp_path: Path) -> None:
+    """`Location` alone names a thing; as a person's `birthLocation` it says where they were born.
+    A store's location stays the store's."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Student:
+      type: object
+      properties:
+        firstName: {type: string}
+        birthLocation:
+          $ref: '#/components/schemas/Location'
+    Location:
+      type: object
+      properties:
+        city: {type: string}
+        country: {type: string}
+    Store:
+      type: object
+      properties:
+        branch: {$ref: '#/components/schemas/Branch'}
+    Branch:
+      type: object
+      properties:
+        city: {type: string}
+"""
+    found = scan(tmp_path / "openapi", {"openapi.yaml": openapi})
+    assert {key: category for key, (_, _, category) in found.items()} == {
+        "Student.firstName": "name",
+        "Location.city": "address",
+        "Location.country": "address",
+    }
+    graphql = "type Patient {\n  name: String\n  home: [Location!]\n}\ntype Location {\n  city: String\n}\n"
+    assert scan(tmp_path / "graphql", {"schema.graphql": graphql}) == {
+        "Patient.name": (2, 3, "name"),
+        "Location.city": (6, 3, "address"),
+    }

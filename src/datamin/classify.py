@@ -141,7 +141,9 @@ def classify_all(
         table = control.form is not None and bool(control.form.store)
         thing = things.get(key)
         if thing is None:
-            thing = things[key] = (_about_a_thing(control, lexicon) and key not in paying) or key in organisations
+            thing = things[key] = (
+                _about_a_thing(control, lexicon) and key not in paying and not _part_of_a_record(control, lexicon)
+            ) or key in organisations
         if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
             weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
         else:
@@ -502,6 +504,12 @@ def _table_about_a_thing(table: str, lexicon: Lexicon) -> bool:
     if not words or _mentions_people(table.rsplit(".", 1)[-1], lexicon):
         return False
     return words[-1] in lexicon.thing_tables or words[-1].removesuffix("s") in lexicon.thing_tables
+
+
+def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
+    """A schema that others include (`Location`, a person's `birthLocation`) holds their details
+    unless every one that includes it is a thing too (a store's location)."""
+    return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:

@@ -59,17 +59,46 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             schemas = _mapping(document.get(section))
             if section == "components":
                 schemas = _mapping(schemas.get("schemas"))
-            for name, schema in schemas.items():
-                # a schema describes records, as a table does: named for a thing, it holds the thing's
-                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name, store=path)))
+            controls.extend(_components(path, schemas))
         controls.extend(_operations(path, _mapping(document.get("paths"))))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
         controls.extend(_properties(path, root, Form(1, title)))
         for section in ("definitions", "$defs"):
-            for name, schema in _mapping(document.get(section)).items():
-                controls.extend(_properties(path, schema, Form(schema.start_mark.line + 1, name, store=path)))
+            controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
     return Parsed(controls, [])
+
+
+def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | None = None) -> Iterator[Control]:
+    """The properties of named schemas. A schema describes records, as a table does (named for a
+    thing, it holds the thing's details); one that others refer to by `$ref` is part of theirs:
+    `Location`, the `birthLocation` of a person, says where that person was born."""
+    within: dict[str, set[str]] = {}
+    for name, schema in {**(others or {}), **schemas}.items():
+        for target in set(_refs(schema)) - {name}:
+            within.setdefault(target, set()).add(name)
+    for name, schema in schemas.items():
+        form = Form(schema.start_mark.line + 1, name, store=path)
+        context = tuple(("within", other) for other in sorted(within.get(name, ())))
+        for control in _properties(path, schema, form):
+            yield control._replace(context=context) if context else control
+
+
+def _refs(node: Any, depth: int = 0) -> Iterator[str]:
+    """The names of the schemas a schema refers to (`$ref: '#/components/schemas/Location'`)."""
+    import yaml
+
+    if depth > 12:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if _scalar(key) == "$ref" and isinstance(value, yaml.ScalarNode):
+                yield str(value.value).rsplit("/", 1)[-1]
+            else:
+                yield from _refs(value, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _refs(item, depth + 1)
 
 
 def _mapping(node: Any) -> dict[str, Any]:
@@ -198,6 +227,14 @@ def _graphql(path: str, text: str) -> Parsed:
         for d in document.definitions
         if isinstance(d, nodes.EnumTypeDefinitionNode)
     }
+    # a type that others have as a field's type is part of their records (`birthPlace: Location`)
+    within: dict[str, set[str]] = {}
+    for definition in document.definitions:
+        if isinstance(definition, kinds) and definition.name.value not in ("Query", "Mutation", "Subscription"):
+            for field in definition.fields or ():
+                target = _graphql_type_name(field.type)
+                if target in types and target != definition.name.value:
+                    within.setdefault(target, set()).add(definition.name.value)
     controls = []
     for definition in document.definitions:
         if not isinstance(definition, kinds):
@@ -206,13 +243,21 @@ def _graphql(path: str, text: str) -> Parsed:
         line = definition.loc.source.get_location(definition.loc.start).line if definition.loc else 1
         root = type_name in ("Query", "Mutation", "Subscription")
         form = Form(line, type_name, store="" if root else path)
+        context = tuple(("within", other) for other in sorted(within.get(type_name, ())))
         for field in definition.fields or ():
             if root:
                 for argument in getattr(field, "arguments", None) or ():
                     controls.extend(_graphql_field(path, argument, Form(line, field.name.value), types, enums))
                 continue
-            controls.extend(_graphql_field(path, field, form, types, enums))
+            controls.extend(c._replace(context=context) for c in _graphql_field(path, field, form, types, enums))
     return Parsed(controls, [])
+
+
+def _graphql_type_name(type_node: Any) -> str:
+    """`[Location!]!` -> `Location`."""
+    while hasattr(type_node, "type"):
+        type_node = type_node.type
+    return type_node.name.value if hasattr(type_node, "name") else ""
 
 
 def _graphql_field(
@@ -221,10 +266,7 @@ def _graphql_field(
     """A field or an argument; none for a field whose type is another type of the document (the
     data sits in that type)."""
     location = field.name.loc.source.get_location(field.name.loc.start)
-    type_node = field.type
-    while hasattr(type_node, "type"):
-        type_node = type_node.type
-    type_name = type_node.name.value if hasattr(type_node, "name") else ""
+    type_name = _graphql_type_name(field.type)
     if type_name in types:
         return []
     kinds = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden"}

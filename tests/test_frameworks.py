@@ -243,6 +243,11 @@ def test_web_forms_user_controls_and_master_pages_are_read() -> None:
     assert personal("profile.ascx", text) == {(2, "national_id")}
 
 
+def test_classic_asp_pages_are_read() -> None:
+    text = '<%@ Language="VBScript" %>\n<% If Request("step") = "2" Then %>\n<form method="post">\n<th>생년월일</th><td><input type="text" name="f3"></td>\n</form>\n<% End If %>'
+    assert personal("apply.asp", text) == {(4, "date_of_birth")}
+
+
 def test_yii_fields_and_widgets_take_the_label_written_before_their_php_tag() -> None:
     text = """<?php $form = ActiveForm::begin(); ?>
 <div class="form-group"><label class="control-label col-md-3 col-sm-3 col-xs-12" for="statusWarganegara">Status Warganegara: <span class="required">*</span></label>

@@ -31,7 +31,7 @@ def _reader(family: str) -> Parser:
 TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".blade.php", ".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".njk", ".twig", ".liquid",
     ".hbs", ".handlebars", ".mustache", ".erb", ".ejs", ".php", ".phtml", ".tpl", ".vue", ".svelte",
-    ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".aspx", ".ascx", ".master", ".jsp", ".jspf",
+    ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".razor", ".asp", ".aspx", ".ascx", ".master", ".jsp", ".jspf",
     ".ctp", ".gjs", ".gts", ".wxml", ".ftl", ".ftlh", ".vm", ".volt",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.

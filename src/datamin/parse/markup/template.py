@@ -61,6 +61,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".js": ("jsx",),
     ".cshtml": ("razor",),
     ".razor": ("razor",),
+    ".asp": ("erb",),  # classic ASP: VBScript between <% %>
     ".aspx": ("erb",),
     ".ascx": ("erb",),  # Web Forms user controls and master pages
     ".master": ("erb",),

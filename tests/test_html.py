@@ -374,3 +374,17 @@ def test_an_upload_labelled_only_by_its_button_takes_the_text_before_it() -> Non
     assert (fields[0].category, fields[0].control.labels) == (
         "photo", (("label", "Upload"), ("nearby", "Profile photo (max 50 KB)")),
     )  # fmt: skip
+
+
+def test_the_header_cell_of_a_table_row_asks_for_every_field_of_the_row() -> None:
+    """`<th>Mobile</th><td>[010]</td><td>[ ]</td><td>[ ]</td>`: the fields after the first are
+    the same question; a row whose header is blank continues the one above."""
+    text = """<form><table>
+<tr><th>Mobile *</th><td><select><option>010</option></select></td><td><input type="text"></td><td><input type="text"></td></tr>
+<tr><th>Address *</th><td><input type="text"></td></tr>
+<tr><th>&nbsp;</th><td><input type="text" placeholder="Line 2"></td></tr>
+<tr><th>Disability *</th><td><label><input type="radio"> No</label><label><input type="radio"> Yes</label></td></tr>
+</table></form>"""
+    found = {(f.line, f.category) for f in read_fields("apply.html", text) if f.category}
+    assert found == {(2, "phone"), (3, "address"), (4, "address"), (5, "health")}
+    assert [f.category for f in read_fields("apply.html", text) if f.line == 2] == ["phone"] * 3

@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "pattern": 0.7,
     "nearby": 0.6,
     "column": 0.7,  # a table column's header, over rows of fields
+    "row": 0.6,  # the header cell that starts a field's table row
     "legend": 0.55,
     "question": 0.65,  # the text before a group of radio buttons or checkboxes
     "inputmode": 0.6,

@@ -685,6 +685,10 @@ class _Reader:
                 self.columns_of[element] = self.last_headers
             if nearby:
                 labels.append(("nearby", nearby))
+            elif not header:
+                row = _row_header(ancestors)
+                if row:
+                    labels.append(("row", row))
         elif kind == "file" and all(len(text.split()) <= 2 for _, text in labels):
             # An upload's own label is often a button's word ("Upload", "Browse"): what it takes
             # is said before it ("Profile photo").
@@ -702,6 +706,10 @@ class _Reader:
                 question = self._question(name)
                 if question:
                     labels.append(("question", question))
+            if named and not any(how in ("question", "row") for how, _ in labels):
+                row = _row_header(ancestors)  # `<th>Disability *</th><td>( ) No ( ) Yes</td>`
+                if row:
+                    labels.append(("row", row))
         return labels
 
     def _column_header(self, ancestors: list[Element]) -> str:
@@ -1036,6 +1044,28 @@ def _header_texts(table: Element) -> _Headers:
     if len({h for h in headers if h}) < 2:
         return _Headers()  # a title row over a table of labels and fields, not column headers
     return headers
+
+
+def _row_header(ancestors: list[Element]) -> str:
+    """The header cell that starts a field's table row (`<th>Mobile *</th><td>[010]</td><td>[
+    ]</td><td>[ ]</td>`): it asks for every field of the row, not only the first after it. A
+    row whose header is blank continues the one above (the second line of an address)."""
+    cell = next((a for a in ancestors[:4] if a.tag == "td"), None)
+    row = cell.getparent() if cell is not None else None
+    for _ in range(3):
+        if row is None or row.tag != "tr":
+            return ""
+        first = next((c for c in row if isinstance(c.tag, str)), None)
+        if first is None or first is cell or first.tag not in ("th", "td"):
+            return ""
+        text = _short_text(first, 80)
+        if text.strip(" *:"):
+            return text
+        if next(first.iter(*_NATIVE), None) is not None:
+            return ""  # a field, not a blank header
+        row = row.getprevious()
+        cell = None
+    return ""
 
 
 def _row_says(element: Element) -> bool:

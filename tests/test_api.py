@@ -249,3 +249,35 @@ components:
         "Patient.name": (2, 3, "name"),
         "Location.city": (6, 3, "address"),
     }
+
+
+def test_a_property_that_refers_to_a_named_value_is_a_field(tmp_path: Path) -> None:
+    """`firstName: $ref FirstName`, a string: the property is the field, with the named
+    schema's evidence. A reference to an object is not (its own properties are)."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Party:
+      type: object
+      properties:
+        firstName:
+          $ref: '#/components/schemas/FirstName'
+        born:
+          $ref: '#/components/schemas/DateOfBirth'
+        home:
+          $ref: '#/components/schemas/Address'
+    FirstName:
+      type: string
+      description: First name of the party.
+    DateOfBirth:
+      type: string
+      format: date
+      description: Date of birth of the party.
+    Address:
+      type: object
+      properties:
+        street: {type: string}
+"""
+    found = scan(tmp_path, {"openapi.yaml": openapi})
+    assert found["Party.firstName"] == (7, 9, "name") and found["Party.born"] == (9, 9, "date_of_birth")
+    assert "Party.home" not in found

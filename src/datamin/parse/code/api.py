@@ -55,15 +55,18 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     document = _mapping(root)
     controls: list[Control] = []
     if "openapi" in document or "swagger" in document:
+        named = {}
         for section in ("components", "definitions"):
             schemas = _mapping(document.get(section))
             if section == "components":
                 schemas = _mapping(schemas.get("schemas"))
+            named.update(schemas)
             controls.extend(_components(path, schemas))
-        controls.extend(_operations(path, _mapping(document.get("paths"))))
+        controls.extend(_operations(path, _mapping(document.get("paths")), named))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
-        controls.extend(_properties(path, root, Form(1, title)))
+        named = {**_mapping(document.get("definitions")), **_mapping(document.get("$defs"))}
+        controls.extend(_properties(path, root, Form(1, title), named=named))
         for section in ("definitions", "$defs"):
             controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
     return Parsed(controls, [])
@@ -80,8 +83,23 @@ def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | Non
     for name, schema in schemas.items():
         form = Form(schema.start_mark.line + 1, name, store=path)
         context = tuple(("within", other) for other in sorted(within.get(name, ())))
-        for control in _properties(path, schema, form):
+        for control in _properties(path, schema, form, named=schemas):
             yield control._replace(context=context) if context else control
+
+
+Named = dict[str, Any] | None  # the named schemas of a document, by name
+
+
+def _value_schema(ref: str, named: Named) -> Any:
+    """The schema a `$ref` names, if it describes a value (a string, a date, an enum), not an
+    object or a list of them."""
+    target = (named or {}).get(ref.rsplit("/", 1)[-1])
+    fields = _mapping(target)
+    if target is None or _scalar(fields.get("type")) in ("object", "array"):
+        return None
+    if any(key in fields for key in ("properties", "allOf", "oneOf", "anyOf", "$ref", "items")):
+        return None
+    return target
 
 
 def _refs(node: Any, depth: int = 0) -> Iterator[str]:
@@ -122,9 +140,11 @@ def _scalar(node: Any) -> str:
     return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
 
 
-def _properties(path: str, schema: Any, form: Form, depth: int = 0) -> Iterator[Control]:
+def _properties(path: str, schema: Any, form: Form, depth: int = 0, named: Named = None) -> Iterator[Control]:
     """The properties of a schema, those of its `allOf`/`oneOf`/`anyOf` parts and of inline
-    nested objects and arrays (same container)."""
+    nested objects and arrays (same container). A property that refers to a named schema is a
+    field when that schema is a value (`firstName: $ref FirstName`, a string), not when it is
+    an object whose own properties are the fields."""
     import yaml
 
     if depth > 12:
@@ -134,22 +154,24 @@ def _properties(path: str, schema: Any, form: Form, depth: int = 0) -> Iterator[
         parts = fields.get(combined)
         if isinstance(parts, yaml.SequenceNode):
             for part in parts.value:
-                yield from _properties(path, part, form, depth + 1)
+                yield from _properties(path, part, form, depth + 1, named)
     # what a form asks once an answer is given (`if`/`then`), and a list of records at the root
     for conditional in ("then", "else", "items"):
         if "properties" in _mapping(fields.get(conditional)):
-            yield from _properties(path, fields[conditional], form, depth + 1)
+            yield from _properties(path, fields[conditional], form, depth + 1, named)
     for _, dependent in _keys(fields.get("dependentSchemas") or fields.get("dependencies")):
-        yield from _properties(path, dependent, form, depth + 1)
+        yield from _properties(path, dependent, form, depth + 1, named)
     for key, value in _keys(fields.get("properties")):
         inner = _mapping(value)
         items = inner.get("items")
         if "properties" in inner or "allOf" in inner:
-            yield from _properties(path, value, form, depth + 1)  # a key that only groups others
+            yield from _properties(path, value, form, depth + 1, named)  # a key that only groups others
         elif items is not None and "properties" in _mapping(items):
-            yield from _properties(path, items, form, depth + 1)
+            yield from _properties(path, items, form, depth + 1, named)
         elif "$ref" not in inner:
             yield _property(path, key, value, form)
+        elif (target := _value_schema(_scalar(inner["$ref"]), named)) is not None:
+            yield _property(path, key, target, form)
 
 
 def _property(path: str, key: Any, value: Any, form: Form) -> Control:
@@ -176,7 +198,7 @@ def _property(path: str, key: Any, value: Any, form: Form) -> Control:
     )  # fmt: skip
 
 
-def _operations(path: str, paths: dict[str, Any]) -> Iterator[Control]:
+def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Control]:
     """Request bodies and parameters, by operation."""
     for route, item in paths.items():
         for method, operation in _mapping(item).items():
@@ -189,7 +211,7 @@ def _operations(path: str, paths: dict[str, Any]) -> Iterator[Control]:
             for media in body.values():
                 schema = _mapping(media).get("schema")
                 if schema is not None and "$ref" not in _mapping(schema):
-                    yield from _properties(path, schema, form)
+                    yield from _properties(path, schema, form, named=named)
             import yaml
 
             parameters = fields.get("parameters")

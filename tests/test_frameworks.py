@@ -279,3 +279,12 @@ def test_a_search_form_or_a_consent_box_says_so_by_its_model() -> None:
 </template>
 """
     assert personal("patient/index.vue", text) == {(6, "name"), (7, "national_id")}
+
+
+def test_an_avatar_component_bound_to_a_model_uploads_a_photo() -> None:
+    text = """<template><el-form :model="form">
+  <el-form-item label="姓名"><el-input v-model="form.name"></el-input></el-form-item>
+  <el-form-item label="头像"><iep-avatar v-model="form.image"></iep-avatar></el-form-item>
+  <user-avatar :src="user.image"></user-avatar>
+</el-form></template>"""
+    assert personal("Edit.vue", text) == {(2, "name"), (3, "photo")}

@@ -71,6 +71,7 @@ _COMPONENT_NOT_INPUT_WORDS = frozenset(
 # slot (<ErrorMessage name="dob">, <x-input-error control-name="ic">), a label, a column of a table.
 _COMPONENT_NEVER_FIELD_WORDS = _COMPONENT_NOT_INPUT_WORDS - {
     "group", "wrapper", "container", "section", "row", "item", "component", "layout", "control",
+    "avatar", "image", "img",  # <iep-avatar v-model="form.image">: an uploader, when it binds a model
 }  # fmt: skip
 # What a field carries: the name it is submitted under (`property` in Ember, `field` and `source`
 # in admin frameworks) ...

@@ -388,3 +388,17 @@ def test_the_header_cell_of_a_table_row_asks_for_every_field_of_the_row() -> Non
     found = {(f.line, f.category) for f in read_fields("apply.html", text) if f.category}
     assert found == {(2, "phone"), (3, "address"), (4, "address"), (5, "health")}
     assert [f.category for f in read_fields("apply.html", text) if f.line == 2] == ["phone"] * 3
+
+
+def test_a_hidden_input_that_carries_the_choice_of_a_drawn_dropdown_is_that_choice() -> None:
+    """jQuery-style selects: the hidden input holds the choice, the block after it draws the
+    list. A hidden input with a constant value and no list after it stays no field."""
+    text = """<form>
+<label>性别：</label> <input type="hidden" value="男" name="student.sex">
+<div class="select-wrap"><span>男</span><ul class="select-list"><li>男</li><li>女</li></ul></div>
+<input type="hidden" name="action" value="save">
+<label>姓名：</label><input type="text" name="student.name">
+</form>"""
+    fields = {f.control.name: f for f in read_fields("add.jsp", text)}
+    assert fields["student.sex"].category == "gender" and fields["student.sex"].control.options == ("男", "女")
+    assert "action" not in fields

@@ -99,8 +99,12 @@ _INPUT_TYPES = frozenset(
 _NOT_CONSTANT = (
     "not(translate(@type, 'HIDEN', 'hiden') = 'hidden' and @name and @value != '' and @value = normalize-space(@value))"
 )
-_FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT}] | //select | //textarea")
-_FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT}] or self::select or self::textarea")
+# ... and those that carry the choice of a dropdown a script draws in the block after them.
+_DROPDOWN_VALUE = (
+    "translate(@type, 'HIDEN', 'hiden') = 'hidden' and following-sibling::*[1][.//ul/li and not(.//input)]"
+)
+_FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //select | //textarea")
+_FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
 _PASCAL_SUFFIXES = (
@@ -743,11 +747,18 @@ class _Reader:
 
     def _has_custom_options(self) -> bool:
         if self.custom_options is None:
-            self.custom_options = bool(self.doc.xpath("boolean(//*[@role='option'])"))
+            self.custom_options = bool(
+                self.doc.xpath("boolean(//*[@role='option'] | //input[@type='hidden']/following-sibling::*[1]//ul/li)")
+            )
         return self.custom_options
 
     def _custom_choice(self, element: Element) -> tuple[list[str], list[tuple[str, str]]] | None:
-        """A hidden input that holds the answer of a custom dropdown (`role="option"` items beside it)."""
+        """A hidden input that holds the answer of a custom dropdown (`role="option"` items beside
+        it, or the items of the list that the block right after it drops down)."""
+        listed = _list_after(element)
+        if listed:
+            nearby = _nearby_text(element)
+            return listed, [("nearby", nearby)] if nearby else []
         container = element.getparent()
         for _ in range(2):
             if container is None:
@@ -847,6 +858,19 @@ def _wrapper_labels(ancestors: list[Element], components: set[str]) -> Iterator[
             value = ancestor.get(attribute)
             if value and value.strip():
                 yield ("label", value.strip())
+
+
+def _list_after(element: Element) -> list[str]:
+    """The items of a list in the block right after a hidden input (`<input type=hidden
+    name="sex" value="M"><div class="select-wrap"><ul><li>M</li><li>F</li></ul></div>`): a
+    dropdown a script draws, whose choice the hidden input carries. Not a block with fields."""
+    block = element.getnext()
+    while block is not None and not isinstance(block.tag, str):
+        block = block.getnext()
+    if block is None or next(block.iter(*_NATIVE), None) is not None:
+        return []
+    items = [_text(li) for li in islice(block.iter("li"), 60)]
+    return [i for i in items if i and len(i) <= 40] if 2 <= len(items) < 60 else []
 
 
 def _binds_a_model(attributes: set[str]) -> bool:

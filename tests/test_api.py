@@ -281,3 +281,13 @@ components:
     found = scan(tmp_path, {"openapi.yaml": openapi})
     assert found["Party.firstName"] == (7, 9, "name") and found["Party.born"] == (9, 9, "date_of_birth")
     assert "Party.home" not in found
+
+
+def test_a_property_that_refers_to_another_files_schema_is_a_field(tmp_path: Path) -> None:
+    """`sex: {$ref: "../common/ontologyTerm.json"}`: nothing in this file says more, and the
+    property's own name says what it holds."""
+    text = '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "title": "Individual",\n  "type": "object",\n  "properties": {\n    "sex": {"$ref": "../common/ontologyTerm.json"},\n    "diseases": {"type": "array", "items": {"$ref": "./disease.json"}}\n  }\n}\n'
+    assert scan(tmp_path, {"individual.json": text}) == {
+        "Individual.sex": (6, 5, "gender"),
+        "Individual.diseases": (7, 5, "health"),
+    }

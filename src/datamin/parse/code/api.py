@@ -102,6 +102,11 @@ def _value_schema(ref: str, named: Named) -> Any:
     return target
 
 
+def _elsewhere(ref: str) -> bool:
+    """A `$ref` to another file (`common.json#/definitions/sex`, `../ontologyTerm.json`)."""
+    return not ref.startswith("#")
+
+
 def _refs(node: Any, depth: int = 0) -> Iterator[str]:
     """The names of the schemas a schema refers to (`$ref: '#/components/schemas/Location'`)."""
     import yaml
@@ -172,6 +177,8 @@ def _properties(path: str, schema: Any, form: Form, depth: int = 0, named: Named
             yield _property(path, key, value, form)
         elif (target := _value_schema(_scalar(inner["$ref"]), named)) is not None:
             yield _property(path, key, target, form)
+        elif _elsewhere(_scalar(inner["$ref"])):
+            yield _property(path, key, value, form)  # another file's schema: only its name says what it is
 
 
 def _property(path: str, key: Any, value: Any, form: Form) -> Control:

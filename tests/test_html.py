@@ -402,3 +402,18 @@ def test_a_hidden_input_that_carries_the_choice_of_a_drawn_dropdown_is_that_choi
     fields = {f.control.name: f for f in read_fields("add.jsp", text)}
     assert fields["student.sex"].category == "gender" and fields["student.sex"].control.options == ("男", "女")
     assert "action" not in fields
+
+
+def test_markup_a_script_concatenates_around_a_counter_is_read() -> None:
+    """jQuery-era rows: `"<td><input name=\\"family["+i+"].name\\"/></td>"+` over several lines,
+    in a `<script type="text/javascript">`. The counter is a blank; a value that is code
+    alone (`name="' + x + '"`) is still not read."""
+    text = """<form method="post"><table><tbody id="family"></tbody></table>
+<script type="text/javascript">
+  var tr = $("<tr></tr>");
+  tr.html("<td><input type=\\"text\\" name=\\"family["+row+"].name\\"/></td>"+
+    "<td><input type=\\"text\\" name=\\"family["+(row+1)+"].telNo\\"/></td>");
+  var decoy = '<input name="' + field + '">';
+</script></form>"""
+    controls = parse("add.jsp", text).controls
+    assert [(c.line, c.name.replace(" ", "")) for c in controls] == [(4, "family[].name"), (5, "family[].telNo")]

@@ -14,7 +14,9 @@ import re
 
 # A field tag, or a Blade component that renders one (Blade compiles those in scripts too).
 _FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b|<x-[\w.:-]*(?:input|select|textarea|field)\b", re.I)
-_NOT_JAVASCRIPT = re.compile(r"\b(?:src\s*=|type\s*=\s*[\"']?(?!text/javascript|module|application/javascript))", re.I)
+_NOT_JAVASCRIPT = re.compile(
+    r"\b(?:src\s*=|type\s*=\s*(?![\"']?(?:text/javascript|module|application/javascript)\b))", re.I
+)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -52,12 +54,52 @@ def unwrap_script_markup(markup: str) -> str:
 
 
 def _literal_markup(code: str) -> str:
-    """The code blanked but for its string and template literals whose tags are whole."""
+    """The code blanked but for its string and template literals whose tags are whole, alone
+    or joined with the literals they are concatenated with (`'<input name="family[' + i +
+    '].name">'`: the expression between them a blank)."""
     out = list(_blank(code))
-    for start, text in _literals(code):
-        if "<" in text and _whole_tags(text):
-            out[start : start + len(text)] = text
+    for group in _concatenations(code, sorted(_literals(code))):
+        while group:  # the longest run from the first literal whose tags are whole, then the rest
+            for size in range(len(group), 0, -1):
+                if _whole_run(code, group[:size]):
+                    for start, text in group[:size]:
+                        out[start : start + len(text)] = text
+                    break
+            group = group[size:]
     return "".join(out)
+
+
+def _whole_run(code: str, run: list[tuple[int, str]]) -> bool:
+    """Do these joined literals (the code between them blank) make markup with whole tags?"""
+    if not any("<" in text for _, text in run):
+        return False
+    first, last = run[0], run[-1]
+    joined = list(_blank(code[first[0] : last[0] + len(last[1])]))
+    for start, text in run:
+        joined[start - first[0] : start - first[0] + len(text)] = text
+    return _whole_tags("".join(joined))
+
+
+# What may stand between two literals of one string: `+`, or `+ expression +` on one line.
+_JOIN = re.compile(r"\s*\+\s*(?:(?:[\w$.]+(?:\[[\w$.]*\]|\(\))*|\([\w$.\s+*-]+\))\s*\+\s*)?")
+
+
+_OPEN_VALUE = re.compile(r"=\s*[\"']$")
+
+
+def _concatenations(code: str, literals: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The literals in runs joined by `+`: each run one string the code builds."""
+    groups: list[list[tuple[int, str]]] = []
+    for start, text in literals:
+        if groups:
+            previous_start, previous = groups[-1][-1]
+            gap = code[previous_start + len(previous) + 1 : start - 1]
+            whole_value = _OPEN_VALUE.search(previous) and text.lstrip()[:1] in ("'", '"')
+            if gap and _JOIN.fullmatch(gap) and not whole_value:  # `name="' + x + '"`: all code
+                groups[-1].append((start, text))
+                continue
+        groups.append([(start, text)])
+    return groups
 
 
 def _whole_tags(text: str) -> bool:

@@ -229,3 +229,18 @@ def test_an_image_is_a_photo_of_the_person_a_table_is_about(scan) -> None:  # ty
         ("patients", "phone", "phone"),
         ("patients", "image", "photo"),
     }
+
+
+def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # type: ignore[no-untyped-def]
+    """`patients.notes` is free text about the patient; `orders.notes` about a delivery."""
+    result = scan(
+        {
+            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text);\n"
+            "CREATE TABLE orders (id int, notes text, total int);\n"
+        }
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("patients", "full_name", "name"),
+        ("patients", "notes", "other_personal"),
+        ("patients", "background_info", "other_personal"),
+    }

@@ -291,3 +291,25 @@ def test_a_property_that_refers_to_another_files_schema_is_a_field(tmp_path: Pat
         "Individual.sex": (6, 5, "gender"),
         "Individual.diseases": (7, 5, "health"),
     }
+
+
+def test_parameters_defined_once_for_many_operations(tmp_path: Path) -> None:
+    openapi = """openapi: 3.0.0
+paths:
+  /patients:
+    get:
+      parameters:
+        - $ref: '#/components/parameters/BirthDate'
+components:
+  parameters:
+    BirthDate:
+      name: birthdate
+      in: query
+      description: The patient's date of birth.
+      schema: {type: string, format: date}
+    RequestId:
+      name: X-Request-ID
+      in: header
+      schema: {type: string}
+"""
+    assert scan(tmp_path, {"openapi.yaml": openapi}) == {"BirthDate.birthdate": (10, 13, "date_of_birth")}

@@ -63,6 +63,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             named.update(schemas)
             controls.extend(_components(path, schemas))
         controls.extend(_operations(path, _mapping(document.get("paths")), named))
+        shared = _mapping(_mapping(document.get("components")).get("parameters"))
+        controls.extend(_shared_parameters(path, shared or _mapping(document.get("parameters"))))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
         named = {**_mapping(document.get("definitions")), **_mapping(document.get("$defs"))}
@@ -224,18 +226,30 @@ def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Cont
             parameters = fields.get("parameters")
             if isinstance(parameters, yaml.SequenceNode):
                 for parameter in parameters.value:
-                    details = _mapping(parameter)
-                    key = details.get("name")
-                    if key is None or _scalar(details.get("in")) in ("header", "cookie"):
-                        continue
-                    schema = _mapping(details.get("schema"))
-                    given = _scalar(schema.get("format")) or _scalar(details.get("format"))
-                    kind = "hidden" if given == "uuid" else _FORMATS.get(given, "text")  # a uuid points at a record
-                    labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
-                    yield Control(
-                        path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",
-                        name=_scalar(key), type=kind, labels=labels, form=form,
-                    )  # fmt: skip
+                    yield from _parameter(path, parameter, form)
+
+
+def _shared_parameters(path: str, parameters: dict[str, Any]) -> Iterator[Control]:
+    """Parameters defined once and referred to by operations (`components.parameters`, Swagger
+    2's `parameters`): each a field, its container the key it is defined under."""
+    for key, parameter in parameters.items():
+        yield from _parameter(path, parameter, Form(parameter.start_mark.line + 1, key))
+
+
+def _parameter(path: str, parameter: Any, form: Form) -> Iterator[Control]:
+    """A query or path parameter (a header or a cookie is the client's, not a person's)."""
+    details = _mapping(parameter)
+    key = details.get("name")
+    if key is None or _scalar(details.get("in")) in ("header", "cookie"):
+        return
+    schema = _mapping(details.get("schema"))
+    given = _scalar(schema.get("format")) or _scalar(details.get("format"))
+    kind = "hidden" if given == "uuid" else _FORMATS.get(given, "text")  # a uuid points at a record
+    labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
+    yield Control(
+        path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",
+        name=_scalar(key), type=kind, labels=labels, form=form,
+    )  # fmt: skip
 
 
 def _graphql(path: str, text: str) -> Parsed:

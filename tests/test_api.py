@@ -313,3 +313,24 @@ components:
       schema: {type: string}
 """
     assert scan(tmp_path, {"openapi.yaml": openapi}) == {"BirthDate.birthdate": (10, 13, "date_of_birth")}
+
+
+def test_a_graphql_schema_in_a_gql_template_of_a_script(tmp_path: Path) -> None:
+    """Apollo servers write their schema in TypeScript; a client query in the same file, or a
+    template that substitutions make unparseable, gives nothing."""
+    text = """import { gql } from 'apollo-server';
+
+export const typeDefs = gql`
+  type Applicant {
+    id: ID!
+    dateOfBirth: String
+    phone: String!
+  }
+  ${extra}
+`;
+export const GET = gql`query Applicant { applicant { dateOfBirth } }`;
+"""
+    assert scan(tmp_path, {"lib/schema.ts": text}) == {
+        "Applicant.dateOfBirth": (6, 5, "date_of_birth"),
+        "Applicant.phone": (7, 5, "phone"),
+    }

@@ -252,6 +252,11 @@ def _parameter(path: str, parameter: Any, form: Form) -> Iterator[Control]:
     )  # fmt: skip
 
 
+def parse_graphql(path: str, text: str) -> Parsed:
+    """GraphQL SDL given as text (a `.graphql` file, or a template literal in a script)."""
+    return _graphql(path, text)
+
+
 def _graphql(path: str, text: str) -> Parsed:
     """`type` and `input` fields of GraphQL SDL, with their descriptions; the arguments of
     `Query` and `Mutation` fields."""

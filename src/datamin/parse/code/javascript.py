@@ -1,23 +1,27 @@
 """JavaScript and TypeScript files that declare data (TypeORM entities, Sequelize models and
-migrations, Mongoose schemas, Zod and Yup form schemas): recognised by content, parsed with
-tree-sitter's JavaScript and TypeScript grammars, never run. A `.jsx` or `.tsx` file that is
-also a form is read as both."""
+migrations, Mongoose schemas, Zod and Yup form schemas, GraphQL schemas in `gql` templates):
+recognised by content, parsed with tree-sitter's JavaScript and TypeScript grammars (the
+GraphQL with graphql-core), never run. A `.jsx` or `.tsx` file that is also a form is read as
+both."""
 
 from __future__ import annotations
 
 import re
 
-from datamin.parse.code import mongoose, sequelize, typeorm, validation
+from datamin.parse.code import gqltag, mongoose, sequelize, typeorm, validation
 from datamin.parse.sniff import Sniff
 from datamin.records import Parsed, ScanError
 
 _READERS = (typeorm, sequelize, mongoose, validation)
-SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS))
+SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF)
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if not SNIFF.search(text):
         return Parsed([], [])
+    schemas = gqltag.fields(path, text) if gqltag.SNIFF.search(text) else []
+    if not any(reader.SNIFF.search(text) for reader in _READERS):
+        return Parsed(schemas, [])  # a module that only holds a GraphQL schema
     from datamin.parse.code import treesitter
 
     lower = path.lower()
@@ -31,7 +35,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         ScanError(path, line, "JavaScript or TypeScript syntax the parser had to recover from; the rest still counts")
         for line in treesitter.errors(source)[:1]
     ]
-    controls = []
+    controls = schemas
     for reader in _READERS:
         if reader.SNIFF.search(text):
             controls.extend(reader.fields(source))

@@ -288,3 +288,16 @@ def test_an_avatar_component_bound_to_a_model_uploads_a_photo() -> None:
   <user-avatar :src="user.image"></user-avatar>
 </el-form></template>"""
     assert personal("Edit.vue", text) == {(2, "name"), (3, "photo")}
+
+
+def test_helper_radio_buttons_take_the_answer_written_after_them_and_group_by_name() -> None:
+    text = """<form method="POST">
+{!! Form::label('status', 'STATUS') !!}
+<label>{!! Form::radio('status', 1) !!} Berkahwin</label>
+<label>{!! Form::radio('status', 2) !!} Bujang</label>
+<label>{!! Form::radio('plan', 'a') !!} Basic</label>
+</form>"""
+    fields = {(f.line, f.control.name): f for f in read_fields("keahlian.blade.php", text)}
+    assert fields[(3, "status")].category == "marital_status"
+    assert fields[(3, "status")].control.options == ("Berkahwin", "Bujang")
+    assert fields[(5, "plan")].category is None

@@ -1282,6 +1282,36 @@ def _with_text_before(
             if text:
                 out[index] = control._replace(labels=(*control.labels, ("nearby", text)))
         previous = max(previous, at)
+    return _helper_choices(out, markup, lines, constructs)
+
+
+def _helper_choices(
+    rendered: list[Control], markup: str, lines: LineIndex, constructs: list[tuple[str, int, int]]
+) -> list[Control]:
+    """Radio buttons and checkboxes a helper renders take the words written right after the
+    helper's tag as their answer (`<label>{!! Form::radio('status', 1) !!} Berkahwin</label>`),
+    and those of one name are a group whose answers are its options, as written ones are."""
+    ends = {start: end for _, start, end in constructs}
+    starts = sorted(ends)
+    answers: dict[str, list[str]] = {}
+    found: dict[int, str] = {}
+    for index, c in enumerate(rendered):
+        if c.type not in ("radio", "checkbox") or not c.name:
+            continue
+        at = lines.span_of_lines(c.line, c.line)[0] + c.column - 1
+        inside = bisect.bisect_right(starts, at) - 1
+        if inside < 0 or at >= ends[starts[inside]]:
+            continue
+        after = markup[ends[starts[inside]] : ends[starts[inside]] + 60].split("<", 1)[0]
+        text = _squash(unescape(after))
+        if sum(ch.isalnum() for ch in text) >= 2 and len(text) <= 40:
+            found[index] = text
+            answers.setdefault(c.name, []).append(text)
+    out = list(rendered)
+    for index, text in found.items():
+        c = rendered[index]
+        group = tuple(answers[c.name]) if c.type == "radio" and len(answers[c.name]) > 1 else c.options
+        out[index] = c._replace(labels=(*c.labels, ("label", text)), options=group)
     return out
 
 

@@ -301,3 +301,34 @@ def test_helper_radio_buttons_take_the_answer_written_after_them_and_group_by_na
     assert fields[(3, "status")].category == "marital_status"
     assert fields[(3, "status")].control.options == ("Berkahwin", "Bujang")
     assert fields[(5, "plan")].category is None
+
+
+HAML = """-# a comment, and what it nests
+  %input{name: 'in_a_comment'}
+= form_for @member do |f|
+  .field
+    = f.label :date_of_birth, "Date of birth"
+    = f.date_field :date_of_birth
+  %fieldset
+    %label{for: "phone"} Mobile number
+    %input#phone{type: "tel", name: "member[phone]", class: "form-control"}
+    %input(type="text" name="member[nric]" placeholder="S1234567D")
+  %select{:name => "member[religion]"}
+    %option Buddhism
+    %option Islam
+  = f.submit "Save"
+"""
+
+
+def test_haml_views_are_read_as_the_markup_they_render() -> None:
+    from datamin.parse.markup.haml import to_markup
+
+    markup = to_markup(HAML)
+    assert markup.count("\n") == HAML.count("\n")  # line for line
+    assert markup.split("\n")[8].startswith('    <input id="phone" type="tel" name="member[phone]"')  # same column
+    assert personal("_form.html.haml", HAML) == {
+        (6, "date_of_birth"),
+        (9, "phone"),
+        (10, "national_id"),
+        (11, "religion"),
+    }

@@ -44,3 +44,19 @@ def test_parse_and_classify_never_crash(text: str, suffix: str) -> None:
         field = classify(control)
         assert 0.0 <= field.confidence <= 0.99
         assert (field.category is None) == (field.confidence == 0.0) == (field.evidence == ())
+
+
+haml = st.lists(
+    st.one_of(
+        st.sampled_from(["%input{name: 'x'}", "  ", "\n", "-# c", "= f.text_field :dob", "%p(a='b')", ".row"]),
+        st.text(max_size=8),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(text=haml)
+def test_haml_renders_line_for_line(text: str) -> None:
+    from datamin.parse.markup.haml import to_markup
+
+    assert to_markup(text).count("\n") == text.count("\n")

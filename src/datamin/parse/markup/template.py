@@ -50,6 +50,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module
     ".gts": ("glimmer", "curly"),
     ".erb": ("erb",),
+    ".haml": ("erb",),  # read as the markup it renders (parse/markup/haml.py), its Ruby as ERB
     ".ejs": ("erb",),
     ".php": ("php",),
     ".phtml": ("php",),

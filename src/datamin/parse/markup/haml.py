@@ -1,0 +1,138 @@
+"""HAML views (Rails' other template language) as the markup they render, line for line.
+
+`%input{type: "text", name: "dob"}` becomes `<input type="text" name="dob">` where it stands;
+`= f.text_field :dob` and `- form_for ... do |f|` become ERB output and statements, so the Rails
+helper readers read them as they read ERB; indentation closes elements (closing tags go at the
+start of the line that dedents, or the end of the file). A tag keeps its line and its column;
+what follows it on its line may move. Comments (`-#`, `/`) and what they nest are blanks. Ruby
+attribute values that are not string or symbol literals are left out. Nothing is run.
+"""
+
+from __future__ import annotations
+
+import re
+
+_VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
+_TAG = re.compile(r"(?P<indent>[ \t]*)(?:%(?P<tag>[\w:-]+))?(?P<shorthand>(?:[.#][\w-]+)*)")
+# `key: "v"`, `:key => "v"`, `"key" => 'v'`, `key: :symbol`
+_PAIR = re.compile(
+    r"""(?:(?P<k1>[\w-]+):|:(?P<k2>[\w-]+)\s*=>|["'](?P<k3>[\w-]+)["']\s*=>)\s*"""
+    r"""(?:"(?P<v1>[^"#]*)"|'(?P<v2>[^']*)'|:(?P<v3>\w+)|(?P<other>[^,}]+))"""
+)
+_HTML_PAIR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
+
+
+def to_markup(text: str) -> str:
+    """The markup a HAML template renders, with the same lines (Ruby as ERB tags)."""
+    out: list[str] = []
+    open_tags: list[tuple[int, str]] = []  # (indent, tag) of the elements whose body is open
+    comment_at: int | None = None  # the indent of a comment whose nested lines are comment too
+    last_written = 0  # the last line that holds markup: where the closing tags of a block go
+    for line in text.split("\n"):
+        stripped = line.strip()
+        indent = len(line) - len(line.lstrip(" \t"))
+        if not stripped:
+            out.append("")
+            continue
+        if comment_at is not None:
+            if indent > comment_at:
+                out.append("")
+                continue
+            comment_at = None
+        closing = ""
+        while open_tags and open_tags[-1][0] >= indent:
+            closing += f"</{open_tags.pop()[1]}>"
+        if closing:  # at the end of the last line written: this line's tag keeps its column
+            out[last_written] += closing
+        if stripped.startswith(("-#", "/")) and not stripped.startswith("/>"):
+            comment_at = indent
+            out.append("")
+            continue
+        rendered, tag = _line(line, indent)
+        if tag:
+            open_tags.append((indent, tag))
+        last_written = len(out)
+        out.append(rendered)
+    if open_tags:
+        out[last_written] += "".join(f"</{tag}>" for _, tag in reversed(open_tags))
+    return "\n".join(out)
+
+
+def _line(line: str, indent: int) -> tuple[str, str]:
+    """One line's markup, and the tag it leaves open for the lines nested under it ("" if none)."""
+    body = line[indent:]
+    pad = line[:indent]
+    if body.startswith(("=", "!=", "&=")):
+        return f"{pad}<%= {body.lstrip('!&=').strip()} %>", ""
+    if body.startswith("-"):
+        return f"{pad}<% {body[1:].strip()} %>", ""
+    if body.startswith("\\"):
+        return pad + body[1:], ""
+    match = _TAG.match(line)
+    if match is None or not (match.group("tag") or match.group("shorthand")):
+        return line, ""  # text
+    tag = (match.group("tag") or "div").lower()
+    attributes = _shorthand(match.group("shorthand"))
+    rest = line[match.end() :]
+    rest, more = _attributes(rest)
+    attributes += more
+    rest = rest.rstrip()
+    void = tag in _VOID or rest.startswith("/")
+    content = ""
+    if rest.startswith(("=", "!=", "&=")):
+        content = f"<%= {rest.lstrip('!&=').strip()} %>"
+    elif rest and not rest.startswith("/"):
+        content = rest.strip()
+    opening = f"{pad}<{tag}{attributes}>"
+    if void:
+        return opening + content, ""
+    if content:
+        return f"{opening}{content}</{tag}>", ""
+    return opening, tag
+
+
+def _shorthand(text: str) -> str:
+    classes = [part[1:] for part in re.findall(r"[.#][\w-]+", text) if part.startswith(".")]
+    ids = [part[1:] for part in re.findall(r"[.#][\w-]+", text) if part.startswith("#")]
+    out = f' class="{" ".join(classes)}"' if classes else ""
+    return out + (f' id="{ids[-1]}"' if ids else "")
+
+
+def _attributes(rest: str) -> tuple[str, str]:
+    """The `{...}` and `(...)` attribute lists right after a tag, as HTML attributes, and what
+    follows them."""
+    found = ""
+    while rest[:1] in ("{", "("):
+        close = _matching(rest, 0)
+        inside = rest[1:close]
+        if rest[0] == "{":
+            for pair in _PAIR.finditer(inside):
+                key = pair.group("k1") or pair.group("k2") or pair.group("k3")
+                value = next((v for v in (pair.group("v1"), pair.group("v2"), pair.group("v3")) if v is not None), None)
+                if value is not None:  # a Ruby expression's value is not known here: left out
+                    found += f' {key}="{value}"'
+        else:
+            found += "".join(f" {k}={v}" for k, v in _HTML_PAIR.findall(inside))
+        rest = rest[close + 1 :]
+    return rest, found
+
+
+def _matching(text: str, at: int) -> int:
+    """The index of the bracket that closes the one at `at` (quotes passed over), or the end."""
+    opening = text[at]
+    closing = "}" if opening == "{" else ")"
+    depth, quote = 0, ""
+    for i in range(at, len(text)):
+        char = text[i]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == opening:
+            depth += 1
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text) - 1

@@ -334,3 +334,22 @@ export const GET = gql`query Applicant { applicant { dateOfBirth } }`;
         "Applicant.dateOfBirth": (6, 5, "date_of_birth"),
         "Applicant.phone": (7, 5, "phone"),
     }
+
+
+def test_a_schema_named_for_its_role_in_the_code_is_about_what_comes_before(tmp_path: Path) -> None:
+    """`PatientResponse` and `StudentCreate` hold patients and students: their notes are about them."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    PatientResponse:
+      type: object
+      properties:
+        full_name: {type: string}
+        notes: {type: string}
+    ProductResponse:
+      type: object
+      properties:
+        notes: {type: string}
+"""
+    found = scan(tmp_path, {"openapi.yaml": openapi})
+    assert found["PatientResponse.notes"][2] == "other_personal" and "ProductResponse.notes" not in found

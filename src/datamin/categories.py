@@ -81,6 +81,7 @@ class Lexicon:
         "autocomplete",
         "autofill_off",
         "categories",
+        "class_suffixes",
         "column_kinds",
         "consent",
         "contexts",
@@ -139,6 +140,7 @@ class Lexicon:
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
+    class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
@@ -409,6 +411,7 @@ def _index(
         people=_joined(shared.get("people", ())),
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         stock_words=frozenset(shared.get("stock_words", ())),
+        class_suffixes=frozenset(shared.get("class_suffixes", ())),
         people_columns={
             "".join(split_words(column)): category
             for category, columns in (people_columns or {}).items()

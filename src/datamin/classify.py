@@ -166,7 +166,8 @@ def classify_all(
             confidence = RECORD_WEIGHT
             evidence = (why,)
         elif category is None and table and _about_people(control, lexicon):
-            own = lexicon.people_columns.get("".join(split_words(control.name)))
+            words = split_words(control.name)
+            own = lexicon.people_columns.get("".join(words))
             if own is not None:  # `contacts.company`: where the person works
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
@@ -350,7 +351,8 @@ def _mentions_people(name: str, lexicon: Lexicon) -> bool:
 
 def _named_for_people(table: str, lexicon: Lexicon) -> bool:
     """`Patient`, `app.users`, `tb_member`: a table of people (a foreign key to it points at one)."""
-    return _head_word(table) in lexicon.people or _head_word(table).removesuffix("s") in lexicon.people
+    head = _head_word(table, lexicon)
+    return head in lexicon.people or head.removesuffix("s") in lexicon.people
 
 
 def _goods_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon) -> set[object]:
@@ -515,12 +517,20 @@ def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:
     """A table named after people (`patients`, `app_users`): its bare `name` is a person's."""
-    return control.form is not None and bool(control.form.store) and _head_word(control.form.ident) in lexicon.people
+    return (
+        control.form is not None
+        and bool(control.form.store)
+        and _head_word(control.form.ident, lexicon) in lexicon.people
+    )
 
 
 @lru_cache(maxsize=4096)
-def _head_word(table: str) -> str:
+def _head_word(table: str, lexicon: Lexicon) -> str:
+    """What a table or a class is of: its last word, past the words that name its role in the
+    code (`StudentCreate`, `PatientSerializer`, `UserResponse` are about students, patients, users)."""
     words = split_words(table.rsplit(".", 1)[-1])
+    while len(words) > 1 and words[-1] in lexicon.class_suffixes:
+        words = words[:-1]
     return words[-1] if words else ""
 
 

@@ -332,3 +332,21 @@ def test_haml_views_are_read_as_the_markup_they_render() -> None:
         (10, "national_id"),
         (11, "religion"),
     }
+
+
+def test_slim_views_are_read_as_the_markup_they_render() -> None:
+    from datamin.parse.markup.haml import slim_to_markup
+
+    text = """/ a comment
+  input name="in_a_comment"
+= form_for @member do |f|
+  = f.date_field :date_of_birth
+  label for="phone" Mobile number
+  input#phone type="tel" name="member[phone]"
+  input(type="text" name="member[nric]" placeholder="S1234567D")
+  p
+    | Your email
+    input type="email" name=@member.field
+"""
+    assert slim_to_markup(text).count("\n") == text.count("\n")
+    assert personal("_form.html.slim", text) == {(4, "date_of_birth"), (6, "phone"), (7, "national_id"), (10, "email")}

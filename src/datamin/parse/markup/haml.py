@@ -1,4 +1,5 @@
-"""HAML views (Rails' other template language) as the markup they render, line for line.
+"""HAML and Slim views (Rails' other template languages) as the markup they render, line for
+line.
 
 `%input{type: "text", name: "dob"}` becomes `<input type="text" name="dob">` where it stands;
 `= f.text_field :dob` and `- form_for ... do |f|` become ERB output and statements, so the Rails
@@ -11,6 +12,7 @@ attribute values that are not string or symbol literals are left out. Nothing is
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 _TAG = re.compile(r"(?P<indent>[ \t]*)(?:%(?P<tag>[\w:-]+))?(?P<shorthand>(?:[.#][\w-]+)*)")
@@ -24,6 +26,17 @@ _HTML_PAIR = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*')""")
 
 def to_markup(text: str) -> str:
     """The markup a HAML template renders, with the same lines (Ruby as ERB tags)."""
+    return _render(text, _line, ("-#", "/"))
+
+
+def slim_to_markup(text: str) -> str:
+    """The markup a Slim template renders, the same way: a line that starts with a word is an
+    element (`input type="text" name="dob"`, `label for="dob" Date of birth`), `|` and `'` text."""
+    return _render(text, _slim_line, ("/",))
+
+
+def _render(text: str, render_line: Callable[[str, int], tuple[str, str]], comments: tuple[str, ...]) -> str:
+    """Lines rendered one by one; indentation closes the elements they leave open."""
     out: list[str] = []
     open_tags: list[tuple[int, str]] = []  # (indent, tag) of the elements whose body is open
     comment_at: int | None = None  # the indent of a comment whose nested lines are comment too
@@ -44,11 +57,11 @@ def to_markup(text: str) -> str:
             closing += f"</{open_tags.pop()[1]}>"
         if closing:  # at the end of the last line written: this line's tag keeps its column
             out[last_written] += closing
-        if stripped.startswith(("-#", "/")) and not stripped.startswith("/>"):
+        if stripped.startswith(comments) and not stripped.startswith("/>"):
             comment_at = indent
             out.append("")
             continue
-        rendered, tag = _line(line, indent)
+        rendered, tag = render_line(line, indent)
         if tag:
             open_tags.append((indent, tag))
         last_written = len(out)
@@ -86,6 +99,50 @@ def _line(line: str, indent: int) -> tuple[str, str]:
     opening = f"{pad}<{tag}{attributes}>"
     if void:
         return opening + content, ""
+    if content:
+        return f"{opening}{content}</{tag}>", ""
+    return opening, tag
+
+
+_SLIM_TAG = re.compile(r"(?P<tag>[a-zA-Z][\w:-]*)?(?P<shorthand>(?:[.#][\w-]+)*)")
+_SLIM_ATTRIBUTE = re.compile(r"""\s+([\w:@.-]+)=("[^"]*"|'[^']*'|[^\s"']+)""")
+
+
+def _slim_line(line: str, indent: int) -> tuple[str, str]:
+    """One Slim line's markup, and the tag it leaves open ("" if none)."""
+    body = line[indent:]
+    pad = line[:indent]
+    if body.startswith(("=", "==")):
+        return f"{pad}<%= {body.lstrip('=').strip()} %>", ""
+    if body.startswith("-"):
+        return f"{pad}<% {body[1:].strip()} %>", ""
+    if body.startswith(("|", "'")):
+        return pad + " " + body[1:], ""
+    if body.startswith(("doctype", "<")):
+        return line, ""
+    match = _SLIM_TAG.match(body)
+    if match is None or not (match.group("tag") or match.group("shorthand")):
+        return line, ""
+    tag = (match.group("tag") or "div").lower()
+    attributes = _shorthand(match.group("shorthand"))
+    rest = body[match.end() :]
+    if rest[:1] in ("(", "[", "{"):
+        close = _matching(rest, 0)
+        rest = " " + rest[1:close] + " " + rest[close + 1 :].lstrip() if close else rest
+    while (attribute := _SLIM_ATTRIBUTE.match(rest)) is not None:
+        value = attribute.group(2)
+        if value[:1] in "\"'":  # a Ruby expression's value is not known here: left out
+            attributes += f" {attribute.group(1)}={value}"
+        rest = rest[attribute.end() :]
+    rest = rest.strip()
+    if rest.startswith(":"):  # `li: a href="#" text`: one child, inline
+        inner, _ = _slim_line(" " + rest[1:].strip(), 1)
+        rest = inner.strip()
+        return f"{pad}<{tag}{attributes}>{rest}</{tag}>", ""
+    content = f"<%= {rest.lstrip('=').strip()} %>" if rest.startswith("=") else rest
+    opening = f"{pad}<{tag}{attributes}>"
+    if tag in _VOID or content.startswith("/"):
+        return opening, ""
     if content:
         return f"{opening}{content}</{tag}>", ""
     return opening, tag

@@ -183,10 +183,10 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields of one page or template. `notices`: also look for a notice at the point of
     collection beside each form (a check needs it, an inventory does not)."""
     families = families_for(path, text)
-    if path.lower().endswith(".haml"):
+    if path.lower().endswith((".haml", ".slim")):
         from datamin.parse.markup import haml
 
-        text = haml.to_markup(text)
+        text = haml.to_markup(text) if path.lower().endswith(".haml") else haml.slim_to_markup(text)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []

@@ -51,6 +51,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".gts": ("glimmer", "curly"),
     ".erb": ("erb",),
     ".haml": ("erb",),  # read as the markup it renders (parse/markup/haml.py), its Ruby as ERB
+    ".slim": ("erb",),
     ".ejs": ("erb",),
     ".php": ("php",),
     ".phtml": ("php",),

@@ -350,3 +350,11 @@ def test_slim_views_are_read_as_the_markup_they_render() -> None:
 """
     assert slim_to_markup(text).count("\n") == text.count("\n")
     assert personal("_form.html.slim", text) == {(4, "date_of_birth"), (6, "phone"), (7, "national_id"), (10, "email")}
+
+
+def test_an_input_component_named_with_its_variant_is_a_field() -> None:
+    text = """<template><form>
+  <LayoutFormPsTextInputTemplate1 v-model="applicant.lastname" title="Last Name" />
+  <PageTemplate title="Apply" />
+</form></template>"""
+    assert personal("ApplicationForm.vue", text) == {(2, "name")}

@@ -67,6 +67,8 @@ _COMPONENT_NOT_INPUT_WORDS = frozenset(
         "notification", "toast", "chart", "map", "player", "viewer", "preview",
     }
 )  # fmt: skip
+# Words after an input's name that only say which variant it is (`TextInputTemplate1`).
+_VARIANT_WORDS = frozenset({"template", "component", "base", "custom", "new", "old", "v"})
 # A component whose tag ends in one of these is never a field, whatever it carries: an error
 # slot (<ErrorMessage name="dob">, <x-input-error control-name="ic">), a label, a column of a table.
 _COMPONENT_NEVER_FIELD_WORDS = _COMPONENT_NOT_INPUT_WORDS - {
@@ -427,6 +429,8 @@ class _Reader:
         for name in custom | pascal:
             last = re.split(r"::|[.:]", name)[-1]
             words = _words(last)
+            while len(words) > 1 and words[-1] in _VARIANT_WORDS and words[-2] in _COMPONENT_INPUT_WORDS:
+                words = words[:-1]  # <PsTextInputTemplate1>: a variant of a text input
             if not words:
                 continue
             if ":" in name and last.lower().replace("-", "") in _CONTROL_TAGS:

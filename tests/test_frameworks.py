@@ -358,3 +358,15 @@ def test_an_input_component_named_with_its_variant_is_a_field() -> None:
   <PageTemplate title="Apply" />
 </form></template>"""
     assert personal("ApplicationForm.vue", text) == {(2, "name")}
+
+
+def test_a_web_forms_radio_button_list_renders_one_button_per_item() -> None:
+    text = """<%@ Control Language="C#" %>
+<td>Jantina:</td><td>
+<asp:RadioButtonList ID="rblJantina" runat="server">
+    <asp:ListItem>LELAKI</asp:ListItem>
+    <asp:ListItem>PEREMPUAN</asp:ListItem>
+</asp:RadioButtonList></td>"""
+    fields = [f for f in read_fields("pelajar.ascx", text) if f.category]
+    assert [(f.line, f.category) for f in fields] == [(4, "gender"), (5, "gender")]
+    assert fields[0].control.options == ("LELAKI", "PEREMPUAN")

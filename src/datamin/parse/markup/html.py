@@ -172,6 +172,7 @@ _TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date":
 # Options of server-side lists: <asp:ListItem>, <f:selectItem itemLabel=...>, <html:option>.
 _OPTION_TAGS = frozenset({"asp:listitem", "f:selectitem", "html:option", "form:option", "option"})
 _SERVER_OPTION_TAGS = tuple(_OPTION_TAGS - {"option"})
+_ITEM_LISTS = frozenset({"asp:radiobuttonlist", "asp:checkboxlist"})  # one button per list item
 _EXPRESSION_BINDING = re.compile(r"^\s*[#$]\{\s*([\w.\[\]'\"]+)\s*\}\s*$")  # #{bean.email}, ${user.dob}
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
@@ -392,7 +393,24 @@ class _Reader:
             tag = element.tag if isinstance(element.tag, str) else ""
             if tag not in _NATIVE and not self._is_component_field(element, components):
                 continue
-            yield self._control(element, tag, groups)
+            control = self._control(element, tag, groups)
+            if control.type in ("radio", "checkbox") and tag in _ITEM_LISTS:
+                yield from self._list_items(element, control)
+            else:
+                yield control
+
+    def _list_items(self, element: Element, control: Control) -> Iterator[Control]:
+        """`<asp:RadioButtonList>` renders one radio button per `<asp:ListItem>`: each is a field
+        at its item's line, of the list's name, with the list's answers as its options."""
+        items = list(element.iter("asp:listitem"))
+        if not items:
+            yield control
+            return
+        for item in items:
+            line, column = self.starts.position(item)
+            text = _text(item) or item.get("text") or item.get("value") or ""
+            labels = (*control.labels, ("label", text)) if text else control.labels
+            yield control._replace(line=line, column=column, labels=labels)
 
     def _orphan_labels(self, label_of: dict[str, Element], elements: list[Element], field_ids: set[str]) -> None:
         """`<label for="dob">Date of birth</label>` where nothing has the id `dob`: the label

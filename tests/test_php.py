@@ -115,6 +115,31 @@ class BookingController extends Controller
     }  # fmt: skip
 
 
+def test_rules_given_to_validate_through_a_variable(tmp_path: Path) -> None:
+    """`$this->validate($request, $rules, $messages)`: the array assigned to `$rules`, not the
+    messages'."""
+    controller = """<?php
+
+class PasienController extends Controller
+{
+    public function store(Request $request)
+    {
+        $rules = [
+            'nik' => 'required|min:16',
+            'tgl_lahir' => 'required',
+        ];
+        $messages = ['required' => ':attribute tidak boleh kosong!'];
+        $this->validate($request, $rules, $messages);
+    }
+}
+"""
+    found = scan(tmp_path, {"app/Http/Controllers/PasienController.php": controller})
+    assert {key: value[2] for key, value in found.items()} == {
+        "store.nik": "national_id",
+        "store.tgl_lahir": "date_of_birth",
+    }
+
+
 def test_a_php_template_with_rules_is_read_as_both(tmp_path: Path) -> None:
     page = """<?php
 $errors = Validator::make($_POST, ['email' => 'required|email']);

@@ -196,6 +196,11 @@ def rules(source: Source) -> Iterator[Control]:
                 listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
                 given = [a.named_children[0] for a in listed if a.named_children]
                 array = next((a for a in given if a.type == "array_creation_expression"), None)
+                if array is None:  # `$this->validate($request, $rules)`: the array given to `$rules`
+                    at = 0 if source.text(node.child_by_field_name("object")) not in ("$this", "") else 1
+                    at = 1 if name == "make" else at
+                    rules_given = given[at] if len(given) > at and given[at].type == "variable_name" else None
+                    array = _assigned_array(source, node, {source.text(rules_given)} if rules_given else set())
                 owner = _function_name(source, node)
         if array is None or array.start_byte in seen:
             continue
@@ -218,6 +223,23 @@ def rules(source: Source) -> Iterator[Control]:
                 source.path, line, at, "form-class", "rules", name=name, type=kinds[0] if kinds else "text",
                 labels=(("title", " ".join(tokens)),) if tokens else (), pattern=regex.strip("/"), form=form,
             )  # fmt: skip
+
+
+def _assigned_array(source: Source, call: Node, variables: set[str]) -> Node | None:
+    """The array last assigned, before `call` in its function, to one of `variables`."""
+    function = call
+    while function is not None and function.type not in ("method_declaration", "function_definition"):
+        function = function.parent
+    found = None
+    for node in walk(function) if function is not None and variables else ():
+        if node.start_byte >= call.start_byte:
+            break
+        if node.type == "assignment_expression":
+            left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+            array = right is not None and right.type == "array_creation_expression"
+            if array and left is not None and source.text(left) in variables:
+                found = right
+    return found
 
 
 def _class_name(source: Source, node: Node) -> str:

@@ -370,3 +370,12 @@ def test_a_web_forms_radio_button_list_renders_one_button_per_item() -> None:
     fields = [f for f in read_fields("pelajar.ascx", text) if f.category]
     assert [(f.line, f.category) for f in fields] == [(4, "gender"), (5, "gender")]
     assert fields[0].control.options == ("LELAKI", "PEREMPUAN")
+
+
+def test_razor_with_visual_basic_is_read() -> None:
+    text = """@ModelType EmployeeViewModel
+@Using (Html.BeginForm("Create", "Employee", FormMethod.Post))
+    @Html.LabelFor(Function(model) model.BirthDate)
+    @Html.EditorFor(Function(model) model.BirthDate, New With {.htmlAttributes = New With {.class = "form-control"}})
+End Using"""
+    assert personal("CreateForm.vbhtml", text) == {(4, "date_of_birth")}

@@ -141,12 +141,12 @@ _HELPERS: tuple[Helper, ...] = (
         re.compile(r"\bwoocommerce_form_field\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"),
         {},
     ),
-    # ASP.NET: @Html.TextBoxFor(m => m.PhoneNumber), @Html.TextBox("Phone")
+    # ASP.NET: @Html.TextBoxFor(m => m.PhoneNumber), VB's (Function(m) m.PhoneNumber), @Html.TextBox("Phone")
     Helper(
         "aspnet",
         re.compile(
             r"@?Html\.(?P<method>TextBoxFor|PasswordFor|EditorFor|DropDownListFor|TextAreaFor|CheckBoxFor"
-            r"|RadioButtonFor|HiddenFor|ListBoxFor)\s*\(\s*\w+\s*=>\s*\w+\.(?P<name>[\w.]+)"
+            r"|RadioButtonFor|HiddenFor|ListBoxFor)\s*\(\s*(?:\w+\s*=>|Function\s*\(\s*\w+\s*\))\s*\w+\.(?P<name>[\w.]+)"
             r"|@?Html\.(?P<method2>TextBox|Password|DropDownList|TextArea|CheckBox|RadioButton|Hidden)"
             r"\s*\(\s*\"(?P<name2>[^\"]+)\""
         ),

@@ -63,6 +63,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".js": ("jsx",),
     ".cshtml": ("razor",),
     ".razor": ("razor",),
+    ".vbhtml": ("razor",),  # Razor with Visual Basic
     ".asp": ("erb",),  # classic ASP: VBScript between <% %>
     ".aspx": ("erb",),
     ".ascx": ("erb",),  # Web Forms user controls and master pages

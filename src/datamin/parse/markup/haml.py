@@ -177,7 +177,7 @@ def _attributes(rest: str) -> tuple[str, str]:
 def _matching(text: str, at: int) -> int:
     """The index of the bracket that closes the one at `at` (quotes passed over), or the end."""
     opening = text[at]
-    closing = "}" if opening == "{" else ")"
+    closing = {"{": "}", "(": ")", "[": "]"}[opening]
     depth, quote = 0, ""
     for i in range(at, len(text)):
         char = text[i]

@@ -353,3 +353,20 @@ components:
 """
     found = scan(tmp_path, {"openapi.yaml": openapi})
     assert found["PatientResponse.notes"][2] == "other_personal" and "ProductResponse.notes" not in found
+
+
+def test_a_part_that_narrows_a_declared_property_adds_no_field(tmp_path: Path) -> None:
+    text = """title: Donor
+type: object
+properties:
+  age: {type: string, title: Age}
+  age_units: {type: string}
+oneOf:
+  - properties:
+      age: {pattern: "^[0-9]+$"}
+  - properties:
+      age: {enum: ["90 or above"]}
+"""
+    found = scan(tmp_path, {"donor.schema.yaml": text})
+    assert [key for key in found if key.endswith(".age")] == ["Donor.age"]
+    assert found["Donor.age"][0] == 4

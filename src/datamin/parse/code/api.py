@@ -147,28 +147,34 @@ def _scalar(node: Any) -> str:
     return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
 
 
-def _properties(path: str, schema: Any, form: Form, depth: int = 0, named: Named = None) -> Iterator[Control]:
+def _properties(
+    path: str, schema: Any, form: Form, depth: int = 0, named: Named = None, declared: frozenset[str] = frozenset()
+) -> Iterator[Control]:
     """The properties of a schema, those of its `allOf`/`oneOf`/`anyOf` parts and of inline
     nested objects and arrays (same container). A property that refers to a named schema is a
     field when that schema is a value (`firstName: $ref FirstName`, a string), not when it is
-    an object whose own properties are the fields."""
+    an object whose own properties are the fields. A part that repeats a property the schema
+    declares (`oneOf`, `then`, `dependencies` narrowing `age`) adds no field: `declared`."""
     import yaml
 
     if depth > 12:
         return
     fields = _mapping(schema)
+    own = declared | {str(key.value) for key, _ in _keys(fields.get("properties"))}
     for combined in ("allOf", "oneOf", "anyOf"):
         parts = fields.get(combined)
         if isinstance(parts, yaml.SequenceNode):
             for part in parts.value:
-                yield from _properties(path, part, form, depth + 1, named)
+                yield from _properties(path, part, form, depth + 1, named, own)
     # what a form asks once an answer is given (`if`/`then`), and a list of records at the root
     for conditional in ("then", "else", "items"):
         if "properties" in _mapping(fields.get(conditional)):
-            yield from _properties(path, fields[conditional], form, depth + 1, named)
+            yield from _properties(path, fields[conditional], form, depth + 1, named, own)
     for _, dependent in _keys(fields.get("dependentSchemas") or fields.get("dependencies")):
-        yield from _properties(path, dependent, form, depth + 1, named)
+        yield from _properties(path, dependent, form, depth + 1, named, own)
     for key, value in _keys(fields.get("properties")):
+        if str(key.value) in declared:
+            continue  # the schema's own property, narrowed here
         inner = _mapping(value)
         items = inner.get("items")
         if "properties" in inner or "allOf" in inner:

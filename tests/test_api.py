@@ -370,3 +370,19 @@ oneOf:
     found = scan(tmp_path, {"donor.schema.yaml": text})
     assert [key for key in found if key.endswith(".age")] == ["Donor.age"]
     assert found["Donor.age"][0] == 4
+
+
+def test_an_example_value_counts_for_its_shape_not_its_words(tmp_path: Path) -> None:
+    """`description: {example: "New passport application"}` is a payment's description;
+    `ref: {example: "S1234567D"}` has the shape of an NRIC."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Payment:
+      type: object
+      properties:
+        description: {type: string, example: New passport application}
+        ref: {type: string, example: S1234567D}
+"""
+    found = scan(tmp_path, {"openapi.yaml": openapi})
+    assert "Payment.description" not in found and found["Payment.ref"][2] == "national_id"

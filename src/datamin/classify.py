@@ -666,6 +666,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind == "hidden":
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
+        if how == "example":
+            continue  # a schema's example value: its shape may say something (`_pattern_votes`), its words not
         said = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
         match = _best(said, allowed, last=False)
         if match and match.category == "name":
@@ -1084,7 +1086,7 @@ def _option_categories(options: tuple[str, ...], context: str, lexicon: Lexicon)
 
 def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:
     """The pattern attribute or a sample value in the placeholder: `[STFGM]\\d{7}[A-Z]`, S1234567D."""
-    samples = [control.pattern] + [t for how, t in control.labels if how == "placeholder"]
+    samples = [control.pattern] + [t for how, t in control.labels if how in ("placeholder", "example")]
     samples = [s.strip() for s in samples if s.strip()]
     if not samples:
         return

@@ -202,7 +202,7 @@ def _property(path: str, key: Any, value: Any, form: Form) -> Control:
     labels = [("title", _scalar(fields.get("description"))), ("label", _scalar(fields.get("title")))]
     example = _scalar(fields.get("example"))
     if example:
-        labels.append(("placeholder", example))
+        labels.append(("example", example))  # a value: read for its shape, not its words
     options: tuple[str, ...] = ()
     if isinstance(fields.get("enum"), yaml.SequenceNode):
         options = tuple(_scalar(item) for item in fields["enum"].value if _scalar(item))

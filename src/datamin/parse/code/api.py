@@ -2,11 +2,11 @@
 with PyYAML's composer (which keeps each key's line and column; JSON is YAML to it), and
 GraphQL SDL with graphql-core. Nothing is resolved over the network.
 
-A property is a field: its name, `format` (`email`, `date`), `description`, `title`,
-`example`, `enum` and `pattern` are evidence. Its container is the top-level schema (a property
-of an inline nested object keeps it), or for an operation's request body and parameters its
-`operationId`. A `$ref` is not a new field; `allOf`, `oneOf` and `anyOf` parts are read where
-they are written.
+A property is a field: its name, `format` (`email`, `date`), `description`, `title`, `enum`
+and `pattern` are evidence, and its `example` by its shape. Its container is the top-level
+schema (a property of an inline nested object keeps it), or for an operation's request body and
+parameters its `operationId`. A `$ref` to an object is not a new field (its properties are);
+`allOf`, `oneOf` and `anyOf` parts are read where they are written.
 """
 
 from __future__ import annotations

@@ -386,3 +386,28 @@ components:
 """
     found = scan(tmp_path, {"openapi.yaml": openapi})
     assert "Payment.description" not in found and found["Payment.ref"][2] == "national_id"
+
+
+def test_a_list_of_objects_named_elsewhere_in_the_document_is_not_a_field(tmp_path: Path) -> None:
+    """`phones: [$ref Phone]`: the data sits in Phone's own properties, as the conventions say
+    of a `$ref`; a list of plain values is a field."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Customer:
+      type: object
+      properties:
+        phones:
+          type: array
+          items: {$ref: '#/components/schemas/Phone'}
+        nicknames:
+          type: array
+          items: {type: string}
+    Phone:
+      type: object
+      properties:
+        number: {type: string, format: phone}
+        phoneNumber: {type: string}
+"""
+    found = scan(tmp_path, {"openapi.yaml": openapi})
+    assert "Customer.phones" not in found and "Phone.phoneNumber" in found

@@ -104,6 +104,15 @@ def _value_schema(ref: str, named: Named) -> Any:
     return target
 
 
+def _refers_to_an_object(ref: str, named: Named) -> bool:
+    """A `$ref` to a named schema of this document that is not a value (its properties are read)."""
+    return (
+        not _elsewhere(ref)
+        and (named or {}).get(ref.rsplit("/", 1)[-1]) is not None
+        and _value_schema(ref, named) is None
+    )
+
+
 def _elsewhere(ref: str) -> bool:
     """A `$ref` to another file (`common.json#/definitions/sex`, `../ontologyTerm.json`)."""
     return not ref.startswith("#")
@@ -181,6 +190,8 @@ def _properties(
             yield from _properties(path, value, form, depth + 1, named)  # a key that only groups others
         elif items is not None and "properties" in _mapping(items):
             yield from _properties(path, items, form, depth + 1, named)
+        elif "$ref" in _mapping(items) and _refers_to_an_object(_scalar(_mapping(items)["$ref"]), named):
+            continue  # `phones: [$ref Phone]`: the data sits in Phone's own properties
         elif "$ref" not in inner:
             yield _property(path, key, value, form)
         elif (target := _value_schema(_scalar(inner["$ref"]), named)) is not None:

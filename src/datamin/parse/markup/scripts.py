@@ -56,28 +56,32 @@ def unwrap_script_markup(markup: str) -> str:
 def _literal_markup(code: str) -> str:
     """The code blanked but for its string and template literals whose tags are whole, alone
     or joined with the literals they are concatenated with (`'<input name="family[' + i +
-    '].name">'`: the expression between them a blank)."""
+    '].name">'`: the expression between them a blank). Each run is the longest from its first
+    literal, scanned once and at most `_RUN_LIMIT` literals long, so a script is read in
+    linear time."""
     out = list(_blank(code))
     for group in _concatenations(code, sorted(_literals(code))):
-        while group:  # the longest run from the first literal whose tags are whole, then the rest
-            for size in range(len(group), 0, -1):
-                if _whole_run(code, group[:size]):
-                    for start, text in group[:size]:
-                        out[start : start + len(text)] = text
-                    break
-            group = group[size:]
+        i = 0
+        while i < len(group):
+            state: _TagState = _OUTSIDE
+            best, markup = -1, False
+            for j in range(i, min(len(group), i + _RUN_LIMIT)):
+                after = _scan_tags(group[j][1], state)
+                if after is None:
+                    break  # a tag closed that was not begun, or begun inside another
+                state = after
+                markup = markup or "<" in group[j][1]
+                if state == _OUTSIDE and markup:
+                    best = j
+            for start, text in group[i : best + 1]:
+                out[start : start + len(text)] = text
+            i = best + 1 if best >= 0 else i + 1
     return "".join(out)
 
 
-def _whole_run(code: str, run: list[tuple[int, str]]) -> bool:
-    """Do these joined literals (the code between them blank) make markup with whole tags?"""
-    if not any("<" in text for _, text in run):
-        return False
-    first, last = run[0], run[-1]
-    joined = list(_blank(code[first[0] : last[0] + len(last[1])]))
-    for start, text in run:
-        joined[start - first[0] : start - first[0] + len(text)] = text
-    return _whole_tags("".join(joined))
+_RUN_LIMIT = 64  # literals joined into one string: a longer run is read from its next literal
+_TagState = tuple[bool, str]  # inside a tag; the quote of the value open in it ("" if none)
+_OUTSIDE: _TagState = (False, "")
 
 
 # What may stand between two literals of one string: `+`, or `+ expression +` on one line.
@@ -102,25 +106,25 @@ def _concatenations(code: str, literals: list[tuple[int, str]]) -> list[list[tup
     return groups
 
 
-def _whole_tags(text: str) -> bool:
-    """No tag begun and left open, none closed that was not begun (`'<input name="'` + x + `'">'`
-    is markup only once the code has run)."""
-    inside, quote = False, ""
+def _scan_tags(text: str, state: _TagState) -> _TagState | None:
+    """The tag state after `text`, from `state`; None when a tag closes that was not begun or
+    begins inside another (`'<input name="'` + x + `'">'` is markup only once the code has run)."""
+    inside, quote = state
     for char in text:
         if quote:  # inside a tag's quoted value, where `->` and `=>` are text
             if char == quote:
                 quote = ""
         elif char == "<":
             if inside:
-                return False
+                return None
             inside = True
         elif char == ">":
             if not inside:
-                return False
+                return None
             inside = False
         elif inside and char in "\"'":
             quote = char
-    return not inside and not quote
+    return inside, quote
 
 
 def _literals(code: str) -> list[tuple[int, str]]:

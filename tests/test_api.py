@@ -144,6 +144,15 @@ def test_a_json_schema_without_its_dollar_schema_key(tmp_path: Path) -> None:
     assert not wants("tsconfig.json", '{"compilerOptions": {"strict": true}, "include": ["src"]}')
 
 
+def test_a_json_document_indented_with_tabs(tmp_path: Path) -> None:
+    """JSON allows tabs wherever it allows spaces; YAML, which reads it, not in indentation."""
+    text = '{\n\t"title": "Donor", "type": "object",\n\t"properties": {\n\t\t"sex": {"type": "string", "enum": ["female", "male"]},\n\t\t"organism_age": {"type": "string", "description": "Age since birth"}\n\t}\n}\n'
+    assert scan(tmp_path, {"donor.json": text}) == {
+        "Donor.sex": (4, 3, "gender"),
+        "Donor.organism_age": (5, 3, "date_of_birth"),
+    }
+
+
 def test_what_a_json_schema_asks_once_an_answer_is_given_and_a_list_of_records(tmp_path: Path) -> None:
     conditional = """title: Applicant
 type: object
@@ -411,3 +420,30 @@ components:
 """
     found = scan(tmp_path, {"openapi.yaml": openapi})
     assert "Customer.phones" not in found and "Phone.phoneNumber" in found
+
+
+def test_a_token_of_a_person_or_of_signing_in_is_a_credential(tmp_path: Path) -> None:
+    text = """type Customer {
+  email: String
+  apiToken: String
+  token: String
+}
+type AuthPayload {
+  token: String!
+  message: String!
+}
+type Payment {
+  token: String
+}
+type Mutation {
+  resetPassword(token: String!, password: String!): Boolean
+}
+"""
+    assert scan(tmp_path, {"schema.graphql": text}) == {
+        "Customer.email": (2, 3, "email"),
+        "Customer.apiToken": (3, 3, "password"),
+        "Customer.token": (4, 3, "password"),
+        "AuthPayload.token": (7, 3, "password"),
+        "resetPassword.token": (14, 17, "password"),
+        "resetPassword.password": (14, 33, "password"),
+    }  # a payment's token stands for a card nobody sees here

@@ -104,6 +104,7 @@ class Lexicon:
         "people_substrings",
         "record_categories",
         "record_handling",
+        "sign_in",
         "stock_words",
         "substrings",
         "thing_tables",
@@ -141,6 +142,7 @@ class Lexicon:
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
+    sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
@@ -412,6 +414,7 @@ def _index(
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         stock_words=frozenset(shared.get("stock_words", ())),
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
+        sign_in=_joined(shared.get("sign_in", ())),
         people_columns={
             "".join(split_words(column)): category
             for category, columns in (people_columns or {}).items()

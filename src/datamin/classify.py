@@ -171,6 +171,10 @@ def classify_all(
             if own is not None:  # `contacts.company`: where the person works
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
+        elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
+            if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
+                category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
+                evidence = (f"in {control.container}: signing in",)
         elif category is None and not table and key in corroborated and _answers(control, lexicon):
             placed = _placed(control, lexicon)
             if placed is not None:
@@ -513,6 +517,11 @@ def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
     """A schema that others include (`Location`, a person's `birthLocation`) holds their details
     unless every one that includes it is a thing too (a store's location)."""
     return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
+
+
+def _about_signing_in(control: Control, lexicon: Lexicon) -> bool:
+    """An API's type or operation about signing in (`AuthPayload`, `resetPassword(token)`)."""
+    return bool(set(split_words(control.container)) & lexicon.sign_in)
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:

@@ -38,6 +38,10 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         return _graphql(path, text)
     import yaml
 
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON allows tabs wherever it allows spaces, YAML not in indentation: one for one keeps
+        # every line and column (a tab is not valid JSON inside a string either).
+        text = text.replace("\t", " ")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

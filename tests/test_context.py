@@ -235,12 +235,18 @@ def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # t
     """`patients.notes` is free text about the patient; `orders.notes` about a delivery."""
     result = scan(
         {
-            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text);\n"
-            "CREATE TABLE orders (id int, notes text, total int);\n"
+            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text, memo text);\n"
+            "CREATE TABLE students (id int, full_name text, school text, course text);\n"
+            "CREATE TABLE orders (id int, notes text, memo text, total int);\n"
+            "CREATE TABLE timetable (id int, course text, school text);\n"
         }
     )
     assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
         ("patients", "full_name", "name"),
         ("patients", "notes", "other_personal"),
         ("patients", "background_info", "other_personal"),
-    }
+        ("patients", "memo", "other_personal"),
+        ("students", "full_name", "name"),
+        ("students", "school", "other_personal"),
+        ("students", "course", "other_personal"),
+    }  # where a student studies is about the student; a timetable's course is the school's

@@ -379,3 +379,56 @@ def test_razor_with_visual_basic_is_read() -> None:
     @Html.EditorFor(Function(model) model.BirthDate, New With {.htmlAttributes = New With {.class = "form-control"}})
 End Using"""
     assert personal("CreateForm.vbhtml", text) == {(4, "date_of_birth")}
+
+
+def test_php_form_builders_and_their_label_rows() -> None:
+    text = (
+        "<?php\n$form = Form::create('addUser', $url);\n"
+        "$form->addHiddenValue('address', $session->get('address'));\n"
+        "$row = $form->addRow();\n"
+        "    $row->addLabel('f2', __('Date of Birth'));\n"
+        "    $row->addDate('f2');\n"
+        "$row->addSelectGender('gender')->required();\n"
+        "$row->addYesNo('showAddresses');\n"
+        "$form->addText('x9', 'Phone number:');\n"
+        "$qb->addSelect('u.email');\n"
+        "echo $form->getOutput();\n"
+    )
+    fields = {f.line: f for f in read_fields("user_add.php", text)}
+    assert personal("user_add.php", text) == {(6, "date_of_birth"), (7, "gender"), (9, "phone")}
+    assert fields[8].control.type == "checkbox"  # Nette's and Gibbon's yes/no: a question, not an address
+    assert 3 not in fields and 10 not in fields  # the page's own hidden value; a query builder's column
+
+
+def test_ember_components_named_by_their_value_path() -> None:
+    text = (
+        "<form {{action 'submit' on='submit'}}>\n"
+        "  <ValidatedInput::Text\n    @model={{this.registration}}\n    @valuePath='fullName'\n"
+        "    @placeholder={{t 'sign-up.full_name'}}\n  />\n"
+        "  <ValidatedInput::Text @model={{this.registration}} @valuePath='email1' />\n"
+        "</form>"
+    )
+    assert personal("template.hbs", text) == {(2, "name"), (7, "email")}
+
+
+def test_a_components_label_in_an_object_of_options() -> None:
+    text = (
+        "export const F = () => (\n  <form>\n"
+        '    <Input name="f1" control={control} options={{ label: "Aadhaar number *", gridArea: "adh" }} />\n'
+        '    <TextField name="f2" inputProps={{ placeholder: "Date of birth" }} />\n'
+        '    <Input name="f3" rules={{ required: "Enter 12 digits" }} />\n'
+        "  </form>\n);\n"
+    )
+    assert personal("Form.tsx", text) == {(3, "national_id"), (4, "date_of_birth")}
+
+
+def test_a_hidden_input_the_page_fills_from_its_model_is_a_field() -> None:
+    text = (
+        '<form id="f">\n<c:if test="${empty x}">\n<input type="text" name="m_name" value="${member.m_name}" />\n'
+        '</c:if>\n<c:if test="${!empty x}">\n<input type="hidden" name="m_name" value="${member.m_name}" />\n'
+        '</c:if>\n<input type="hidden" name="m_birth" value="${member.m_birth}" />\n'
+        '<input type="hidden" name="step" value="2" />\n</form>\n'
+    )
+    fields = {f.line: f for f in read_fields("regist.jsp", text)}
+    assert personal("regist.jsp", text) == {(3, "name"), (6, "name"), (8, "date_of_birth")}
+    assert 9 not in fields  # a value written in the page: nobody types it

@@ -135,6 +135,42 @@ _HELPERS: tuple[Helper, ...] = (
             DatePicker="date", DateTimePicker="datetime-local", Select2="select", FileInput="file", TimePicker="time"
         ),
     ),
+    # PHP form builders: Nette $form->addText('name', 'Name:'), Gibbon $row->addTextField('surname'),
+    # $row->addSelectGender('gender'); a dotted name is a query builder's column (`addSelect('u.email')`),
+    # a yes/no a checkbox's question; a hidden value is the page's (`addHiddenValue('address', ...)`)
+    Helper(
+        "formbuilder",
+        re.compile(
+            r"->add(?P<method>TextField|TextArea|Text|Email|Password|DateTime|Date|Time|FileUpload|Upload|File"
+            r"|CheckboxList|Checkbox|RadioList|Radio|Integer|Number|PhoneNumber|Phone|URL|Url|YesNo|MultiSelect"
+            r"|Select|Username)\w*\s*\(\s*['\"](?P<name>[\w\[\]-]+)['\"]"
+            r"(?:\s*,\s*(?:_{1,2}\(\s*|\$this->translate\(\s*)?['\"](?P<text>[^'\"]+)['\"])?"
+        ),
+        _types(
+            TextArea="textarea",
+            Email="email",
+            Password="password",
+            DateTime="datetime-local",
+            Date="date",
+            Time="time",
+            FileUpload="file",
+            Upload="file",
+            File="file",
+            CheckboxList="checkbox",
+            Checkbox="checkbox",
+            RadioList="radio",
+            Radio="radio",
+            Integer="number",
+            Number="number",
+            PhoneNumber="tel",
+            Phone="tel",
+            URL="url",
+            Url="url",
+            YesNo="checkbox",
+            MultiSelect="select",
+            Select="select",
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",
@@ -240,6 +276,10 @@ _HELPER_LABELS = {
     "codeigniter": re.compile(
         r"\bform_label\s*\(\s*(?:lang\(\s*)?['\"](?P<text>[^'\"]+)['\"]\s*\)?\s*,\s*['\"](?P<name>[^'\"]+)['\"]"
     ),
+    # a PHP form builder's row: $row->addLabel('surname', __('Surname'))
+    "formbuilder": re.compile(
+        r"->addLabel\s*\(\s*['\"](?P<name>[^'\"]+)['\"]\s*,\s*(?:_{1,2}\(\s*)?['\"](?P<text>[^'\"]+)['\"]"
+    ),
 }
 # Literal first (no \b): a regular expression that starts with a literal scans large pages fast.
 _FORM_OPENER = re.compile(
@@ -307,6 +347,8 @@ def read(
                 method = groups.get("method") or groups.get("method2") or ""
                 args = _call_arguments(code, match.end())
                 labels = [("helper", _readable(helper_labels[name]))] if name in helper_labels else []
+                if groups.get("text"):  # Nette: $form->addText('name', 'Name:')
+                    labels.append(("helper", _readable(groups["text"])))
                 yield control(
                     match.start(), name, f"{helper.via}:{method or 'field'}", helper.types.get(method, ""), args, labels
                 )

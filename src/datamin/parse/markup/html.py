@@ -79,7 +79,7 @@ _COMPONENT_NEVER_FIELD_WORDS = _COMPONENT_NOT_INPUT_WORDS - {
 # in admin frameworks) ...
 _FIELD_NAME_ATTRIBUTES = frozenset(
     {"name", ":name", "@name", "v-bind:name", "[name]", "property", "@property", "field", "@field", "fieldname",
-     "field-name", "source", "path"}
+     "field-name", "source", "path", "@valuepath", "valuepath"}
 )  # fmt: skip
 # ... and what a person sees of it.
 _FIELD_FACE_ATTRIBUTES = frozenset(
@@ -90,16 +90,18 @@ _FIELD_FACE_ATTRIBUTES = frozenset(
 # What makes an input component a field rather than a mention of one.
 _INPUT_COMPONENT_ATTRIBUTES = frozenset(
     {"name", ":name", "@name", "path", "property", "field", "id", "label", ":label", "placeholder", "type", "_",
-     "autocomplete"}
+     "autocomplete", "@valuepath", "valuepath", "@label", "@placeholder"}
 )  # fmt: skip
 _INPUT_TYPES = frozenset(
     {"text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "url",
      "search", "checkbox", "radio", "file", "select", "textarea", "hidden", "color", "range"}
 )  # fmt: skip
 # The fields of a page, less hidden inputs whose value is written literally (value="42"): the
-# page wrote them, nobody types them. A template's output leaves blanks around the value.
+# page wrote them, nobody types them. A template's output leaves blanks around the value; an
+# expression the page fills in (`${member.m_birth}`, JSP and Thymeleaf) stays as written.
 _NOT_CONSTANT = (
-    "not(translate(@type, 'HIDEN', 'hiden') = 'hidden' and @name and @value != '' and @value = normalize-space(@value))"
+    "not(translate(@type, 'HIDEN', 'hiden') = 'hidden' and @name and @value != '' and @value = normalize-space(@value)"
+    " and not(contains(@value, '${') or contains(@value, '#{') or contains(@value, '*{')))"
 )
 # ... and those that carry the choice of a dropdown a script draws in the block after them.
 _DROPDOWN_VALUE = (
@@ -145,10 +147,15 @@ _LABEL_ATTRIBUTES = (
     "label-text", "fieldlabel", "field-label", "labelname",
 )  # fmt: skip
 _LABELLING_ATTRIBUTES = frozenset({*_LABEL_ATTRIBUTES, "aria-label", "aria-labelledby", "placeholder", "title"})
+# A component's label passed in an object of options: `options={{ label: "Aadhaar no" }}`,
+# `:config="{ placeholder: 'Date of birth' }"` (JSX strings arrive blanked, Vue's quoted).
+_OBJECT_LABEL = re.compile(
+    r"[{,]\s*(label|placeholder|title|helpertext|helperText)\s*:\s*['\"\s]*([^,'\"{}:]*?)['\"\s]*(?=[,}])"
+)
 _NAMING = frozenset({"label", "aria-label", "labelledby"})  # what names a field, unlike a placeholder
 _NAME_ATTRIBUTES = (
     "name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path", "property", "@property",
-    "field", "@field", "fieldname", "field-name",
+    "field", "@field", "fieldname", "field-name", "@valuepath", "valuepath",
 )  # fmt: skip
 _EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
 _STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
@@ -689,6 +696,12 @@ class _Reader:
                 value = get(attribute)
                 if value and value.strip():
                     labels.append(("label", value.strip()))
+        if "-" in element.tag or "." in element.tag or element.tag in self.pascal_tags:
+            for value in attributes.values():
+                if value.startswith("{") and ":" in value:
+                    for key, text in _OBJECT_LABEL.findall(value):
+                        if text:
+                            labels.append(("placeholder" if key == "placeholder" else "label", text))
         for ancestor in ancestors[:3]:
             tag = ancestor.tag
             if isinstance(tag, str) and ("-" in tag or "." in tag or tag in self.pascal_tags):

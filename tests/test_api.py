@@ -447,3 +447,71 @@ type Mutation {
         "resetPassword.token": (14, 17, "password"),
         "resetPassword.password": (14, 33, "password"),
     }  # a payment's token stands for a card nobody sees here
+
+
+def test_what_responses_return_and_a_swagger_2_body(tmp_path: Path) -> None:
+    text = """swagger: "2.0"
+paths:
+  /customers:
+    post:
+      operationId: createCustomer
+      parameters:
+        - in: body
+          name: body
+          schema:
+            type: object
+            properties:
+              mobile: {type: string}
+      responses:
+        "200":
+          description: The customer
+          schema:
+            type: object
+            properties:
+              first_name: {type: string}
+              total: {type: integer}
+"""
+    assert scan(tmp_path, {"swagger.yaml": text}) == {
+        "createCustomer.mobile": (12, 15, "phone"),
+        "createCustomer.first_name": (19, 15, "name"),
+    }
+
+
+def test_schemas_a_json_schema_keeps_under_a_key_of_its_own(tmp_path: Path) -> None:
+    text = '{\n  "$schema": "http://json-schema.org/schema#",\n  "blocks": {\n    "person": {\n      "type": "object",\n      "properties": {\n        "birthDate": {"type": "string", "format": "date"},\n        "club": {"type": "string"}\n      }\n    }\n  }\n}\n'
+    assert scan(tmp_path, {"people.json": text}) == {"person.birthDate": (7, 9, "date_of_birth")}
+
+
+def test_a_name_that_stands_for_another_files_schema_is_a_value(tmp_path: Path) -> None:
+    text = """swagger: "2.0"
+definitions:
+  gender:
+    $ref: "common.yaml#/definitions/gender"
+  Individual:
+    type: object
+    properties:
+      gender:
+        $ref: "#/definitions/gender"
+"""
+    assert scan(tmp_path, {"individual.yaml": text}) == {"Individual.gender": (8, 7, "gender")}
+
+
+def test_flags_timestamps_and_lists_of_other_files_records_are_not_what_they_mention(tmp_path: Path) -> None:
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Profile:
+      type: object
+      properties:
+        email: {type: string}
+        is_email_validated: {$ref: "#/components/schemas/Flag"}
+        has_allergies: {type: boolean}
+        lastUpdateTime: {type: string, format: date-time, description: When the customer last changed their name}
+    Flag: {type: boolean}
+"""
+    graphql = "type User {\n  comments: [Comment]!\n  nickname: String\n}\n"
+    assert scan(tmp_path, {"openapi.yaml": openapi, "user.graphql": graphql}) == {
+        "Profile.email": (7, 9, "email"),
+        "Profile.has_allergies": (9, 9, "health"),
+        "User.nickname": (3, 3, "username"),
+    }

@@ -212,6 +212,7 @@ def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
 
 
 _PAYING = frozenset({"financial_card", "financial_account"})
+_API_KINDS = {"checkbox": "boolean", "datetime-local": "datetime"}  # an API property's type, as a column's
 
 
 def _with_sections(
@@ -644,8 +645,16 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind in NOT_FIELDS or _not_personal(control, lexicon):
         return
     factor = HIDDEN_FACTOR if kind == "hidden" else 1.0
+    # An API's boolean or timestamp holds what such a column holds: `is_email_validated` is
+    # about an email at most, `lastUpdateTime` a record's; its description alone says nothing.
+    held = None
+    if control.source == "api":  # `is_email_validated: $ref IsEmailValidated` says what it is by its name
+        flag = split_words(control.name)[:1] in (["is"], ["has"])
+        held = lexicon.column_kinds.get("boolean" if flag else _API_KINDS.get(kind, ""))
 
     def allowed(category: str) -> bool:
+        if held is not None and (category in held.excludes or (held.only is not None and category not in held.only)):
+            return False
         return kind not in lexicon.categories[category].skip_types
 
     token = _autocomplete_field(control.autocomplete)
@@ -658,6 +667,7 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if control.inputmode in _INPUTMODE and allowed(_INPUTMODE[control.inputmode]):
         yield Vote(_INPUTMODE[control.inputmode], WEIGHTS["inputmode"], f"inputmode={control.inputmode}")
 
+    named = False  # whether a name or binding says what the field holds
     identifiers = [("name", control.name), ("id", control.ident)]
     identifiers += [("binding", b) for b in control.bindings]
     seen: set[str] = set()
@@ -669,10 +679,11 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         matches = [m for m in _matches(text, lexicon, in_names=True, ids=ids) if not _name_guarded(m, text, lexicon)]
         match = _best(matches, allowed, last=True)
         if match:
+            named = True
             weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
             yield Vote(match.category, weight, f"{how}: {text}", match.weak)
 
-    if kind == "hidden":
+    if kind == "hidden" or (held is not None and not named):
         return  # nothing a person reads or chooses: labels and options say nothing about it
     for how, text in control.labels:
         if how == "example":

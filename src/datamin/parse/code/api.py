@@ -75,7 +75,30 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         controls.extend(_properties(path, root, Form(1, title), named=named))
         for section in ("definitions", "$defs"):
             controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
+        for schemas in _groups_of_schemas(document):
+            controls.extend(_components(path, schemas, {title: root}))
     return Parsed(controls, [])
+
+
+# What a JSON Schema document says of itself: not a group of schemas of its own.
+_KEYWORDS = frozenset(
+    {"$schema", "$id", "id", "$ref", "$comment", "$defs", "definitions", "title", "description", "type",
+     "properties", "patternProperties", "additionalProperties", "required", "items", "allOf", "anyOf", "oneOf",
+     "not", "if", "then", "else", "dependentSchemas", "dependencies", "enum", "const", "examples", "default"}
+)  # fmt: skip
+
+
+def _groups_of_schemas(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Object schemas a document keeps under a key of its own (`"blocks": {"person": {"type":
+    "object", "properties": ...}}`): each named by its key, as definitions are."""
+    groups = []
+    for key, value in document.items():
+        if key in _KEYWORDS:
+            continue
+        schemas = {name: schema for name, schema in _mapping(value).items() if "properties" in _mapping(schema)}
+        if schemas:
+            groups.append(schemas)
+    return groups
 
 
 def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | None = None) -> Iterator[Control]:
@@ -96,13 +119,19 @@ def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | Non
 Named = dict[str, Any] | None  # the named schemas of a document, by name
 
 
-def _value_schema(ref: str, named: Named) -> Any:
+def _value_schema(ref: str, named: Named, hops: int = 0) -> Any:
     """The schema a `$ref` names, if it describes a value (a string, a date, an enum), not an
-    object or a list of them."""
+    object or a list of them. A name that only stands for another schema is followed (`gender:
+    $ref: common.yaml#/definitions/gender`: another file's, so a value as far as this one knows)."""
     target = (named or {}).get(ref.rsplit("/", 1)[-1])
     fields = _mapping(target)
     if target is None or _scalar(fields.get("type")) in ("object", "array"):
         return None
+    alias = _scalar(fields.get("$ref"))
+    if alias and not any(key in fields for key in ("properties", "allOf", "oneOf", "anyOf", "items")):
+        if _elsewhere(alias):
+            return target
+        return _value_schema(alias, named, hops + 1) if hops < 8 else None
     if any(key in fields for key in ("properties", "allOf", "oneOf", "anyOf", "$ref", "items")):
         return None
     return target
@@ -229,7 +258,10 @@ def _property(path: str, key: Any, value: Any, form: Form) -> Control:
 
 
 def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Control]:
-    """Request bodies and parameters, by operation."""
+    """Request bodies, parameters and the records responses return, by operation (a body or a
+    response that refers to a named schema is read there)."""
+    import yaml
+
     for route, item in paths.items():
         for method, operation in _mapping(item).items():
             if method not in _METHODS:
@@ -237,17 +269,23 @@ def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Cont
             fields = _mapping(operation)
             name = _scalar(fields.get("operationId")) or f"{method.upper()} {route}"
             form = Form(operation.start_mark.line + 1, name)
-            body = _mapping(_mapping(fields.get("requestBody")).get("content"))
-            for media in body.values():
-                schema = _mapping(media).get("schema")
-                if schema is not None and "$ref" not in _mapping(schema):
-                    yield from _properties(path, schema, form, named=named)
-            import yaml
-
+            bodies = [_mapping(fields.get("requestBody"))]
+            bodies += [_mapping(response) for response in _mapping(fields.get("responses")).values()]
+            for body in bodies:
+                schemas = [_mapping(media).get("schema") for media in _mapping(body.get("content")).values()]
+                for schema in [*schemas, body.get("schema")]:  # OpenAPI 3's media types, Swagger 2's schema
+                    if schema is not None and "$ref" not in _mapping(schema):
+                        yield from _properties(path, schema, form, named=named)
             parameters = fields.get("parameters")
             if isinstance(parameters, yaml.SequenceNode):
                 for parameter in parameters.value:
-                    yield from _parameter(path, parameter, form)
+                    details = _mapping(parameter)
+                    if _scalar(details.get("in")) == "body":  # Swagger 2: the body's schema is the record
+                        schema = details.get("schema")
+                        if schema is not None and "$ref" not in _mapping(schema):
+                            yield from _properties(path, schema, form, named=named)
+                    else:
+                        yield from _parameter(path, parameter, form)
 
 
 def _shared_parameters(path: str, parameters: dict[str, Any]) -> Iterator[Control]:
@@ -322,6 +360,18 @@ def _graphql(path: str, text: str) -> Parsed:
     return Parsed(controls, [])
 
 
+_GRAPHQL_SCALARS = frozenset({"String", "Int", "Float", "Boolean", "ID"})
+
+
+def _graphql_list(type_node: Any) -> bool:
+    """`[Comment!]!`, `[String]`: a list type."""
+    from graphql.language import ast as nodes
+
+    while isinstance(type_node, nodes.NonNullTypeNode):
+        type_node = type_node.type
+    return isinstance(type_node, nodes.ListTypeNode)
+
+
 def _graphql_type_name(type_node: Any) -> str:
     """`[Location!]!` -> `Location`."""
     while hasattr(type_node, "type"):
@@ -338,10 +388,12 @@ def _graphql_field(
     type_name = _graphql_type_name(field.type)
     if type_name in types:
         return []
+    if _graphql_list(field.type) and type_name not in _GRAPHQL_SCALARS and type_name not in enums:
+        return []  # `comments: [Comment]`: a list of another file's records, not a value
     kinds = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden"}
     kind = kinds.get(type_name, "text")  # an `ID` points at a record: read as a key, as a hidden input is
     labels = [("title", field.description.value)] if getattr(field, "description", None) else []
-    if type_name not in ("String", "Int", "Float", "Boolean", "ID") and type_name not in enums:
+    if type_name not in _GRAPHQL_SCALARS and type_name not in enums:
         labels.append(("class", type_name))  # a custom scalar: PhoneNumber, PostalCode
     return [
         Control(

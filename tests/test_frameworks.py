@@ -432,3 +432,13 @@ def test_a_hidden_input_the_page_fills_from_its_model_is_a_field() -> None:
     fields = {f.line: f for f in read_fields("regist.jsp", text)}
     assert personal("regist.jsp", text) == {(3, "name"), (6, "name"), (8, "date_of_birth")}
     assert 9 not in fields  # a value written in the page: nobody types it
+
+
+def test_laravel_input_helper_takes_its_type_first() -> None:
+    text = (
+        "{!! Form::label('dob', 'Date of birth:') !!}\n{!! Form::input('date', 'dob', null, ['class' => 'x']) !!}\n"
+        "{!! Form::input('ic') !!}\n{!! Form::text('city', 'Kuala Lumpur') !!}\n"
+    )
+    fields = {f.line: f for f in read_fields("form.blade.php", text)}
+    assert personal("form.blade.php", text) == {(2, "date_of_birth"), (3, "national_id"), (4, "address")}
+    assert fields[2].control.name == "dob" and fields[2].control.type == "date"

@@ -417,3 +417,19 @@ def test_markup_a_script_concatenates_around_a_counter_is_read() -> None:
 </script></form>"""
     controls = parse("add.jsp", text).controls
     assert [(c.line, c.name.replace(" ", "")) for c in controls] == [(4, "family[].name"), (5, "family[].telNo")]
+
+
+def test_a_hidden_input_beside_a_listbox_a_script_draws_is_a_choice() -> None:
+    text = (
+        '<form><label class="required">Country</label>\n'
+        '<input type="hidden" id="country" name="country" value="Australia">\n'
+        '<details class="dropdown"><summary aria-label="Country">Australia</summary>\n'
+        '<div class="menu" role="listbox"><div class="opt" data-value="Australia">Australia</div>'
+        '<div class="opt" data-value="Canada">Canada</div></div></details>\n'
+        '<input type="checkbox" name="safetyAcknowledgment" id="s"><label for="s">I have read the safety information</label>\n'
+        '<label>Email <input type="email" name="email"></label>\n'
+        "</form>"
+    )
+    fields = {f.line: f for f in read_fields("intake.html", text)}
+    assert personal("intake.html", text) == {(2, "address"), (6, "email")}  # not the acknowledgment
+    assert fields[2].control.options == ("Australia", "Canada")

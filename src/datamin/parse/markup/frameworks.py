@@ -72,12 +72,21 @@ _HELPERS: tuple[Helper, ...] = (
         ),
         _RAILS_TYPES,
     ),
-    # Laravel Collective Form::text('ic'), spatie html()->email('email'), FuelPHP Form::input
+    # Laravel Collective Form::input('date', 'dob'), spatie html()->input('date', 'dob'): the type, then the name
+    Helper(
+        "laravel",
+        re.compile(
+            r"(?:\bForm::|html\(\)->)input\s*\(\s*(?:['\"](?P<method>\w+)['\"]\s*,\s*)?['\"](?P<name>[^'\"]+)['\"]",
+            re.I,
+        ),
+        _FORM_TYPES,
+    ),
+    # Laravel Collective Form::text('ic'), spatie html()->email('email')
     Helper(
         "laravel",
         re.compile(
             r"(?:\bForm::|html\(\)->)(?P<method>text|email|password|tel|number|date|select|selectRange"
-            r"|selectMonth|textarea|checkbox|radio|hidden|file|url|search|input)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]",
+            r"|selectMonth|textarea|checkbox|radio|hidden|file|url|search)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]",
             re.I,
         ),
         _FORM_TYPES,

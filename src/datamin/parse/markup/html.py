@@ -105,7 +105,8 @@ _NOT_CONSTANT = (
 )
 # ... and those that carry the choice of a dropdown a script draws in the block after them.
 _DROPDOWN_VALUE = (
-    "translate(@type, 'HIDEN', 'hiden') = 'hidden' and following-sibling::*[1][.//ul/li and not(.//input)]"
+    "translate(@type, 'HIDEN', 'hiden') = 'hidden' and following-sibling::*[1]"
+    "[(.//ul/li or .//*[@role='listbox' or @role='option']) and not(.//input)]"
 )
 _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //select | //textarea")
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
@@ -787,7 +788,10 @@ class _Reader:
     def _has_custom_options(self) -> bool:
         if self.custom_options is None:
             self.custom_options = bool(
-                self.doc.xpath("boolean(//*[@role='option'] | //input[@type='hidden']/following-sibling::*[1]//ul/li)")
+                self.doc.xpath(
+                    "boolean(//*[@role='option' or @role='listbox']"
+                    " | //input[@type='hidden']/following-sibling::*[1]//ul/li)"
+                )
             )
         return self.custom_options
 
@@ -804,6 +808,9 @@ class _Reader:
                 return None
             nodes = list(islice(container.iter(), 500))
             options = [_text(o) for o in nodes if isinstance(o.tag, str) and o.get("role") == "option"]
+            if not options:  # <div role="listbox"><div data-value="NZ">New Zealand</div>...
+                boxes = [n for n in nodes if isinstance(n.tag, str) and n.get("role") == "listbox"]
+                options = [_text(o) for box in boxes for o in box if isinstance(o.tag, str)]
             if any(options) and sum(1 for n in nodes if n.tag in _NATIVE) == 1:
                 labels: list[tuple[str, str]] = []
                 for listbox in nodes:
@@ -900,15 +907,18 @@ def _wrapper_labels(ancestors: list[Element], components: set[str]) -> Iterator[
 
 
 def _list_after(element: Element) -> list[str]:
-    """The items of a list in the block right after a hidden input (`<input type=hidden
-    name="sex" value="M"><div class="select-wrap"><ul><li>M</li><li>F</li></ul></div>`): a
-    dropdown a script draws, whose choice the hidden input carries. Not a block with fields."""
+    """The items of a list or a listbox in the block right after a hidden input (`<input
+    type=hidden name="sex" value="M"><div class="select-wrap"><ul><li>M</li><li>F</li></ul></div>`):
+    a dropdown a script draws, whose choice the hidden input carries. Not a block with fields."""
     block = element.getnext()
     while block is not None and not isinstance(block.tag, str):
         block = block.getnext()
     if block is None or next(block.iter(*_NATIVE), None) is not None:
         return []
     items = [_text(li) for li in islice(block.iter("li"), 60)]
+    if not items:  # <div role="listbox"><div data-value="NZ">New Zealand</div>...
+        boxes = [e for e in islice(block.iter(), 500) if isinstance(e.tag, str) and e.get("role") == "listbox"]
+        items = [_text(o) for box in boxes[:1] for o in islice(box, 60) if isinstance(o.tag, str)]
     return [i for i in items if i and len(i) <= 40] if 2 <= len(items) < 60 else []
 
 

@@ -515,3 +515,11 @@ components:
         "Profile.has_allergies": (9, 9, "health"),
         "User.nickname": (3, 3, "username"),
     }
+
+
+def test_graphql_interfaces_and_extensions_declare_fields(tmp_path: Path) -> None:
+    text = "interface Person {\n  email: String\n}\nextend input SignUp {\n  phone: String\n}\n"
+    assert scan(tmp_path, {"schema.graphql": text}) == {
+        "Person.email": (2, 3, "email"),
+        "SignUp.phone": (5, 3, "phone"),
+    }

@@ -327,8 +327,11 @@ def _graphql(path: str, text: str) -> Parsed:
     except GraphQLSyntaxError as exc:
         line = exc.locations[0].line if exc.locations else None
         return Parsed([], [ScanError(path, line, f"GraphQL syntax error: {exc.message}; not read")])
-    kinds = (nodes.ObjectTypeDefinitionNode, nodes.InputObjectTypeDefinitionNode, nodes.ObjectTypeExtensionNode)
-    types = {d.name.value for d in document.definitions if isinstance(d, (*kinds, nodes.InterfaceTypeDefinitionNode))}
+    kinds = (
+        nodes.ObjectTypeDefinitionNode, nodes.InputObjectTypeDefinitionNode, nodes.InterfaceTypeDefinitionNode,
+        nodes.ObjectTypeExtensionNode, nodes.InputObjectTypeExtensionNode, nodes.InterfaceTypeExtensionNode,
+    )  # fmt: skip
+    types = {d.name.value for d in document.definitions if isinstance(d, kinds)}
     enums = {
         d.name.value: tuple(v.name.value.replace("_", " ").lower() for v in d.values or ())
         for d in document.definitions

@@ -346,7 +346,8 @@ def test_a_hidden_input_a_script_fills_for_a_field_of_its_form_is_that_field() -
     text = """<form><label><input type="checkbox" name="p_cough" value="1"> Cough</label>
 <input type="hidden" name="p_cough" value=""><input name="email">
 <input type="hidden" name="p_cough" value="0"></form>"""
-    assert personal("screening.html", text) == {(1, "health"), (2, "health"), (2, "email")}  # not the constant
+    assert personal("screening.html", text) == {(1, "health"), (2, "health"), (2, "email"), (3, "health")}
+    # the constant too: the box's companion, sending "0" when it is left empty
 
 
 def test_a_script_template_with_substitutions_inside_its_tags() -> None:
@@ -433,3 +434,17 @@ def test_a_hidden_input_beside_a_listbox_a_script_draws_is_a_choice() -> None:
     fields = {f.line: f for f in read_fields("intake.html", text)}
     assert personal("intake.html", text) == {(2, "address"), (6, "email")}  # not the acknowledgment
     assert fields[2].control.options == ("Australia", "Canada")
+
+
+def test_a_constant_hidden_input_that_repeats_a_fields_name_is_the_answer_already_given() -> None:
+    text = (
+        '<form>\n<c:choose><c:when test="${empty member.m_sex}">\n'
+        '<label>성별</label><input type="radio" name="m_sex" value="1">남 <input type="radio" name="m_sex" value="2">여\n'
+        "</c:when><c:otherwise>\n"
+        '남<input type="hidden" name="m_sex" value="1" />\n'
+        "</c:otherwise></c:choose>\n"
+        '<input type="hidden" name="step" value="2" />\n</form>\n'
+    )
+    fields = {f.line: f for f in read_fields("regist.jsp", text)}
+    assert personal("regist.jsp", text) == {(3, "gender"), (5, "gender")}
+    assert 7 not in fields  # a value the page writes, for no field a person fills in

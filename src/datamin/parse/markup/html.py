@@ -109,6 +109,9 @@ _DROPDOWN_VALUE = (
     "[(.//ul/li or .//*[@role='listbox' or @role='option']) and not(.//input)]"
 )
 _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //select | //textarea")
+# ... unless it repeats the name of a field a person fills in: the answer already given, written
+# in another branch of the template (`<c:otherwise>男<input type=hidden name="m_sex" value="1">`).
+_CONSTANT_HIDDEN = lxml.etree.XPath(f"//input[not({_NOT_CONSTANT})]")
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
@@ -391,6 +394,7 @@ class _Reader:
         if components:
             custom = set(self.doc.iter(*components))
             elements = [e for e in self.doc.iter(*_NATIVE, *components) if e in custom or _FIELD_TEST(e)]
+        elements = self._answers_given(elements)
         ids = Counter(e.get("id") for e in elements if e.get("id"))
         # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
         for duplicate in [i for i, count in ids.items() if count > 1]:
@@ -784,6 +788,18 @@ class _Reader:
                 index += int(span) if span.isdigit() and int(span) < 50 else 1
         self.last_headers = " | ".join(h for h in headers if h)
         return headers[index] if index < len(headers) and row is not headers.row else ""
+
+    def _answers_given(self, elements: list[Element]) -> list[Element]:
+        """The fields, with the hidden inputs of constant value that repeat the name of one."""
+        constant = _CONSTANT_HIDDEN(self.doc)
+        if not constant:
+            return elements
+        asked = {e.get("name") for e in elements if (e.get("type") or "").lower() != "hidden" and e.get("name")}
+        given = {e for e in constant if e.get("name") in asked}
+        if not given:
+            return elements
+        chosen = given.union(elements)
+        return [e for e in self.doc.iter() if e in chosen]
 
     def _has_custom_options(self) -> bool:
         if self.custom_options is None:

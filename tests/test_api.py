@@ -523,3 +523,26 @@ def test_graphql_interfaces_and_extensions_declare_fields(tmp_path: Path) -> Non
         "Person.email": (2, 3, "email"),
         "SignUp.phone": (5, 3, "phone"),
     }
+
+
+def test_a_graphql_schema_in_an_untagged_template_of_a_script(tmp_path: Path) -> None:
+    """`const typeDefs = \\`...\\``, `buildSchema(\\`...\\`)`: SDL from the template's first word; a
+    template that only starts with the word `type` is not SDL and gives nothing."""
+    text = """const { buildSchema } = require('graphql');
+const typeDefs = `
+  # a clinic's patients
+  type Patient {
+    fullName: String
+  }
+`;
+const note = `type of visit: ${kind}`;
+module.exports = buildSchema(`
+  input BookingInput {
+    dateOfBirth: String
+  }
+`);
+"""
+    assert scan(tmp_path, {"schema.js": text}) == {
+        "Patient.fullName": (5, 5, "name"),
+        "BookingInput.dateOfBirth": (11, 5, "date_of_birth"),
+    }

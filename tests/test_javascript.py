@@ -140,3 +140,27 @@ module.exports = mongoose.model('KYC', kycSchema)
         "kycSchema.fiscalCode": (3, "national_id", "orm"),
         "kycSchema.cellular": (4, "phone", "orm"),
     }
+
+
+def test_a_json_schema_written_as_a_javascript_object(tmp_path: Path) -> None:
+    text = """module.exports = {
+  title: 'Membership application',
+  type: 'object',
+  required: ['firstName'],
+  properties: {
+    firstName: { type: 'string', title: 'First name' },
+    address: {
+      type: 'object',
+      properties: { postcode: { type: 'string', title: 'Postcode' } },
+    },
+    boatLength: { type: 'number' },
+    dob: { type: 'string', format: 'date' },
+  },
+};
+const chart = { properties: { colour: 'red' } };
+"""
+    assert scan(tmp_path, {"member.schema.js": text}) == {
+        "Membership application.firstName": (6, "name", "api"),
+        "Membership application.postcode": (9, "address", "api"),
+        "Membership application.dob": (12, "date_of_birth", "api"),
+    }  # the key that only groups (address) is no field; a chart's properties are no schema

@@ -1,7 +1,9 @@
-"""GraphQL SDL written in JavaScript or TypeScript (a `gql` or `graphql` tagged template that
-holds `type Applicant { ... }`): each such template is read with the GraphQL SDL reader where
-it stands, everything around it blank, so lines and columns stay right. A template that is a
-client query, or that substitutions leave unparseable, gives nothing (it is code, no schema)."""
+"""GraphQL SDL written in JavaScript or TypeScript: a `gql` or `graphql` tagged template that
+holds `type Applicant { ... }`, or a template literal that is SDL from its first word (the
+`typeDefs` of a server, the argument of `buildSchema`). Each is read with the GraphQL
+SDL reader where it stands, everything around it blank, so lines and columns stay right. A
+template that is a client query, or that substitutions leave unparseable, gives nothing (it is
+code, no schema)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,16 @@ import re
 from datamin.parse.sniff import Sniff
 from datamin.records import Control
 
-SNIFF = Sniff(r"\b(?:gql|graphql)\s*`[^`]*\b(?:type|input)\s+\w+", ("gql", "graphql"))
-_TAG = re.compile(r"\b(?:gql|graphql)\s*`")
+_OPENING = r'\s*(?:"""[^`]*?"""\s*|#[^\n]*\n\s*)*'  # descriptions and comments
+_SDL_START = _OPENING + r"(?:type|input|interface|enum|scalar|union|schema|extend|directive)\b"
+SNIFF = Sniff(
+    r"\b(?:gql|graphql)\s*`[^`]*\b(?:type|input)\s+\w+|`"
+    + _OPENING
+    + r"(?:(?:interface|enum|scalar|union|schema|extend|directive)\b[^`]*?)?\b(?:type|input)\s+\w+[^`{]*\{",
+    ("type", "input"),
+)
+_TAG = re.compile(r"\b(?:gql|graphql)\s*\Z")
+_SDL = re.compile(_SDL_START)
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -19,13 +29,17 @@ def fields(path: str, text: str) -> list[Control]:
     from datamin.parse.code import api
 
     found: list[Control] = []
-    for tag in _TAG.finditer(text):
-        end = _closing(text, tag.end())
-        body = re.sub(r"\$\{[^}]*\}", lambda m: " " * len(m.group()), text[tag.end() : end])
-        blanked = _NOT_NEWLINE.sub(" ", text[: tag.end()]) + body
-        parsed = api.parse_graphql(path, blanked)
-        if not parsed.errors:
-            found.extend(parsed.controls)
+    at = text.find("`")
+    while at >= 0:
+        start = at + 1
+        end = _closing(text, start)
+        if _TAG.search(text, max(0, at - 12), at) or _SDL.match(text, start):
+            body = re.sub(r"\$\{[^}]*\}", lambda m: " " * len(m.group()), text[start:end])
+            blanked = _NOT_NEWLINE.sub(" ", text[:start]) + body
+            parsed = api.parse_graphql(path, blanked)
+            if not parsed.errors:
+                found.extend(parsed.controls)
+        at = text.find("`", end + 1)
     return found
 
 

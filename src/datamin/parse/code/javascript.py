@@ -1,5 +1,6 @@
 """JavaScript and TypeScript files that declare data (TypeORM entities, Sequelize models and
-migrations, Mongoose schemas, Zod and Yup form schemas, GraphQL schemas in `gql` templates):
+migrations, Mongoose schemas, Zod and Yup form schemas, JSON Schemas written as objects, GraphQL
+schemas in templates):
 recognised by content, parsed with tree-sitter's JavaScript and TypeScript grammars (the
 GraphQL with graphql-core), never run. A `.jsx` or `.tsx` file that is also a form is read as
 both."""
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from datamin.parse.code import gqltag, mongoose, sequelize, typeorm, validation
+from datamin.parse.code import gqltag, jsonschema, mongoose, sequelize, typeorm, validation
 from datamin.parse.sniff import Sniff
 from datamin.records import Parsed, ScanError
 
-_READERS = (typeorm, sequelize, mongoose, validation)
+_READERS = (typeorm, sequelize, mongoose, validation, jsonschema)
 SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF)
 
 

@@ -1,0 +1,92 @@
+"""JSON Schemas written as JavaScript or TypeScript objects: a validator's or a form library's
+schema (`module.exports = { type: 'object', properties: { email: { type: 'string', format:
+'email' } } }`, a route's `schema: { body: {...} }`, react-jsonschema-form). Read as a JSON
+Schema document is (`source` `api`): each property a field, its type, format, title,
+description, enum and pattern the evidence; a nested object's properties keep the container,
+the schema's `title` or the variable it is assigned to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from datamin.parse.code.jsnodes import declared_name, entries, string
+from datamin.parse.code.treesitter import Node, Source, walk
+from datamin.parse.sniff import Sniff
+from datamin.records import Control, Form
+
+SNIFF = Sniff(r"\bproperties['\"]?\s*:\s*\{[^}]*?['\"]?type['\"]?\s*:", ("properties",))
+_FORMATS = {"email": "email", "idn-email": "email", "date": "date", "date-time": "datetime-local", "uri": "url"}
+_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}
+
+
+def fields(source: Source) -> Iterator[Control]:
+    inside: set[int] = set()  # the objects of a schema already read from its top
+    for node in walk(source.root):
+        if node.type != "object" or node.id in inside or not _is_schema(source, node):
+            continue
+        for part in walk(node):
+            inside.add(part.id)
+        line, _ = source.position(node)
+        own = dict((name, value) for name, _, value in entries(source, node))
+        title = string(source, own.get("title")) or declared_name(source, node) or "schema"
+        yield from _properties(source, node, Form(line, title), 0)
+
+
+def _is_schema(source: Source, node: Node) -> bool:
+    """An object with `properties` whose members are schemas (objects with a `type`, `format`
+    or `$ref`), beside `type: 'object'` or `required`, or alone."""
+    own = {name: value for name, _, value in entries(source, node)}
+    members = list(entries(source, own.get("properties")))
+    if not members:
+        return False
+    described = sum(1 for _, _, value in members if _keys(source, value) & {"type", "format", "$ref", "enum"})
+    return described * 2 >= len(members) and (
+        string(source, own.get("type")) == "object" or "required" in own or set(own) <= {"properties", "title"}
+    )
+
+
+def _keys(source: Source, node: Node | None) -> set[str]:
+    return {name for name, _, _ in entries(source, node)}
+
+
+def _properties(source: Source, schema: Node, form: Form, depth: int) -> Iterator[Control]:
+    if depth > 12:
+        return
+    own = {name: value for name, _, value in entries(source, schema)}
+    items = own.get("items")
+    if items is not None and items.type == "object":
+        yield from _properties(source, items, form, depth + 1)
+    for name, at, value in entries(source, own.get("properties")):
+        details = {key: node for key, _, node in entries(source, value)}
+        nested = details.get("properties") is not None or (
+            details.get("items") is not None and "properties" in _keys(source, details.get("items"))
+        )
+        if nested:
+            yield from _properties(source, value, form, depth + 1)  # a key that only groups fields
+            continue
+        yield _field(source, name, at, details, form)
+
+
+def _field(source: Source, name: str, at: Node, details: dict[str, Node | None], form: Form) -> Control:
+    given = string(source, details.get("format"))
+    kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")
+    kind = kind or _TYPES.get(string(source, details.get("type")), "text")
+    labels = [("title", string(source, details.get("description"))), ("label", string(source, details.get("title")))]
+    options: tuple[str, ...] = ()
+    listed = details.get("enum")
+    if listed is not None and listed.type == "array":
+        options = tuple(s for s in (string(source, item) for item in listed.named_children) if s)
+    line, column = source.position(at)
+    return Control(
+        source.path,
+        line,
+        column,
+        "api",
+        "property",
+        name=name,
+        type=kind,
+        labels=tuple((how, text) for how, text in labels if text),
+        options=options,
+        pattern=string(source, details.get("pattern")),
+        form=form,
+    )

@@ -10,6 +10,13 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # Norwegian, Swedish, Finnish and Polish registers and forms
+    ('<input name="foedselsdato">', "date_of_birth"),
+    ('<label for="a">Kjønn</label><input id="a" name="a">', "gender"),
+    ('<input name="postnummer">', "address"),
+    ('<label for="a">Sukunimi</label><input id="a" name="a">', "name"),
+    ('<label for="a">Stan cywilny</label><input id="a" name="a">', "marital_status"),
+    ('<input name="kontonummer_type">', None),  # not a sex (kön)
     # Vietnamese: labels with accents, names without
     ('<label for="a">Họ và tên</label><input id="a" name="a">', "name"),
     ('<label for="a">Ngày sinh</label><input id="a" name="a">', "date_of_birth"),

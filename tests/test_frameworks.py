@@ -442,3 +442,35 @@ def test_laravel_input_helper_takes_its_type_first() -> None:
     fields = {f.line: f for f in read_fields("form.blade.php", text)}
     assert personal("form.blade.php", text) == {(2, "date_of_birth"), (3, "national_id"), (4, "address")}
     assert fields[2].control.name == "dob" and fields[2].control.type == "date"
+
+
+def test_pug_views_are_read_as_the_markup_they_render() -> None:
+    from datamin.parse.markup.haml import pug_to_markup
+
+    text = """extends ../layout
+
+block content
+  //- a comment
+    input(name='in_a_comment')
+  form(action='/account/profile', method='POST')
+    input(type='hidden', name='_csrf', value=_csrf)
+    label(for='email') Email
+    input#email.form-control(type='email', name='email', value=user.email, required)
+    if user.verified
+      span Verified
+    input.form-check-input(type='checkbox', checked=user.agree == true, name='newsletter')
+    input(
+      type='text'
+      name='f9'
+      placeholder='NRIC'
+    )
+    +field('dob', 'Date of birth')
+    script.
+      var input = '<input name="in_a_script">';
+"""
+    rendered = pug_to_markup(text)
+    assert rendered.count("\\n") == text.count("\\n")
+    fields = {f.line: f for f in read_fields("profile.pug", text)}
+    assert personal("profile.pug", text) == {(9, "email"), (13, "national_id")}
+    assert fields[9].control.bindings == ("user.email",)
+    assert not fields[12].control.checked  # an expression is not known here: not pre-ticked

@@ -1,5 +1,5 @@
-"""HAML and Slim views (Rails' other template languages) as the markup they render, line for
-line.
+"""HAML and Slim views (Rails' other template languages) and Pug views (Express's) as the
+markup they render, line for line.
 
 `%input{type: "text", name: "dob"}` becomes `<input type="text" name="dob">` where it stands;
 `= f.text_field :dob` and `- form_for ... do |f|` become ERB output and statements, so the Rails
@@ -33,6 +33,138 @@ def slim_to_markup(text: str) -> str:
     """The markup a Slim template renders, the same way: a line that starts with a word is an
     element (`input type="text" name="dob"`, `label for="dob" Date of birth`), `|` and `'` text."""
     return _render(text, _slim_line, ("/",))
+
+
+def pug_to_markup(text: str) -> str:
+    """The markup a Pug (Jade) template renders, the same way: `input#email.form-control(type=
+    'email', name='email', value=user.email)`. Control lines (`if`, `each`, `block`, `- code`),
+    mixin calls and outputs render nothing; an attribute list over several lines is read on
+    its tag's line; the lines under `tag.` are its text."""
+    lines = text.split("\n")
+    out: list[str] = []
+    text_at: int | None = None  # the indent of a `tag.` whose nested lines are text
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        indent = len(line) - len(line.lstrip(" \t"))
+        if text_at is not None and (indent > text_at or not line.strip()):
+            out.append(line[:indent] + "| " + line[indent:] if line.strip() else line)
+            i += 1
+            continue
+        text_at = None
+        opened = _open_attributes(line)
+        joined = 1
+        while opened > 0 and i + joined < len(lines) and joined < 40:
+            line += " " + lines[i + joined].strip()
+            opened = _open_attributes(line)
+            joined += 1
+        out.append(line)
+        out.extend("" for _ in range(joined - 1))
+        if re.match(r"[ \t]*[a-zA-Z][\w:-]*(?:[.#][\w-]+)*(?:\([^\n]*\))?\.\s*$", line):
+            text_at = indent
+        i += joined
+    return _render("\n".join(out), _pug_line, ("//",))
+
+
+def _open_attributes(line: str) -> int:
+    """How many brackets a line's attribute list leaves open (quotes passed over)."""
+    depth, quote = 0, ""
+    for char in line:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+    return depth
+
+
+_PUG_KEYWORDS = frozenset(
+    {"if", "else", "unless", "each", "for", "while", "case", "when", "default", "block", "extends", "include",
+     "mixin", "append", "prepend", "yield", "doctype"}
+)  # fmt: skip
+# `name='email'`, `required`, `value=user.email` (an expression), separated by commas or blanks
+_PUG_PAIR = re.compile(
+    r"""\s*(?P<key>[\w:@.\[\]-]+)(?:\s*!?=\s*(?P<value>"[^"]*"|'[^']*'|.*?))?\s*(?P<flags>(?:\s[\w-]+)*)\s*$""", re.S
+)
+_NEXT_KEY = re.compile(r"\s+(?=[\w:@.-]+\s*!?=)")
+_PATH = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+
+
+def _pug_attributes(inside: str) -> str:
+    """A Pug attribute list as HTML attributes: quoted values as written, boolean attributes,
+    and a value that is a model's property (`value=user.email`) as a binding; any other
+    expression left out (`checked=user.sex == 'F'` is not known here)."""
+    found = ""
+    for piece in _split_top_level(inside):
+        for part in _NEXT_KEY.split(piece.strip()):
+            pair = _PUG_PAIR.match(part)
+            if pair is None:
+                continue
+            key, value = pair.group("key"), (pair.group("value") or "").strip()
+            if not value:
+                found += f" {key}"
+            elif value[0] in "\"'":
+                found += f" {key}={value}"
+            elif key == "value" and _PATH.fullmatch(value) and value not in ("true", "false", "null"):
+                found += f' {key}="${{{value}}}"'
+            found += "".join(f" {flag}" for flag in pair.group("flags").split())
+    return found
+
+
+def _split_top_level(text: str) -> list[str]:
+    """`a='x', b=f(1, 2)` -> ["a='x'", " b=f(1, 2)"]: commas outside quotes and brackets."""
+    pieces, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _pug_line(line: str, indent: int) -> tuple[str, str]:
+    """One Pug line's markup, and the tag it leaves open ("" if none)."""
+    body = line[indent:]
+    pad = line[:indent]
+    first = re.match(r"[\w-]+", body)
+    if body.startswith(("-", "=", "!=", "+")) or (first and first.group() in _PUG_KEYWORDS):
+        return "", ""
+    if body.startswith("|"):
+        return pad + " " + body[1:], ""
+    if body.startswith("<"):
+        return line, ""
+    match = _SLIM_TAG.match(body)
+    if match is None or not (match.group("tag") or match.group("shorthand")):
+        return line, ""
+    tag = (match.group("tag") or "div").lower()
+    attributes = _shorthand(match.group("shorthand"))
+    rest = body[match.end() :]
+    if rest.startswith("("):
+        close = _matching(rest, 0)
+        attributes += _pug_attributes(rest[1:close])
+        rest = rest[close + 1 :]
+    rest = rest.strip()
+    if rest.startswith(":"):  # `li: a(href="#") text`: one child, inline
+        inner, _ = _pug_line(" " + rest[1:].strip(), 1)
+        return f"{pad}<{tag}{attributes}>{inner.strip()}</{tag}>", ""
+    content = "" if rest.startswith(("=", "!=", ".")) else rest
+    opening = f"{pad}<{tag}{attributes}>"
+    if tag in _VOID or content.startswith("/"):
+        return opening, ""
+    if content:
+        return f"{opening}{content}</{tag}>", ""
+    return opening, tag
 
 
 def _render(text: str, render_line: Callable[[str, int], tuple[str, str]], comments: tuple[str, ...]) -> str:

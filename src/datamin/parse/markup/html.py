@@ -197,10 +197,12 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields of one page or template. `notices`: also look for a notice at the point of
     collection beside each form (a check needs it, an inventory does not)."""
     families = families_for(path, text)
-    if path.lower().endswith((".haml", ".slim")):
+    if path.lower().endswith((".haml", ".slim", ".pug", ".jade")):
         from datamin.parse.markup import haml
 
-        text = haml.to_markup(text) if path.lower().endswith(".haml") else haml.slim_to_markup(text)
+        lower = path.lower()
+        convert = haml.to_markup if lower.endswith(".haml") else haml.slim_to_markup
+        text = (haml.pug_to_markup if lower.endswith((".pug", ".jade")) else convert)(text)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []

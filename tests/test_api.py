@@ -546,3 +546,20 @@ module.exports = buildSchema(`
         "Patient.fullName": (5, 5, "name"),
         "BookingInput.dateOfBirth": (11, 5, "date_of_birth"),
     }
+
+
+def test_a_part_of_a_spec_split_into_files(tmp_path: Path) -> None:
+    text = """Person:
+  type: object
+  properties:
+    attributes:
+      type: object
+      properties:
+        first_names: {type: string, description: "Person's first names"}
+        date_of_birth: {type: string, format: date}
+"""
+    assert scan(tmp_path, {"swagger/v2/person.yaml": text}) == {
+        "Person.first_names": (7, 9, "name"),
+        "Person.date_of_birth": (8, 9, "date_of_birth"),
+    }
+    assert not wants("docker-compose.yml", "services:\n  db:\n    image: postgres\n    environment:\n      A: b\n")

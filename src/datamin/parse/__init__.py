@@ -72,10 +72,11 @@ PARSERS: dict[str, Parser] = {
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
-# ... or a JSON Schema that leaves out `$schema`, as most form schemas do: an object with properties.
+# ... or a JSON Schema that leaves out `$schema`, as most form schemas do, or a part of a spec
+# split into files (`Person:` at the top): an object with properties.
 _OBJECT_SCHEMA = (
     re.compile(r"""["']?type["']?\s*:\s*["']?object\b"""),
-    re.compile(r"""(?:^|[{,]\s*)["']?properties["']?\s*:""", re.M),
+    re.compile(r"""(?:^\s*|[{,]\s*)["']?properties["']?\s*:""", re.M),
 )
 _API_SUFFIXES = (".yaml", ".yml", ".json")
 _GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")

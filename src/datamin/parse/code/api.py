@@ -77,6 +77,9 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
         for schemas in _groups_of_schemas(document):
             controls.extend(_components(path, schemas, {title: root}))
+    else:  # a part of a spec split into files: named schemas at the top (`Person: {type: object, ...}`)
+        named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
+        controls.extend(_components(path, named))
     return Parsed(controls, [])
 
 

@@ -474,3 +474,18 @@ block content
     assert personal("profile.pug", text) == {(9, "email"), (13, "national_id")}
     assert fields[9].control.bindings == ("user.email",)
     assert not fields[12].control.checked  # an expression is not known here: not pre-ticked
+
+
+def test_yii_kartik_form_builders_name_their_fields_in_arrays() -> None:
+    text = (
+        "<?php echo FormGrid::widget(['model' => $model, 'form' => $form, 'rows' => [[\n"
+        "    'attributes' => [\n"
+        "        'nama' => ['type' => Form::INPUT_TEXT, 'options' => ['maxlength' => 80]],\n"
+        "        'no_kad_pengenalan' => ['type' => Form::INPUT_TEXT],\n"
+        "        'saiz_baju' => ['type' => Form::INPUT_DROPDOWN_LIST, 'items' => $sizes],\n"
+        "    ],\n"
+        "]]]); ?>\n"
+    )
+    fields = {f.line: f for f in read_fields("_form.php", text)}
+    assert personal("_form.php", text) == {(3, "name"), (4, "national_id")}
+    assert fields[5].control.tag == "select" and fields[5].category is None

@@ -180,6 +180,30 @@ _HELPERS: tuple[Helper, ...] = (
             Select="select",
         ),
     ),
+    # Yii2 kartik form builders: 'attributes' => ['nama' => ['type' => Form::INPUT_TEXT, ...]]
+    Helper(
+        "yii",
+        re.compile(
+            r"['\"](?P<name>[\w\[\].-]+)['\"]\s*=>\s*(?:\[|array\s*\()\s*['\"]type['\"]\s*=>\s*\w*Form::INPUT_"
+            r"(?P<method>TEXT|TEXTAREA|PASSWORD|DROPDOWN_LIST|LIST_BOX|RADIO_LIST|CHECKBOX_LIST|CHECKBOX|RADIO"
+            r"|FILE|WIDGET|HIDDEN|HTML5|MULTISELECT|CHECKBOX_BUTTON_GROUP|RADIO_BUTTON_GROUP)\b"
+        ),
+        _types(
+            TEXTAREA="textarea",
+            PASSWORD="password",
+            DROPDOWN_LIST="select",
+            LIST_BOX="select",
+            RADIO_LIST="radio",
+            CHECKBOX_LIST="checkbox",
+            CHECKBOX="checkbox",
+            RADIO="radio",
+            FILE="file",
+            HIDDEN="hidden",
+            MULTISELECT="select",
+            CHECKBOX_BUTTON_GROUP="checkbox",
+            RADIO_BUTTON_GROUP="radio",
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",

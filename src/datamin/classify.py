@@ -371,8 +371,13 @@ def _goods_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexi
         if control.is_column or control.form is None:
             continue
         key = _form_key(control)
-        words = set(split_words(" ".join((control.name, control.ident, *control.bindings))))
-        if words & lexicon.people or (verdict[0] in _SOMEONE and not verdict[4]):
+        if key in people:
+            continue
+        if verdict[0] in _SOMEONE and not verdict[4]:
+            people.add(key)
+            continue
+        words = {w for text in (control.name, control.ident, *control.bindings) for w in split_words(text)}
+        if words & lexicon.people:
             people.add(key)
         elif words & lexicon.stock_words:
             stock[key] = stock.get(key, 0) + 1

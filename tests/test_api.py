@@ -563,3 +563,10 @@ def test_a_part_of_a_spec_split_into_files(tmp_path: Path) -> None:
         "Person.date_of_birth": (8, 9, "date_of_birth"),
     }
     assert not wants("docker-compose.yml", "services:\n  db:\n    image: postgres\n    environment:\n      A: b\n")
+
+
+def test_what_a_description_says_about_data_and_references_are_not_the_data(tmp_path: Path) -> None:
+    schema = '{"title": "Customer", "type": "object", "properties": {"phones": {"type": "array", "items": {"type": "object", "properties": {"type": {"type": "string", "description": "Type of phone number"}, "number": {"type": "string", "description": "Phone number"}}}}, "id_submitted_at": {"type": "string", "description": "Date when ID document was submitted"}}}'
+    graphql = "input CreateOrderInput {\n  shippingAddressId: UUID\n  customerNotes: String\n}\n"
+    found = scan(tmp_path, {"customer.schema.json": schema, "order.graphqls": graphql})
+    assert set(found) == {"Customer.number"}  # the type of a number, when it was sent, a reference: none

@@ -943,8 +943,10 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
                 else ()
             )
             for term in terms:
-                if (term.in_names if in_names else term.in_labels) and not _metadata_after(
-                    words, j, lexicon, ids, term.category
+                if (
+                    (term.in_names if in_names else term.in_labels)
+                    and not _metadata_after(words, j, lexicon, ids, term.category)
+                    and not _metadata_before(words, i, lexicon)
                 ):
                     weak = (
                         joined in lexicon.weak[term.category]
@@ -1017,6 +1019,13 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon, *, run_together: bool =
 def _long_guards(category: str, lexicon: Lexicon) -> tuple[str, ...]:
     """A category's guards long enough to be found at the end of a run-together word."""
     return tuple(g for g in lexicon.unless[category] if len(g) >= 6 and g.isascii())
+
+
+def _metadata_before(words: list[str], i: int, lexicon: Lexicon) -> bool:
+    """ "Type of phone number", "Format of the email": what comes before says the same."""
+    if i >= 2 and words[i - 1] == "of":
+        return words[i - 2] in lexicon.metadata
+    return i >= 3 and words[i - 2] == "of" and words[i - 1] in ("the", "a", "an") and words[i - 3] in lexicon.metadata
 
 
 def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:

@@ -396,7 +396,10 @@ def _graphql_field(
         return []
     if _graphql_list(field.type) and type_name not in _GRAPHQL_SCALARS and type_name not in enums:
         return []  # `comments: [Comment]`: a list of another file's records, not a value
-    kinds = {"Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden"}
+    kinds = {
+        "Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden",
+        "UUID": "hidden", "Uuid": "hidden",
+    }  # fmt: skip
     kind = kinds.get(type_name, "text")  # an `ID` points at a record: read as a key, as a hidden input is
     labels = [("title", field.description.value)] if getattr(field, "description", None) else []
     if type_name not in _GRAPHQL_SCALARS and type_name not in enums:

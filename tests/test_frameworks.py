@@ -489,3 +489,16 @@ def test_yii_kartik_form_builders_name_their_fields_in_arrays() -> None:
     fields = {f.line: f for f in read_fields("_form.php", text)}
     assert personal("_form.php", text) == {(3, "name"), (4, "national_id")}
     assert fields[5].control.tag == "select" and fields[5].category is None
+
+
+def test_radio_components_of_a_group_are_its_answers() -> None:
+    text = (
+        "export const F = () => (\n  <Form>\n"
+        "    <Form.Item name={['person', 'gender']} label=\"Gender\">\n"
+        "      <Radio.Group>\n"
+        '        <Radio value="F">Female</Radio>\n'
+        '        <Radio value="M">Male</Radio>\n'
+        "      </Radio.Group>\n"
+        "    </Form.Item>\n  </Form>\n);\n"
+    )
+    assert personal("PersonForm.tsx", text) == {(5, "gender"), (6, "gender")}

@@ -129,6 +129,7 @@ _PASCAL_SUFFIXES = (
     ".gjs",
     ".gts",
 )
+_CHOICE_TAGS = frozenset({"radio", "checkbox", "radiobutton", "el-radio", "el-checkbox"})
 _BINDING_ATTRIBUTES = (
     "v-model", "v-model.trim", "v-model.lazy", "v-model.number", "x-model", "x-model.lazy",
     "wire:model", "wire:model.defer", "wire:model.live", "wire:model.lazy", "wire:model.blur",
@@ -499,6 +500,8 @@ class _Reader:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
             return True
+        if "value" in attributes and re.split(r"[.:-]", element.tag)[-1] in _CHOICE_TAGS:
+            return True  # <Radio value="男">男</Radio> in a group: one answer of the question
         return self.decorated and self._wrapped_by_a_decorator(element)
 
     def _wrapped_by_a_decorator(self, element: Element) -> bool:

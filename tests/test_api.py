@@ -570,3 +570,41 @@ def test_what_a_description_says_about_data_and_references_are_not_the_data(tmp_
     graphql = "input CreateOrderInput {\n  shippingAddressId: UUID\n  customerNotes: String\n}\n"
     found = scan(tmp_path, {"customer.schema.json": schema, "order.graphqls": graphql})
     assert set(found) == {"Customer.number"}  # the type of a number, when it was sent, a reference: none
+
+
+def test_openapi_in_swagger_jsdoc_comments(tmp_path: Path) -> None:
+    text = """/**
+ * @openapi
+ * components:
+ *   schemas:
+ *     Guardian:
+ *       type: object
+ *       properties:
+ *         Cedula:
+ *           type: string
+ *         fullName:
+ *           type: string
+ */
+const router = require('express').Router();
+
+/**
+ * @swagger
+ * /guardians:
+ *   post:
+ *     operationId: addGuardian
+ *     requestBody:
+ *       content:
+ *         application/json:
+ *           schema:
+ *             type: object
+ *             properties:
+ *               email: {type: string, format: email}
+ */
+router.post('/guardians', add);
+/** Just a comment: @param x */
+"""
+    assert scan(tmp_path, {"routes/guardians.js": text}) == {
+        "Guardian.Cedula": (8, 12, "national_id"),
+        "Guardian.fullName": (10, 12, "name"),
+        "addGuardian.email": (26, 18, "email"),
+    }

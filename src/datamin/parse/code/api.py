@@ -32,9 +32,11 @@ _FORMATS = {
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 
 
-def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
+def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False) -> Parsed:
+    """`fragment`: a part of an OpenAPI document (`components:`, `paths:`), as swagger-jsdoc
+    comments hold them, read as OpenAPI without its `openapi:` key."""
     lower = path.lower()
-    if lower.endswith((".graphql", ".gql", ".graphqls")):
+    if lower.endswith((".graphql", ".gql", ".graphqls")) and not fragment:
         return _graphql(path, text)
     import yaml
 
@@ -58,7 +60,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         return Parsed([], [])
     document = _mapping(root)
     controls: list[Control] = []
-    if "openapi" in document or "swagger" in document:
+    if "openapi" in document or "swagger" in document or fragment:
         named = {}
         for section in ("components", "definitions"):
             schemas = _mapping(document.get(section))
@@ -66,7 +68,10 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 schemas = _mapping(schemas.get("schemas"))
             named.update(schemas)
             controls.extend(_components(path, schemas))
-        controls.extend(_operations(path, _mapping(document.get("paths")), named))
+        paths = _mapping(document.get("paths"))
+        if fragment and not paths:  # swagger-jsdoc: a comment that starts with the route (`/users:`)
+            paths = {route: item for route, item in document.items() if route.startswith("/")}
+        controls.extend(_operations(path, paths, named))
         shared = _mapping(_mapping(document.get("components")).get("parameters"))
         controls.extend(_shared_parameters(path, shared or _mapping(document.get("parameters"))))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):

@@ -1,6 +1,6 @@
 """JavaScript and TypeScript files that declare data (TypeORM entities, Sequelize models and
 migrations, Mongoose schemas, Zod and Yup form schemas, JSON Schemas written as objects, GraphQL
-schemas in templates):
+schemas in templates, OpenAPI in swagger-jsdoc comments):
 recognised by content, parsed with tree-sitter's JavaScript and TypeScript grammars (the
 GraphQL with graphql-core), never run. A `.jsx` or `.tsx` file that is also a form is read as
 both."""
@@ -9,20 +9,24 @@ from __future__ import annotations
 
 import re
 
-from datamin.parse.code import gqltag, jsonschema, mongoose, sequelize, typeorm, validation
+from datamin.parse.code import gqltag, jsonschema, mongoose, sequelize, swaggerdoc, typeorm, validation
 from datamin.parse.sniff import Sniff
 from datamin.records import Parsed, ScanError
 
 _READERS = (typeorm, sequelize, mongoose, validation, jsonschema)
-SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF)
+SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF, swaggerdoc.SNIFF)
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if not SNIFF.search(text):
         return Parsed([], [])
     schemas = gqltag.fields(path, text) if gqltag.SNIFF.search(text) else []
+    documented: list[ScanError] = []
+    if swaggerdoc.SNIFF.search(text):
+        found, documented = swaggerdoc.fields(path, text)
+        schemas += found
     if not any(reader.SNIFF.search(text) for reader in _READERS):
-        return Parsed(schemas, [])  # a module that only holds a GraphQL schema
+        return Parsed(schemas, documented)  # a module that only holds a GraphQL or OpenAPI schema
     from datamin.parse.code import treesitter
 
     lower = path.lower()
@@ -32,7 +36,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if language == "javascript" and (re.search(r"^\s*@\w+\(", text, re.M) or ": string" in text):
         language = "typescript"  # decorators and type annotations in a .js file: read as TypeScript
     source = treesitter.parse(path, text, language)
-    errors = [
+    errors = documented + [
         ScanError(path, line, "JavaScript or TypeScript syntax the parser had to recover from; the rest still counts")
         for line in treesitter.errors(source)[:1]
     ]

@@ -448,3 +448,14 @@ def test_a_constant_hidden_input_that_repeats_a_fields_name_is_the_answer_alread
     fields = {f.line: f for f in read_fields("regist.jsp", text)}
     assert personal("regist.jsp", text) == {(3, "gender"), (5, "gender")}
     assert 7 not in fields  # a value the page writes, for no field a person fills in
+
+
+def test_a_checkboxs_companion_holds_what_the_checkbox_holds() -> None:
+    text = (
+        '<form><input type="hidden" name="send_welcome_email" value="0">\n'
+        '<label><input type="checkbox" name="send_welcome_email" value="1"> Send a welcome email</label>\n'
+        '<input type="hidden" name="smoker" value="0">\n'
+        '<label><input type="checkbox" name="smoker" value="1"> I smoke</label>\n'
+        '<label>Email <input type="email" name="email"></label></form>'
+    )
+    assert personal("client.html", text) == {(3, "health"), (4, "health"), (5, "email")}

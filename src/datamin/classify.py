@@ -97,6 +97,7 @@ class Match(NamedTuple):
 
 
 Verdict = tuple[str | None, str | None, float, tuple[str, ...], bool]
+_NO_VERDICT: Verdict = (None, None, 0.0, (), False)
 _VERDICTS: dict[tuple[object, ...], Verdict] = {}  # the same field recurs across a site's templates
 _CACHE_LIMIT = 100_000
 
@@ -117,7 +118,8 @@ def classify_all(
     and weight are not; a patient's are. A field nothing names takes its section's category;
     `place` gives the fields that need it their sections (the parser finds them on request)."""
     lexicon = lexicon or load()
-    verdicts = [_cached_verdict(c, lexicon) for c in controls]
+    # a constant hidden input repeating a field's name holds what that field holds (_same_names)
+    verdicts = [_NO_VERDICT if c.via == "answer-given" else _cached_verdict(c, lexicon) for c in controls]
     corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
     if place is not None:
         controls = _with_sections(controls, verdicts, corroborated, place, lexicon)

@@ -112,6 +112,7 @@ _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //s
 # ... unless it repeats the name of a field a person fills in: the answer already given, written
 # in another branch of the template (`<c:otherwise>男<input type=hidden name="m_sex" value="1">`).
 _CONSTANT_HIDDEN = lxml.etree.XPath(f"//input[not({_NOT_CONSTANT})]")
+_ANSWER_GIVEN = "answer-given"  # such an input's `via`: it holds what the field of its name holds
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
@@ -381,6 +382,7 @@ class _Reader:
         self.decorated_tags: set[tuple[str, int]] | None = None  # (tag, line of its `<`) a decorator wraps
         self.pascal_tags: set[str] = set()  # the page's PascalCase components (JSX), as lxml spells them
         self.block_labels: dict[Element, str] = {}  # fields named by a label for no id (see _orphan_labels)
+        self.given: set[Element] = set()  # constant hidden inputs that repeat a field's name (_answers_given)
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -634,7 +636,7 @@ class _Reader:
             get("checked") is not None,
             get("value"),
             self._form(element, line, ancestors),
-            "" if tag in _NATIVE else f"<{tag}>",
+            _ANSWER_GIVEN if element in self.given else "" if tag in _NATIVE else f"<{tag}>",
             (),
             (("columns", self.columns_of[element]),) if element in self.columns_of else (),
         )
@@ -803,6 +805,7 @@ class _Reader:
         given = {e for e in constant if e.get("name") in asked}
         if not given:
             return elements
+        self.given = given
         chosen = given.union(elements)
         return [e for e in self.doc.iter() if e in chosen]
 

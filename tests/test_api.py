@@ -608,3 +608,12 @@ router.post('/guardians', add);
         "Guardian.fullName": (10, 12, "name"),
         "addGuardian.email": (26, 18, "email"),
     }
+
+
+def test_a_swagger_jsdoc_line_out_of_step_and_components_in_a_file_of_their_own(tmp_path: Path) -> None:
+    script = "/**\n * @swagger\n * components:\n *   schemas:\n  *     Patient:\n *       type: object\n *       properties:\n *         birthDate: {type: string}\n */\n"
+    components = (
+        '{"components": {"schemas": {"Customer": {"type": "object", "properties": {"ssn": {"type": "string"}}}}}}'
+    )
+    found = scan(tmp_path, {"routes/schemas.js": script, "schemas/customer.json": components})
+    assert found == {"Patient.birthDate": (8, 12, "date_of_birth"), "Customer.ssn": (1, 75, "national_id")}

@@ -60,7 +60,8 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         return Parsed([], [])
     document = _mapping(root)
     controls: list[Control] = []
-    if "openapi" in document or "swagger" in document or fragment:
+    split = "schemas" in _mapping(document.get("components"))  # a spec's components kept in a file of their own
+    if "openapi" in document or "swagger" in document or fragment or split:
         named = {}
         for section in ("components", "definitions"):
             schemas = _mapping(document.get(section))

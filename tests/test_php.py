@@ -228,3 +228,41 @@ def test_symfony_form_types(tmp_path: Path) -> None:
         "PatientType.contact": ("PatientType.php", 10, "email"),
         "PatientType.plainPassword": ("PatientType.php", 11, "password"),
     }
+
+
+def test_swagger_php_annotations_and_attributes_declare_api_fields(tmp_path: Path) -> None:
+    text = """<?php
+/**
+ * @OA\\Schema(
+ *     schema="Patient",
+ *     @OA\\Property(property="full_name", type="string", description="Patient's full name"),
+ *     @OA\\Property(property="address", type="object",
+ *         @OA\\Property(property="postcode", type="string")
+ *     ),
+ *     @OA\\Property(property="visits", type="integer")
+ * )
+ */
+class PatientController extends Controller
+{
+    /**
+     * @OA\\Get(path="/patients", @OA\\Parameter(name="email", in="query"), @OA\\Parameter(name="X-Token", in="header"))
+     */
+    public function index() {}
+}
+
+#[OA\\Schema(title: 'Tenant')]
+class Tenant
+{
+    #[OA\\Property(type: 'string', format: 'email')]
+    public string $contactEmail;
+}
+"""
+    (tmp_path / "PatientController.php").write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert result.errors == []
+    assert {(f.control.container, f.control.name, f.line, f.category, f.control.source) for f in result.fields} == {
+        ("Patient", "full_name", 5, "name", "api"),
+        ("Patient", "postcode", 7, "address", "api"),
+        ("PatientController", "email", 15, "email", "api"),
+        ("Tenant", "contactEmail", 24, "email", "api"),
+    }  # the key that only groups (address), a count, a header: none

@@ -1,16 +1,18 @@
 """PHP files that declare data (Laravel migrations and validation rules, Doctrine entities,
-Symfony form types): recognised by content, parsed with tree-sitter-php, never run. A PHP
+Symfony form types, swagger-php annotations): recognised by content, parsed with tree-sitter-php
+(the annotations read as text), never run. A PHP
 template is read as a template too; a Doctrine `.orm.xml` mapping with lxml."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from datamin.parse.code import doctrine, laravel, symfony
+from datamin.parse.code import doctrine, laravel, swaggerphp, symfony
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Parsed, ScanError
 
-SNIFF = Sniff.either(laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF)
+_READERS = Sniff.either(laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF)
+SNIFF = Sniff.either(laravel.SNIFF, doctrine.SNIFF, symfony.SNIFF, swaggerphp.SNIFF)
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
@@ -18,10 +20,11 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     entity's columns, a form type's fields."""
     if path.lower().endswith(".orm.xml"):
         return Parsed(doctrine.xml_fields(path, text), [])
-    if not SNIFF.search(text):
-        return Parsed([], [])
+    documented = list(swaggerphp.fields(path, text)) if swaggerphp.SNIFF.search(text) else []
+    if not _READERS.search(text):
+        return Parsed(documented, [])
     controls, errors = migrations([(path, text)], path)
-    return Parsed(controls, errors)
+    return Parsed(documented + controls, errors)
 
 
 def migrations(files: Sequence[tuple[str, str]], store: str) -> tuple[list[Control], list[ScanError]]:
@@ -35,7 +38,7 @@ def migrations(files: Sequence[tuple[str, str]], store: str) -> tuple[list[Contr
     controls: list[Control] = []
     errors: list[ScanError] = []
     for path, text in sorted(files, key=lambda f: natural_key(f[0].rsplit("/", 1)[-1])):
-        if not SNIFF.search(text):
+        if not _READERS.search(text):
             continue
         source = treesitter.parse(path, text, "php")
         errors.extend(

@@ -1,0 +1,111 @@
+"""OpenAPI written as swagger-php annotations and attributes in PHP (`@OA\\Schema(schema="Patient",
+@OA\\Property(property="email", type="string", format="email"))`, `#[OA\\Property(property:
+'dob', type: 'string', format: 'date')]`): each property and query or path parameter is a field
+(`source` `api`), its container the schema around it (else the class it documents); `type`,
+`format`, `description`, `title` and `example` are evidence, as in an OpenAPI document. Read as
+text (the annotations are data, not code), never run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from datamin.parse.sniff import Sniff
+from datamin.records import Control, Form
+
+SNIFF = Sniff(r"OA\\(?:Property|Schema|Parameter)\s*\(", ("OA\\",))
+_ANNOTATION = re.compile(r"OA\\(?P<kind>Schema|Property|Parameter)\s*\(")
+_NESTED = re.compile(r"(?:@|new\s+|\b)OA\\\w+\s*\(")
+_CLASS = re.compile(r"^\s*(?:final\s+|abstract\s+)*class\s+(\w+)", re.M)
+_PROPERTY_AFTER = re.compile(r"\)\s*\]\s*(?:(?:public|protected|private|readonly|static|\?|[\w\\|]+)\s+)*\$(\w+)")
+_FORMATS = {"email": "email", "date": "date", "date-time": "datetime-local", "password": "password", "uuid": "hidden"}
+_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}
+
+
+def fields(path: str, text: str) -> Iterator[Control]:
+    schemas: list[tuple[int, int, str]] = []  # (start, end, name) of each schema annotation
+    classes = [(m.start(), m.group(1)) for m in _CLASS.finditer(text)]
+    for annotation in _ANNOTATION.finditer(text):
+        start = annotation.end()
+        end = _closing(text, start)
+        nested = _NESTED.search(text, start, end)
+        own = text[start : nested.start() if nested else end]  # its own arguments, not its members'
+        kind = annotation.group("kind")
+        if kind == "Schema":
+            name = _argument(own, "schema") or _argument(own, "title") or _class_before(classes, annotation.start())
+            schemas.append((annotation.start(), end, name))
+            continue
+        if kind == "Parameter" and _argument(own, "in") in ("header", "cookie"):
+            continue
+        key = "name" if kind == "Parameter" else "property"
+        name_at = re.search(rf"\b{key}\s*[=:]\s*[\"']([^\"']+)[\"']", own)
+        if name_at:
+            name, at = name_at.group(1), start + name_at.start(1)
+        else:  # `#[OA\Property(type: 'string')] public string $email;`: the PHP property's name
+            after = _PROPERTY_AFTER.match(text, end)
+            if after is None:
+                continue
+            name, at = after.group(1), after.start(1)
+        if _argument(own, "type") in ("object", "array") and nested:
+            continue  # a key that only groups the properties written inside it
+        around = [s for s in schemas if s[0] < annotation.start() < s[1]]
+        container = around[-1][2] if around else _class_before(classes, annotation.start())
+        yield _field(path, text, name, at, own, container)
+
+
+def _field(path: str, text: str, name: str, at: int, own: str, container: str) -> Control:
+    given = _argument(own, "format")
+    kind = _FORMATS.get(given) or _TYPES.get(_argument(own, "type"), "text")
+    labels = [("title", _argument(own, "description")), ("label", _argument(own, "title"))]
+    example = _argument(own, "example")
+    if example:
+        labels.append(("example", example))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return Control(
+        path,
+        line,
+        column,
+        "api",
+        "property",
+        name=name,
+        type=kind,
+        labels=tuple((how, words) for how, words in labels if words),
+        pattern=_argument(own, "pattern"),
+        form=Form(line, container or "schema"),
+    )
+
+
+def _argument(arguments: str, key: str) -> str:
+    found = re.search(rf"\b{key}\s*[=:]\s*[\"']([^\"']*)[\"']", arguments)
+    return found.group(1) if found else ""
+
+
+def _class_before(classes: list[tuple[int, str]], at: int) -> str:
+    """The class an annotation documents: the one declared after a class-level docblock, else
+    the last one declared before it."""
+    after = [name for start, name in classes if start > at]
+    before = [name for start, name in classes if start < at]
+    return before[-1] if before else after[0] if after else ""
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the parenthesis opened just before `at` closes (quotes passed over), or the end."""
+    depth, quote, i = 1, "", at
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(text)

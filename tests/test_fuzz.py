@@ -60,3 +60,33 @@ def test_haml_renders_line_for_line(text: str) -> None:
     from datamin.parse.markup.haml import to_markup
 
     assert to_markup(text).count("\n") == text.count("\n")
+
+
+pug = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "input(name='x', value=user.email)",
+                "  ",
+                "\n",
+                "//- c",
+                "input(",
+                ")",
+                "if x",
+                "+mixin('a')",
+                "p.",
+                "| t",
+            ]
+        ),
+        st.text(max_size=8),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(text=pug)
+def test_pug_renders_line_for_line(text: str) -> None:
+    from datamin.parse.markup.haml import pug_to_markup
+
+    assert pug_to_markup(text).count("\n") == text.count("\n")
+    parse("fuzz.pug", text)

@@ -502,3 +502,14 @@ def test_radio_components_of_a_group_are_its_answers() -> None:
         "    </Form.Item>\n  </Form>\n);\n"
     )
     assert personal("PersonForm.tsx", text) == {(5, "gender"), (6, "gender")}
+
+
+def test_coldfusion_pages_are_read() -> None:
+    text = (
+        '<cfif isDefined("form.submit")><cflocation url="next.cfm"></cfif>\n'
+        '<form action="save.cfm" method="post">\n'
+        '<label for="dob">Date of birth</label><input type="text" id="dob" name="DateBirth" value="#session.dob#">\n'
+        '<cfoutput><input type="text" name="SSNum" placeholder="SSN"></cfoutput>\n'
+        "</form>"
+    )
+    assert personal("application.cfm", text) == {(3, "date_of_birth"), (4, "national_id")}

@@ -52,6 +52,8 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".erb": ("erb",),
     ".haml": ("erb",),  # read as the markup it renders (parse/markup/haml.py), its Ruby as ERB
     ".slim": ("erb",),
+    ".cfm": (),  # ColdFusion: its <cf...> tags are elements to the reader, its #outputs# text
+    ".cfml": (),
     ".pug": (),  # read as the markup it renders (parse/markup/haml.py); its JavaScript renders nothing
     ".jade": (),
     ".ejs": ("erb",),

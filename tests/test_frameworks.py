@@ -513,3 +513,18 @@ def test_coldfusion_pages_are_read() -> None:
         "</form>"
     )
     assert personal("application.cfm", text) == {(3, "date_of_birth"), (4, "national_id")}
+
+
+def test_phoenix_eex_helpers_blazor_bindings_and_jinja_form_macros() -> None:
+    eex = (
+        "<%= form_for @changeset, @action, fn f -> %>\n"
+        '  <%= label(f, :f1, "Full Name") %>\n'
+        '  <%= text_input(f, :f1, placeholder: "Grace Hopper") %>\n'
+        "  <%= email_input(f, :email) %>\n"
+        "<% end %>\n"
+    )
+    assert personal("_form.html.eex", eex) == {(3, "name"), (4, "email")}
+    razor = '<EditForm Model="@m">\n<label>Phone number</label>\n<InputText class="form-control" @bind-Value="m.Contact" />\n</EditForm>\n'
+    assert personal("Register.razor", razor) == {(3, "phone")}
+    jinja = "<form>\n{{ form.input('fullname', label=_('Full name'), id='f') }}\n{{ form.markdown('about', label=_('About')) }}\n</form>\n"
+    assert personal("edit_user_form.html", jinja) == {(2, "name")}

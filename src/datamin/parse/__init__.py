@@ -33,7 +33,7 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".hbs", ".handlebars", ".mustache", ".erb", ".haml", ".slim", ".pug", ".jade", ".ejs", ".php", ".phtml",
     ".tpl", ".vue", ".svelte", ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".vbhtml", ".razor", ".asp", ".aspx",
     ".ascx", ".master", ".jsp", ".jspf", ".ctp", ".gjs", ".gts", ".wxml", ".ftl", ".ftlh", ".vm", ".volt", ".cfm",
-    ".cfml",
+    ".cfml", ".eex", ".leex", ".heex",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, Sniff] = {

@@ -204,6 +204,31 @@ _HELPERS: tuple[Helper, ...] = (
             RADIO_BUTTON_GROUP="radio",
         ),
     ),
+    # Phoenix (EEx): text_input(f, :email, placeholder: "..."), select(f, :gender, [...])
+    Helper(
+        "phoenix",
+        re.compile(
+            r"\b(?P<method>text_input|email_input|password_input|telephone_input|number_input|date_input"
+            r"|datetime_local_input|textarea|select|checkbox|radio_button|file_input|hidden_input|url_input"
+            r"|search_input|date_select)\(\s*\w+\s*,\s*:(?P<name>\w+)"
+        ),
+        _types(
+            email_input="email",
+            password_input="password",
+            telephone_input="tel",
+            number_input="number",
+            date_input="date",
+            datetime_local_input="datetime-local",
+            textarea="textarea",
+            select="select",
+            checkbox="checkbox",
+            radio_button="radio",
+            file_input="file",
+            hidden_input="hidden",
+            url_input="url",
+            date_select="select",
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",
@@ -267,6 +292,13 @@ _NOT_FIELD_CALLS = re.compile(
 _MACRO_CALL = re.compile(
     r"(?P<macro>\w*(?:Input|Select|Textarea|Radios|Checkboxes|Field|Upload|CharacterCount)\w*)\s*\(\s*\{"
 )
+# Jinja macros of a form module called with the field's name first (CKAN, Flask apps):
+# {{ form.input('email', label=_('Email'), type='email') }}, {{ form.markdown('about', ...) }}
+_FORM_MACRO = re.compile(r"\b\w*forms?\.(?P<method>\w+)\(\s*['\"](?P<name>[\w.\[\]-]+)['\"]")
+_MACRO_INPUT_WORDS = frozenset(
+    {"input", "text", "textarea", "markdown", "select", "checkbox", "radio", "date", "email", "password", "upload",
+     "image", "file", "phone", "prepend", "field"}
+)  # fmt: skip
 # Handlebars and Ember helpers, components and partials called with hash arguments:
 # {{form.input property="firstName" label=(t 'x')}}, {{date-select property="birthday"}},
 # {{> forms/text name="postcode"}}, {{input value=this.email}}. Django's {{ form.dob }} has none.
@@ -309,6 +341,8 @@ _HELPER_LABELS = {
     "codeigniter": re.compile(
         r"\bform_label\s*\(\s*(?:lang\(\s*)?['\"](?P<text>[^'\"]+)['\"]\s*\)?\s*,\s*['\"](?P<name>[^'\"]+)['\"]"
     ),
+    # Phoenix: label(f, :name, "Full Name")
+    "phoenix": re.compile(r"\blabel\(\s*\w+\s*,\s*:(?P<name>\w+)\s*,\s*(?:gettext\(\s*)?\"(?P<text>[^\"]+)\""),
     # a PHP form builder's row: $row->addLabel('surname', __('Surname'))
     "formbuilder": re.compile(
         r"->addLabel\s*\(\s*['\"](?P<name>[^'\"]+)['\"]\s*,\s*(?:_{1,2}\(\s*)?['\"](?P<text>[^'\"]+)['\"]"
@@ -324,8 +358,9 @@ _FORM_OPENER = re.compile(
 
 # Which helpers can stand in which kind of template construct.
 _ERB, _PHP, _CURLY = ("output_erb", "statement_erb"), ("php", "output_blade"), ("output_curly", "statement_curly")
+_ERB_HELPERS = ("rails", "phoenix")  # `<%= %>` is Ruby's or Elixir's
 _HELPERS_IN: dict[str, tuple[Helper, ...]] = {
-    kind: tuple(h for h in _HELPERS if (h.via == "rails") == (kind in _ERB) and h.via != "aspnet")
+    kind: tuple(h for h in _HELPERS if (h.via in _ERB_HELPERS) == (kind in _ERB) and h.via != "aspnet")
     for kind in (*_ERB, *_PHP)
 }
 
@@ -367,7 +402,8 @@ def read(
 
     helper_labels: dict[str, str] = {}  # by the name or id of the field labelled
     for kind, start, end in neutral.constructs:
-        for label_helper in (_HELPER_LABELS["rails"],) if kind in _ERB else tuple(_HELPER_LABELS.values())[1:]:
+        erb = kind in _ERB
+        for label_helper in (_HELPER_LABELS[k] for k in _HELPER_LABELS if (k in _ERB_HELPERS) == erb):
             if kind in _ERB or kind in _PHP:
                 found = label_helper.finditer(code, start, end)
                 helper_labels.update((m.group("name"), m.group("text")) for m in found)
@@ -433,6 +469,13 @@ def _curly_fields(
                 expr_start + attribute.start(), ".".join(chain), "form-field", button, expr[attribute.end() :], []
             )
             break
+    called = _FORM_MACRO.search(chunk)
+    if called and set(re.split(r"[^a-z]+", called.group("method").lower())) & _MACRO_INPUT_WORDS:
+        method = called.group("method").lower()
+        kind_of = next((t for w, t in _HELPER_KINDS.items() if w in method), "")
+        args = _balanced(code, start + called.end() - 1)
+        yield control(start + called.start(), called.group("name"), f"macro:form.{method}", kind_of, args, [])
+        return
     macro = _MACRO_CALL.search(chunk)
     if macro:
         args = _balanced(code, start + macro.end() - 1)

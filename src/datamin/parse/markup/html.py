@@ -136,7 +136,7 @@ _BINDING_ATTRIBUTES = (
     "wire:model", "wire:model.defer", "wire:model.live", "wire:model.lazy", "wire:model.blur",
     "ng-model", "data-ng-model", "[(ngmodel)]", "[ngmodel]", "formcontrolname", "[formcontrol]",
     "formcontrol", "bind:value", "bind:group", "bind:checked", "asp-for", "th:field", "data-bind",
-    "v-bind:value", ":model-value", "v-model:value", "source",
+    "v-bind:value", ":model-value", "v-model:value", "source", "@bind-value", "@bind",
 )  # fmt: skip
 # Attributes that never bind a field to a model (most of what a field has): passed over at once.
 _PLAIN_ATTRIBUTES = frozenset(

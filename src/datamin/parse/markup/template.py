@@ -50,6 +50,9 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module
     ".gts": ("glimmer", "curly"),
     ".erb": ("erb",),
+    ".eex": ("erb",),  # Phoenix: <%= text_input(f, :email) %>
+    ".leex": ("erb",),
+    ".heex": ("erb", "curly"),
     ".haml": ("erb",),  # read as the markup it renders (parse/markup/haml.py), its Ruby as ERB
     ".slim": ("erb",),
     ".cfm": (),  # ColdFusion: its <cf...> tags are elements to the reader, its #outputs# text

@@ -164,3 +164,8 @@ const chart = { properties: { colour: 'red' } };
         "Membership application.postcode": (9, "address", "api"),
         "Membership application.dob": (12, "date_of_birth", "api"),
     }  # the key that only groups (address) is no field; a chart's properties are no schema
+
+
+def test_a_swagger_definition_written_as_a_named_object(tmp_path: Path) -> None:
+    text = 'module.exports = [\n  {\n    name: "parentAdd",\n    properties: {\n      firstName: { type: "string" },\n      kids: { type: "number" },\n    },\n  },\n];\n'
+    assert scan(tmp_path, {"specs/definitions/add-parent.js": text}) == {"parentAdd.firstName": (5, "name", "api")}

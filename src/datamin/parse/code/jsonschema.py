@@ -28,7 +28,8 @@ def fields(source: Source) -> Iterator[Control]:
             inside.add(part.id)
         line, _ = source.position(node)
         own = dict((name, value) for name, _, value in entries(source, node))
-        title = string(source, own.get("title")) or declared_name(source, node) or "schema"
+        title = string(source, own.get("title")) or string(source, own.get("name")) or declared_name(source, node)
+        title = title or "schema"
         yield from _properties(source, node, Form(line, title), 0)
 
 
@@ -41,8 +42,11 @@ def _is_schema(source: Source, node: Node) -> bool:
         return False
     described = sum(1 for _, _, value in members if _keys(source, value) & {"type", "format", "$ref", "enum"})
     return described * 2 >= len(members) and (
-        string(source, own.get("type")) == "object" or "required" in own or set(own) <= {"properties", "title"}
+        string(source, own.get("type")) == "object" or "required" in own or set(own) <= _SCHEMA_ONLY
     )
+
+
+_SCHEMA_ONLY = frozenset({"properties", "title", "name", "description", "$id", "id"})  # keys a bare schema has
 
 
 def _keys(source: Source, node: Node | None) -> set[str]:

@@ -469,12 +469,12 @@ def _curly_fields(
                 expr_start + attribute.start(), ".".join(chain), "form-field", button, expr[attribute.end() :], []
             )
             break
-    called = _FORM_MACRO.search(chunk)
-    if called and set(re.split(r"[^a-z]+", called.group("method").lower())) & _MACRO_INPUT_WORDS:
-        method = called.group("method").lower()
+    form_macro = _FORM_MACRO.search(chunk)
+    if form_macro and set(re.split(r"[^a-z]+", form_macro.group("method").lower())) & _MACRO_INPUT_WORDS:
+        method = form_macro.group("method").lower()
         kind_of = next((t for w, t in _HELPER_KINDS.items() if w in method), "")
-        args = _balanced(code, start + called.end() - 1)
-        yield control(start + called.start(), called.group("name"), f"macro:form.{method}", kind_of, args, [])
+        args = _balanced(code, start + form_macro.end() - 1)
+        yield control(start + form_macro.start(), form_macro.group("name"), f"macro:form.{method}", kind_of, args, [])
         return
     macro = _MACRO_CALL.search(chunk)
     if macro:

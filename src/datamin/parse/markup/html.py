@@ -110,8 +110,8 @@ _DROPDOWN_VALUE = (
 )
 _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //select | //textarea")
 # ... unless it repeats the name of a field a person fills in: the answer already given, written
-# in another branch of the template (`<c:otherwise>男<input type=hidden name="m_sex" value="1">`).
-_CONSTANT_HIDDEN = lxml.etree.XPath(f"//input[not({_NOT_CONSTANT})]")
+# in another branch of the template (`<c:otherwise>男<input type=hidden name="m_sex" value="1">`;
+# see `_answers_given`).
 _ANSWER_GIVEN = "answer-given"  # such an input's `via`: it holds what the field of its name holds
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
@@ -399,7 +399,7 @@ class _Reader:
         if components:
             custom = set(self.doc.iter(*components))
             elements = [e for e in self.doc.iter(*_NATIVE, *components) if e in custom or _FIELD_TEST(e)]
-        elements = self._answers_given(elements)
+        elements = self._answers_given(elements, components)
         ids = Counter(e.get("id") for e in elements if e.get("id"))
         # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
         for duplicate in [i for i, count in ids.items() if count > 1]:
@@ -796,18 +796,21 @@ class _Reader:
         self.last_headers = " | ".join(h for h in headers if h)
         return headers[index] if index < len(headers) and row is not headers.row else ""
 
-    def _answers_given(self, elements: list[Element]) -> list[Element]:
+    def _answers_given(self, elements: list[Element], components: set[str]) -> list[Element]:
         """The fields, with the hidden inputs of constant value that repeat the name of one."""
-        constant = _CONSTANT_HIDDEN(self.doc)
-        if not constant:
-            return elements
         asked = {e.get("name") for e in elements if (e.get("type") or "").lower() != "hidden" and e.get("name")}
-        given = {e for e in constant if e.get("name") in asked}
+        if not asked:
+            return elements
+        given = {
+            e
+            for e in self.doc.iter("input")
+            if e.get("name") in asked and (e.get("type") or "").lower() == "hidden" and _constant(e.get("value"))
+        }
         if not given:
             return elements
         self.given = given
         chosen = given.union(elements)
-        return [e for e in self.doc.iter() if e in chosen]
+        return [e for e in self.doc.iter(*_NATIVE, *components) if e in chosen]  # in the page's order
 
     def _has_custom_options(self) -> bool:
         if self.custom_options is None:
@@ -928,6 +931,13 @@ def _wrapper_labels(ancestors: list[Element], components: set[str]) -> Iterator[
             value = ancestor.get(attribute)
             if value and value.strip():
                 yield ("label", value.strip())
+
+
+def _constant(value: str | None) -> bool:
+    """A value written literally in the page (what `_NOT_CONSTANT` leaves out of the fields)."""
+    if not value:
+        return False
+    return " ".join(value.split()) == value and not any(mark in value for mark in ("${", "#{", "*{"))
 
 
 def _list_after(element: Element) -> list[str]:

@@ -617,3 +617,11 @@ def test_a_swagger_jsdoc_line_out_of_step_and_components_in_a_file_of_their_own(
     )
     found = scan(tmp_path, {"routes/schemas.js": script, "schemas/customer.json": components})
     assert found == {"Patient.birthDate": (8, 12, "date_of_birth"), "Customer.ssn": (1, 75, "national_id")}
+
+
+def test_an_integer_id_of_a_record_is_a_reference_and_a_coded_one_a_value(tmp_path: Path) -> None:
+    text = '{"title": "Order", "type": "object", "properties": {"addressId": {"type": "integer"}, "gender_id": {"type": "integer"}, "phone_id": {"type": "string", "description": "The phone number"}}}'
+    assert scan(tmp_path, {"order.schema.json": text}) == {
+        "Order.gender_id": (1, 87, "gender"),
+        "Order.phone_id": (1, 121, "phone"),
+    }  # an integer address id points at an address; a string "phone id" may be the number itself

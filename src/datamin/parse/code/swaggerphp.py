@@ -50,10 +50,11 @@ def fields(path: str, text: str) -> Iterator[Control]:
             continue  # a key that only groups the properties written inside it
         around = [s for s in schemas if s[0] < annotation.start() < s[1]]
         container = around[-1][2] if around else _class_before(classes, annotation.start())
-        yield _field(path, text, name, at, own, container)
+        # a schema describes records, as a table does; a parameter is asked of one request
+        yield _field(path, text, name, at, own, container, path if around and kind == "Property" else "")
 
 
-def _field(path: str, text: str, name: str, at: int, own: str, container: str) -> Control:
+def _field(path: str, text: str, name: str, at: int, own: str, container: str, store: str) -> Control:
     given = _argument(own, "format")
     kind = _FORMATS.get(given) or _TYPES.get(_argument(own, "type"), "text")
     labels = [("title", _argument(own, "description")), ("label", _argument(own, "title"))]
@@ -72,7 +73,7 @@ def _field(path: str, text: str, name: str, at: int, own: str, container: str) -
         type=kind,
         labels=tuple((how, words) for how, words in labels if words),
         pattern=_argument(own, "pattern"),
-        form=Form(line, container or "schema"),
+        form=Form(line, container or "schema", store=store),
     )
 
 

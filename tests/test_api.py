@@ -625,3 +625,9 @@ def test_an_integer_id_of_a_record_is_a_reference_and_a_coded_one_a_value(tmp_pa
         "Order.gender_id": (1, 87, "gender"),
         "Order.phone_id": (1, 121, "phone"),
     }  # an integer address id points at an address; a string "phone id" may be the number itself
+
+
+def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path) -> None:
+    text = "type Lesson {\n  studentId: String\n  topic: String\n}\ntype Student {\n  studentId: String\n  email: String\n}\n"
+    assert scan(tmp_path, {"schema.graphql": text}) == {"Student.email": (7, 3, "email")}
+    # a lesson's studentId points at a student, as a foreign key does (and a student's is its own key)

@@ -527,6 +527,15 @@ def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
     return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
 
 
+def _refers_to_a_person(control: Control, lexicon: Lexicon) -> bool:
+    """`studentId` in a lesson, `memberId` in a payment: a key of someone's record, as a foreign
+    key is (CODE_CONVENTIONS), not the student number a student's own record keeps."""
+    words = split_words(control.name)
+    if len(words) != 2 or words[1] not in ("id", "ids", "uuid") or words[0] not in lexicon.people:
+        return False
+    return _head_word(control.container, lexicon) not in (words[0], words[0] + "s")
+
+
 def _about_signing_in(control: Control, lexicon: Lexicon) -> bool:
     """An API's type or operation about signing in (`AuthPayload`, `resetPassword(token)`)."""
     return bool(set(split_words(control.container)) & lexicon.sign_in)
@@ -675,6 +684,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if control.inputmode in _INPUTMODE and allowed(_INPUTMODE[control.inputmode]):
         yield Vote(_INPUTMODE[control.inputmode], WEIGHTS["inputmode"], f"inputmode={control.inputmode}")
 
+    if api and _refers_to_a_person(control, lexicon):
+        return
     named = False  # whether a name or binding says what the field holds
     identifiers = [("name", control.name), ("id", control.ident)]
     identifiers += [("binding", b) for b in control.bindings]

@@ -631,3 +631,9 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     text = "type Lesson {\n  studentId: String\n  topic: String\n}\ntype Student {\n  studentId: String\n  email: String\n}\n"
     assert scan(tmp_path, {"schema.graphql": text}) == {"Student.email": (7, 3, "email")}
     # a lesson's studentId points at a student, as a foreign key does (and a student's is its own key)
+
+
+def test_a_schema_of_one_group_refers_to_another_groups_by_uri(tmp_path: Path) -> None:
+    text = '{"$schema": "http://json-schema.org/schema#", "blocks": {"photoInfo": {"type": "object", "properties": {"photo": {"type": "string"}}}}, "forms": {"person": {"type": "object", "properties": {"photoInfo": {"$ref": "uri://registries/people#blocks/photoInfo"}, "email": {"type": "string"}}}}}'
+    found = scan(tmp_path, {"people.json": text})
+    assert set(found) == {"photoInfo.photo", "person.email"}  # the key that refers to a block is no field

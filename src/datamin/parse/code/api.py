@@ -77,12 +77,14 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         controls.extend(_shared_parameters(path, shared or _mapping(document.get("parameters"))))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
         title = _scalar(document.get("title")) or path.rsplit("/", 1)[-1].split(".", 1)[0]
+        groups = _groups_of_schemas(document)
         named = {**_mapping(document.get("definitions")), **_mapping(document.get("$defs"))}
+        everything = {**named, **{name: schema for group in groups for name, schema in group.items()}}
         controls.extend(_properties(path, root, Form(1, title), named=named))
         for section in ("definitions", "$defs"):
             controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
-        for schemas in _groups_of_schemas(document):
-            controls.extend(_components(path, schemas, {title: root}))
+        for schemas in groups:  # each refers to the others (`"$ref": "uri://registries/people#blocks/photoInfo"`)
+            controls.extend(_components(path, schemas, {title: root}, everything))
     else:  # a part of a spec split into files: named schemas at the top (`Person: {type: object, ...}`)
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
         controls.extend(_components(path, named))
@@ -110,7 +112,9 @@ def _groups_of_schemas(document: dict[str, Any]) -> list[dict[str, Any]]:
     return groups
 
 
-def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | None = None) -> Iterator[Control]:
+def _components(
+    path: str, schemas: dict[str, Any], others: dict[str, Any] | None = None, named: Named = None
+) -> Iterator[Control]:
     """The properties of named schemas. A schema describes records, as a table does (named for a
     thing, it holds the thing's details); one that others refer to by `$ref` is part of theirs:
     `Location`, the `birthLocation` of a person, says where that person was born."""
@@ -121,7 +125,7 @@ def _components(path: str, schemas: dict[str, Any], others: dict[str, Any] | Non
     for name, schema in schemas.items():
         form = Form(schema.start_mark.line + 1, name, store=path)
         context = tuple(("within", other) for other in sorted(within.get(name, ())))
-        for control in _properties(path, schema, form, named=schemas):
+        for control in _properties(path, schema, form, named=named or schemas):
             yield control._replace(context=context) if context else control
 
 
@@ -238,7 +242,9 @@ def _properties(
             yield _property(path, key, value, form)
         elif (target := _value_schema(_scalar(inner["$ref"]), named)) is not None:
             yield _property(path, key, target, form)
-        elif _elsewhere(_scalar(inner["$ref"])):
+        elif (
+            _elsewhere(_scalar(inner["$ref"])) and (named or {}).get(_scalar(inner["$ref"]).rsplit("/", 1)[-1]) is None
+        ):
             yield _property(path, key, value, form)  # another file's schema: only its name says what it is
 
 

@@ -637,3 +637,9 @@ def test_a_schema_of_one_group_refers_to_another_groups_by_uri(tmp_path: Path) -
     text = '{"$schema": "http://json-schema.org/schema#", "blocks": {"photoInfo": {"type": "object", "properties": {"photo": {"type": "string"}}}}, "forms": {"person": {"type": "object", "properties": {"photoInfo": {"$ref": "uri://registries/people#blocks/photoInfo"}, "email": {"type": "string"}}}}}'
     found = scan(tmp_path, {"people.json": text})
     assert set(found) == {"photoInfo.photo", "person.email"}  # the key that refers to a block is no field
+
+
+def test_an_api_records_image_is_a_persons_only_in_a_record_of_people(tmp_path: Path) -> None:
+    text = "type Society {\n  name: String\n  email: String\n  image: String\n}\ntype Member {\n  fullName: String\n  image: String\n}\n"
+    found = scan(tmp_path, {"schema.graphql": text})
+    assert found["Member.image"] == (8, 3, "photo") and "Society.image" not in found  # a society's is its logo

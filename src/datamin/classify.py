@@ -150,7 +150,9 @@ def classify_all(
         if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
             weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
         else:
-            weak_alone = key not in corroborated and not _about_people(control, lexicon)
+            weak_alone = not _about_people(control, lexicon) and (
+                key not in corroborated or (control.source == "api" and category == "photo")
+            )  # an API record's image is a person's only in a record of people (a society's is its logo)
         if category is not None and (
             key in goods
             or (weak and (thing or weak_alone))

@@ -664,10 +664,11 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         return
     factor = HIDDEN_FACTOR if kind == "hidden" else 1.0
     # An API's boolean or timestamp holds what such a column holds: `is_email_validated` is
-    # about an email at most, `lastUpdateTime` a record's; its description alone says nothing.
-    held = None
+    # about an email at most (by its name too, when a `$ref` hides its type), `lastUpdateTime`
+    # a record's; its description alone says nothing.
     api = control.source == "api"
-    if api:  # `is_email_validated: $ref IsEmailValidated` says what it is by its name
+    held = None
+    if api:
         flag = split_words(control.name)[:1] in (["is"], ["has"])
         held = lexicon.column_kinds.get("boolean" if flag else _API_KINDS.get(kind, ""))
 
@@ -697,8 +698,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
             continue
         seen.add(text)
         # an API's integer `addressId` points at an address's record; `gender_id` still holds a gender
-        coded = api and kind == "number"
-        ids = ID_IS_REFERENCE if kind == "hidden" else ID_IS_REFERENCE_UNLESS_CODED if coded else ID_IS_VALUE
+        integer_key = api and kind == "number"
+        ids = ID_IS_REFERENCE if kind == "hidden" else ID_IS_REFERENCE_UNLESS_CODED if integer_key else ID_IS_VALUE
         matches = [m for m in _matches(text, lexicon, in_names=True, ids=ids) if not _name_guarded(m, text, lexicon)]
         match = _best(matches, allowed, last=True)
         if match:

@@ -199,12 +199,16 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     """The fields of one page or template. `notices`: also look for a notice at the point of
     collection beside each form (a check needs it, an inventory does not)."""
     families = families_for(path, text)
-    if path.lower().endswith((".haml", ".slim", ".pug", ".jade")):
+    lower = path.lower()
+    if lower.endswith((".haml", ".slim", ".pug", ".jade")):  # read as the markup they render
         from datamin.parse.markup import haml
 
-        lower = path.lower()
-        convert = haml.to_markup if lower.endswith(".haml") else haml.slim_to_markup
-        text = (haml.pug_to_markup if lower.endswith((".pug", ".jade")) else convert)(text)
+        if lower.endswith(".haml"):
+            text = haml.to_markup(text)
+        elif lower.endswith(".slim"):
+            text = haml.slim_to_markup(text)
+        else:
+            text = haml.pug_to_markup(text)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []

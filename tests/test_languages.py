@@ -10,6 +10,9 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # an employee record in Korean and Chinese
+    ('<label for="a">채용형태</label><input id="a" name="a">', "employment"),
+    ('<label for="a">用工形式</label><input id="a" name="a">', "employment"),
     # Norwegian, Swedish, Finnish and Polish registers and forms
     ('<input name="foedselsdato">', "date_of_birth"),
     ('<label for="a">Kjønn</label><input id="a" name="a">', "gender"),

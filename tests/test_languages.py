@@ -13,6 +13,8 @@ CASES = [
     # an employee record in Korean and Chinese
     ('<label for="a">채용형태</label><input id="a" name="a">', "employment"),
     ('<label for="a">用工形式</label><input id="a" name="a">', "employment"),
+    ('<label for="a">희망직무</label><input id="a" name="a">', "employment"),
+    ('<label for="a">자격/면허명</label><input id="a" name="a">', "other_personal"),
     # Norwegian, Swedish, Finnish and Polish registers and forms
     ('<input name="foedselsdato">', "date_of_birth"),
     ('<label for="a">Kjønn</label><input id="a" name="a">', "gender"),

@@ -389,3 +389,18 @@ def test_identifier_sprawl_counts_model_tables_and_sql_tables_alike(tmp_path: Pa
     result = check([str(tmp_path)], load_manifest(str(tmp_path / "datamin.yml")), Options(jobs=1))
     sprawl = sorted((Path(f.path).name, f.container) for f in result.findings if f.code == "DM400")
     assert sprawl == [("legacy.sql", "customers"), ("models.py", "NewsletterSignup")]
+
+
+def test_a_json_schema_written_as_a_python_dict(tmp_path: Path) -> None:
+    text = (
+        'MEMBER_SCHEMA = {\n    "type": "object",\n    "required": ["email"],\n    "properties": {\n'
+        '        "first_name": {"type": "string", "title": "First name"},\n'
+        '        "address": {"type": "object", "properties": {"postcode": {"type": "string"}}},\n'
+        '        "visits": {"type": "integer"},\n    },\n}\nchart = {"properties": {"colour": "red"}}\n'
+    )
+    (tmp_path / "schemas.py").write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert {(f.control.container, f.control.name, f.line, f.category, f.control.source) for f in result.fields} == {
+        ("MEMBER_SCHEMA", "first_name", 5, "name", "api"),
+        ("MEMBER_SCHEMA", "postcode", 6, "address", "api"),
+    }

@@ -7,13 +7,14 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 
+from datamin.parse.code import pyschema
 from datamin.parse.code.pyast import Module
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Parsed, ScanError
 
 # What shows a framework may be used in a file: only such files are parsed (a repository's
 # scripts and tests are not). One pass over the text; after parsing, the imports decide.
-SNIFF = Sniff(
+_FRAMEWORKS = Sniff(
     r"^\s*(?:from|import)\s+(?:django|alembic|sqlalchemy|flask_sqlalchemy|sqlmodel|wtforms|flask_wtf|pydantic|fastapi)\b"
     r"|\bmodels\.Model\b|\bforms\.(?:Model)?Form\b|\bdb\.Model\b|\bdb\.Column\(|^down_revision\b",
     (
@@ -22,6 +23,7 @@ SNIFF = Sniff(
     ),
     re.M,
 )
+SNIFF = Sniff.either(_FRAMEWORKS, pyschema.SNIFF)  # ... or it holds a JSON Schema written as a dict
 # The readers a file's imports call for, by the first part of the module imported.
 _BY_IMPORT = {
     "django": ("django",), "alembic": ("alembic",), "sqlalchemy": ("sqlalchemy",),
@@ -91,4 +93,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     for name in _frameworks(module):
         for control in readers[name](module):
             controls.setdefault((control.line, control.column, control.name), control)  # read once
+    if pyschema.SNIFF.search(text):
+        for control in pyschema.fields(module):
+            controls.setdefault((control.line, control.column, control.name), control)
     return Parsed(sorted(controls.values(), key=lambda c: (c.line, c.column)), [])

@@ -24,6 +24,7 @@ PIECES = [
     "migrations.RenameField('p', 'ic', 'nric')", "migrations.RemoveField('p', 'nric')", "dependencies = [('a', '1')]",
     "def upgrade():\n", "op.add_column('t', sa.Column('dob', sa.Date()))", "op.drop_column('t', 'dob')", "=", ":",
     "Mapped[", "Optional[", "None", "生日", "이메일", "'\\x00'", "lambda", "async def f(x: str = Form(...)):\n",
+    "S = {", '"type": "object", ', '"properties": {', '"email": {"type": "string"}', "}", "{",
 ]  # fmt: skip
 
 source = st.tuples(

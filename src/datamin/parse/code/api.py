@@ -12,7 +12,7 @@ parameters its `operationId`. A `$ref` to an object is not a new field (its prop
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from datamin.records import Control, Form, Parsed, ScanError
@@ -252,23 +252,27 @@ def _property(path: str, key: Any, value: Any, form: Form) -> Control:
     import yaml
 
     fields = _mapping(value)
-    kind = _FORMATS.get(_scalar(fields.get("format")), "") or (
-        "hidden" if _scalar(fields.get("format")) == "uuid" else ""
-    )
-    kind = kind or {"boolean": "checkbox", "integer": "number", "number": "number"}.get(
-        _scalar(fields.get("type")), "text"
-    )
-    labels = [("title", _scalar(fields.get("description"))), ("label", _scalar(fields.get("title")))]
-    example = _scalar(fields.get("example"))
-    if example:
-        labels.append(("example", example))  # a value: read for its shape, not its words
-    options: tuple[str, ...] = ()
-    if isinstance(fields.get("enum"), yaml.SequenceNode):
-        options = tuple(_scalar(item) for item in fields["enum"].value if _scalar(item))
+    listed = fields.get("enum")
+    options = [_scalar(item) for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
+    words = {k: _scalar(fields.get(k)) for k in ("type", "format", "description", "title", "example", "pattern")}
+    return described(path, key.start_mark.line + 1, key.start_mark.column + 1, str(key.value), form, words, options)
+
+
+def described(
+    path: str, line: int, column: int, name: str, form: Form, words: dict[str, str], options: Sequence[str] = ()
+) -> Control:
+    """A schema's property as a field, from what its schema says in words (`type`, `format`,
+    `description`, `title`, `example`, `pattern`) and its `enum`: the same in a YAML or JSON
+    document, a JavaScript or Python object and a PHP annotation."""
+    given = words.get("format", "")
+    kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")  # a uuid points at a record
+    kind = kind or {"boolean": "checkbox", "integer": "number", "number": "number"}.get(words.get("type", ""), "text")
+    labels = [("title", words.get("description", "")), ("label", words.get("title", ""))]
+    labels.append(("example", words.get("example", "")))  # a value: read for its shape, not its words
     return Control(
-        path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "property", name=str(key.value), type=kind,
-        labels=tuple((how, text) for how, text in labels if text), options=options,
-        pattern=_scalar(fields.get("pattern")), form=form,
+        path, line, column, "api", "property", name=name, type=kind,
+        labels=tuple((how, text) for how, text in labels if text), options=tuple(o for o in options if o),
+        pattern=words.get("pattern", ""), form=form,
     )  # fmt: skip
 
 

@@ -15,8 +15,7 @@ from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
 SNIFF = Sniff(r"\bproperties['\"]?\s*:\s*\{[^}]*?['\"]?type['\"]?\s*:", ("properties",))
-_FORMATS = {"email": "email", "idn-email": "email", "date": "date", "date-time": "datetime-local", "uri": "url"}
-_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}
+_WORDS = ("type", "format", "description", "title", "example", "pattern")  # what a property says
 
 
 def fields(source: Source) -> Iterator[Control]:
@@ -72,25 +71,14 @@ def _properties(source: Source, schema: Node, form: Form, depth: int) -> Iterato
 
 
 def _field(source: Source, name: str, at: Node, details: dict[str, Node | None], form: Form) -> Control:
-    given = string(source, details.get("format"))
-    kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")
-    kind = kind or _TYPES.get(string(source, details.get("type")), "text")
-    labels = [("title", string(source, details.get("description"))), ("label", string(source, details.get("title")))]
-    options: tuple[str, ...] = ()
+    from datamin.parse.code.api import described
+
+    words = {key: string(source, details.get(key)) for key in _WORDS}
     listed = details.get("enum")
-    if listed is not None and listed.type == "array":
-        options = tuple(s for s in (string(source, item) for item in listed.named_children) if s)
-    line, column = source.position(at)
-    return Control(
-        source.path,
-        line,
-        column,
-        "api",
-        "property",
-        name=name,
-        type=kind,
-        labels=tuple((how, text) for how, text in labels if text),
-        options=options,
-        pattern=string(source, details.get("pattern")),
-        form=form,
+    options = (
+        [string(source, item) for item in listed.named_children]
+        if listed is not None and listed.type == "array"
+        else []
     )
+    line, column = source.position(at)
+    return described(source.path, line, column, name, form, words, options)

@@ -15,8 +15,7 @@ from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
 SNIFF = Sniff(r"[\"']properties[\"']\s*:\s*\{", ('"properties"', "'properties'"))
-_FORMATS = {"email": "email", "idn-email": "email", "date": "date", "date-time": "datetime-local", "uri": "url"}
-_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}
+_WORDS = ("type", "format", "description", "title", "example", "pattern")  # what a property says
 _SCHEMA_ONLY = frozenset({"properties", "title", "name", "description", "$id", "id"})
 
 
@@ -84,25 +83,10 @@ def _properties(module: Module, schema: ast.AST, form: Form, depth: int) -> Iter
 
 
 def _field(module: Module, name: str, at: ast.AST, details: dict[str, ast.expr], form: Form) -> Control:
-    given = _string(details.get("format"))
-    kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")
-    kind = kind or _TYPES.get(_string(details.get("type")), "text")
-    labels = [("title", _string(details.get("description"))), ("label", _string(details.get("title")))]
-    options: tuple[str, ...] = ()
+    from datamin.parse.code.api import described
+
+    words = {key: _string(details.get(key)) for key in _WORDS}
     listed = details.get("enum")
-    if isinstance(listed, ast.List | ast.Tuple):
-        options = tuple(s for s in (_string(item) for item in listed.elts) if s)
+    options = [_string(item) for item in listed.elts] if isinstance(listed, ast.List | ast.Tuple) else []
     line, column = module.position(at)
-    return Control(
-        module.path,
-        line,
-        column,
-        "api",
-        "property",
-        name=name,
-        type=kind,
-        labels=tuple((how, text) for how, text in labels if text),
-        options=options,
-        pattern=_string(details.get("pattern")),
-        form=form,
-    )
+    return described(module.path, line, column, name, form, words, options)

@@ -18,8 +18,6 @@ _ANNOTATION = re.compile(r"OA\\(?P<kind>Schema|Property|Parameter)\s*\(")
 _NESTED = re.compile(r"(?:@|new\s+|\b)OA\\\w+\s*\(")
 _CLASS = re.compile(r"^\s*(?:final\s+|abstract\s+)*class\s+(\w+)", re.M)
 _PROPERTY_AFTER = re.compile(r"\)\s*\]\s*(?:(?:public|protected|private|readonly|static|\?|[\w\\|]+)\s+)*\$(\w+)")
-_FORMATS = {"email": "email", "date": "date", "date-time": "datetime-local", "password": "password", "uuid": "hidden"}
-_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}
 
 
 def fields(path: str, text: str) -> Iterator[Control]:
@@ -55,26 +53,12 @@ def fields(path: str, text: str) -> Iterator[Control]:
 
 
 def _field(path: str, text: str, name: str, at: int, own: str, container: str, store: str) -> Control:
-    given = _argument(own, "format")
-    kind = _FORMATS.get(given) or _TYPES.get(_argument(own, "type"), "text")
-    labels = [("title", _argument(own, "description")), ("label", _argument(own, "title"))]
-    example = _argument(own, "example")
-    if example:
-        labels.append(("example", example))
+    from datamin.parse.code.api import described
+
+    words = {key: _argument(own, key) for key in ("type", "format", "description", "title", "example", "pattern")}
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return Control(
-        path,
-        line,
-        column,
-        "api",
-        "property",
-        name=name,
-        type=kind,
-        labels=tuple((how, words) for how, words in labels if words),
-        pattern=_argument(own, "pattern"),
-        form=Form(line, container or "schema", store=store),
-    )
+    return described(path, line, column, name, Form(line, container or "schema", store=store), words)
 
 
 def _argument(arguments: str, key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from datamin.parse.brackets import closing
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
@@ -25,7 +26,7 @@ def fields(path: str, text: str) -> Iterator[Control]:
     classes = [(m.start(), m.group(1)) for m in _CLASS.finditer(text)]
     for annotation in _ANNOTATION.finditer(text):
         start = annotation.end()
-        end = _closing(text, start)
+        end = closing(text, annotation.end() - 1)
         nested = _NESTED.search(text, start, end)
         own = text[start : nested.start() if nested else end]  # its own arguments, not its members'
         kind = annotation.group("kind")
@@ -72,25 +73,3 @@ def _class_before(classes: list[tuple[int, str]], at: int) -> str:
     after = [name for start, name in classes if start > at]
     before = [name for start, name in classes if start < at]
     return before[-1] if before else after[0] if after else ""
-
-
-def _closing(text: str, at: int) -> int:
-    """Where the parenthesis opened just before `at` closes (quotes passed over), or the end."""
-    depth, quote, i = 1, "", at
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(text)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from datamin.parse.brackets import closing
+
 _VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 _TAG = re.compile(r"(?P<indent>[ \t]*)(?:%(?P<tag>[\w:-]+))?(?P<shorthand>(?:[.#][\w-]+)*)")
 # `key: "v"`, `:key => "v"`, `"key" => 'v'`, `key: :symbol`
@@ -151,7 +153,7 @@ def _pug_line(line: str, indent: int) -> tuple[str, str]:
     attributes = _shorthand(match.group("shorthand"))
     rest = body[match.end() :]
     if rest.startswith("("):
-        close = _matching(rest, 0)
+        close = closing(rest, 0)
         attributes += _pug_attributes(rest[1:close])
         rest = rest[close + 1 :]
     rest = rest.strip()
@@ -184,11 +186,11 @@ def _render(text: str, render_line: Callable[[str, int], tuple[str, str]], comme
                 out.append("")
                 continue
             comment_at = None
-        closing = ""
+        closed = ""
         while open_tags and open_tags[-1][0] >= indent:
-            closing += f"</{open_tags.pop()[1]}>"
-        if closing:  # at the end of the last line written: this line's tag keeps its column
-            out[last_written] += closing
+            closed += f"</{open_tags.pop()[1]}>"
+        if closed:  # at the end of the last line written: this line's tag keeps its column
+            out[last_written] += closed
         if stripped.startswith(comments) and not stripped.startswith("/>"):
             comment_at = indent
             out.append("")
@@ -259,7 +261,7 @@ def _slim_line(line: str, indent: int) -> tuple[str, str]:
     attributes = _shorthand(match.group("shorthand"))
     rest = body[match.end() :]
     if rest[:1] in ("(", "[", "{"):
-        close = _matching(rest, 0)
+        close = closing(rest, 0)
         rest = " " + rest[1:close] + " " + rest[close + 1 :].lstrip() if close else rest
     while (attribute := _SLIM_ATTRIBUTE.match(rest)) is not None:
         value = attribute.group(2)
@@ -292,7 +294,7 @@ def _attributes(rest: str) -> tuple[str, str]:
     follows them."""
     found = ""
     while rest[:1] in ("{", "("):
-        close = _matching(rest, 0)
+        close = closing(rest, 0)
         inside = rest[1:close]
         if rest[0] == "{":
             for pair in _PAIR.finditer(inside):
@@ -304,24 +306,3 @@ def _attributes(rest: str) -> tuple[str, str]:
             found += "".join(f" {k}={v}" for k, v in _HTML_PAIR.findall(inside))
         rest = rest[close + 1 :]
     return rest, found
-
-
-def _matching(text: str, at: int) -> int:
-    """The index of the bracket that closes the one at `at` (quotes passed over), or the end."""
-    opening = text[at]
-    closing = {"{": "}", "(": ")", "[": "]"}[opening]
-    depth, quote = 0, ""
-    for i in range(at, len(text)):
-        char = text[i]
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char == opening:
-            depth += 1
-        elif char == closing:
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(text) - 1

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from datamin.categories import Lexicon, load
-from datamin.records import Control, Field, Form
+from datamin.records import ANSWER_GIVEN, Control, Field, Form
 from datamin.words import Text, fold, has_non_latin, split_words, tokens
 
 # How far each kind of evidence can be trusted on its own.
@@ -119,7 +119,7 @@ def classify_all(
     `place` gives the fields that need it their sections (the parser finds them on request)."""
     lexicon = lexicon or load()
     # a constant hidden input repeating a field's name holds what that field holds (_same_names)
-    verdicts = [_NO_VERDICT if c.via == "answer-given" else _cached_verdict(c, lexicon) for c in controls]
+    verdicts = [_NO_VERDICT if c.via == ANSWER_GIVEN else _cached_verdict(c, lexicon) for c in controls]
     corroborated = {_form_key(c) for c, v in zip(controls, verdicts, strict=True) if v[0] is not None and not v[4]}
     if place is not None:
         controls = _with_sections(controls, verdicts, corroborated, place, lexicon)

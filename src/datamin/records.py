@@ -11,6 +11,9 @@ from typing import NamedTuple
 
 # Where a field is a column of a table: read as a column, counted by DM400, listed as a dataset.
 COLUMN_SOURCES = frozenset({"sql", "orm", "db"})
+# A field's `via` when it is a constant hidden input that repeats the name of a field a person
+# fills in: it holds what that field holds (the reader finds it, classification follows it).
+ANSWER_GIVEN = "answer-given"
 
 
 class Form(NamedTuple):

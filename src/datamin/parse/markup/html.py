@@ -21,7 +21,7 @@ from datamin.parse.markup.notice import links_to_notice, mentions_notice
 from datamin.parse.markup.positions import LINE_LIMIT, LineIndex, StartTags
 from datamin.parse.markup.scripts import unwrap_script_markup
 from datamin.parse.markup.template import families_for, neutralise
-from datamin.records import Control, Form, Parsed, ScanError
+from datamin.records import ANSWER_GIVEN, Control, Form, Parsed, ScanError
 
 # lxml ships no type information: its elements are typed as Any under this name.
 Element = Any
@@ -112,7 +112,6 @@ _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //s
 # ... unless it repeats the name of a field a person fills in: the answer already given, written
 # in another branch of the template (`<c:otherwise>男<input type=hidden name="m_sex" value="1">`;
 # see `_answers_given`).
-_ANSWER_GIVEN = "answer-given"  # such an input's `via`: it holds what the field of its name holds
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
@@ -640,7 +639,7 @@ class _Reader:
             get("checked") is not None,
             get("value"),
             self._form(element, line, ancestors),
-            _ANSWER_GIVEN if element in self.given else "" if tag in _NATIVE else f"<{tag}>",
+            ANSWER_GIVEN if element in self.given else "" if tag in _NATIVE else f"<{tag}>",
             (),
             (("columns", self.columns_of[element]),) if element in self.columns_of else (),
         )

@@ -45,6 +45,7 @@ class Result(NamedTuple):
     baselined: int = 0  # findings a --baseline left out
     stale: int = 0  # baseline entries that matched no finding
     pages: tuple[Page, ...] = ()  # a live scan's pages, in the order they were fetched
+    discovered: int = 0  # files found that datamin reads (0: nothing to scan)
 
 
 class FileRead(NamedTuple):
@@ -68,6 +69,19 @@ def check(
     """Every finding. `full_scan`: the whole tree under the manifest was read, so a declaration
     that matches nothing is stale (DM200); a list of files or a diff says nothing about that."""
     return _against_manifest(_scan(paths, options or Options(), manifest), manifest, full_scan=full_scan)
+
+
+def check_without_manifest(paths: Iterable[str], options: Options | None = None) -> Result:
+    """The checks that need no manifest: what the forms show (DM300, DM301, DM304, DM305), the
+    values written in files (DM302) and identifiers repeated across tables (DM400). They run
+    while the manifest is missing or not valid yet, so a newcomer sees them at once."""
+    from datamin.findings.sprawl import sprawl_findings
+    from datamin.manifest import empty_manifest
+
+    result = _scan(paths, options or Options(), empty_manifest())
+    findings = suppressed([*result.findings, *sprawl_findings(result.fields, ())], result.fields)
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
+    return result._replace(findings=findings)
 
 
 def _against_manifest(result: Result, manifest: Manifest, *, full_scan: bool) -> Result:
@@ -170,11 +184,34 @@ def _scan(paths: Iterable[str], options: Options, manifest: Manifest | None) -> 
         notes.extend(read.notes)
         pending.extend(read.pending)
         scanned += read.scanned
+    errors, unexplained = _unexplained_suppressions(errors, manifest is not None)
+    findings.extend(unexplained)
     fields.extend(_as_their_models(pending, fields, options))
     fields = _declared_once(fields)
     fields.sort(key=lambda f: (f.path, f.control.line, f.control.column))
     errors.sort(key=lambda e: (e.path, e.line or 0))
-    return Result(fields, findings, errors, scanned, tuple(notes))
+    return Result(fields, findings, errors, scanned, tuple(notes), discovered=len(discovered.sources))
+
+
+UNEXPLAINED = "this `datamin: ignore[...]` gives no reason and is not applied; after the codes, say why it is fine"
+
+
+def _unexplained_suppressions(errors: list[ScanError], checking: bool) -> tuple[list[ScanError], list[Finding]]:
+    """A suppression without a reason is not applied; in a check it is a finding on its line
+    (DM001), not a file that could not be read. An inventory applies no suppression at all."""
+    from datamin.suppress import MISSING_REASON
+
+    if not any(e.message == MISSING_REASON for e in errors):
+        return errors, []
+    from datamin.findings import finding
+
+    kept = [e for e in errors if e.message != MISSING_REASON]
+    found = [
+        finding("DM001", e.path, e.line or 1, 1, UNEXPLAINED)
+        for e in errors
+        if e.message == MISSING_REASON and checking
+    ]
+    return kept, found
 
 
 def _as_their_models(pending: list[Control], fields: list[Field], options: Options) -> list[Field]:

@@ -6,7 +6,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -99,7 +99,22 @@ def check(
 ) -> None:
     """Check every personal-data field against the manifest."""
     result, name, code = run_check(paths, manifest, fail_on, select, ignore, baseline, write_baseline, common)
+    if write_baseline and name is not None:
+        n = len(result.findings) + result.baselined
+        click.echo(
+            f"wrote {n} finding{'s' if n != 1 else ''} to {write_baseline}; "
+            f"with --baseline {write_baseline} later runs report only new ones"
+        )
+        sys.exit(EXIT_ERROR if _nothing_read(result, paths) else EXIT_OK)
     _emit(result, "check", common, name)
+    if _nothing_read(result, paths):
+        _say_nothing_read(result, paths or (".",))
+    elif name is None:
+        click.echo(
+            f"the checks against the manifest's declarations ({WAITING_FOR_MANIFEST}) wait for a valid "
+            "manifest; the findings above need none",
+            err=True,
+        )
     sys.exit(code)
 
 
@@ -112,19 +127,18 @@ def run_check(
     baseline: str | None,
     write_baseline: str | None,
     common: dict[str, Any],
-) -> tuple[Any, str, int]:
+) -> tuple[Any, str | None, int]:
     """The `check` command short of its output: (result, manifest name, exit code). Problems
-    with the manifest, the config or the baseline are printed and exit with 2."""
+    with the config or the baseline are printed and exit with 2; while the manifest is missing
+    or not valid, its problems are printed, the checks that need none still run, and the exit
+    code is 2."""
     from datamin import check as stages
     from datamin.manifest import ConfigError, find, load_manifest
 
-    paths = _manifests_as_folders(paths or (".",))
+    paths = _manifests_as_folders(_existing(paths or (".",)))
     try:
         config = _config(paths[0])
-        manifest_path = manifest or find(paths[0])
-        if manifest_path is None:
-            raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
-        loaded = load_manifest(manifest_path)
+        chosen = _selection(select, ignore, config)
         known = _baseline(baseline) if baseline else None
     except ConfigError as exc:
         for problem in exc.problems:
@@ -132,10 +146,25 @@ def run_check(
         sys.exit(EXIT_ERROR)
     if write_baseline and os.path.exists(write_baseline) and not common.get("force"):
         raise UsageProblem(f"{write_baseline} exists; pass --force to overwrite it")
+    manifest_path = manifest or find(paths[0])
+    loaded = None
+    try:
+        if manifest_path is None:
+            raise ConfigError(["no datamin.yml found; write one with `datamin init` or pass --manifest"])
+        loaded = load_manifest(manifest_path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        if write_baseline:
+            sys.exit(EXIT_ERROR)  # a baseline of part of the checks would hide the rest later
     changed = _changed(common.get("diff"))
-    full = _full_scan(paths, manifest_path) and changed is None
-    result = stages.check(paths, loaded, _options(common, config), full_scan=full)
-    findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
+    options = _options(common, config)
+    if loaded is None:
+        result = stages.check_without_manifest(paths, options)
+    else:
+        full = manifest_path is not None and _full_scan(paths, manifest_path) and changed is None
+        result = stages.check(paths, loaded, options, full_scan=full)
+    findings = _filter(result.findings, chosen)
     if changed is not None:
         from datamin.diff import touches
 
@@ -150,11 +179,39 @@ def run_check(
 
         findings, baselined, stale = apply(findings, known)
     result = result._replace(findings=findings, baselined=baselined, stale=stale)
-    if result.scanned == 0 and result.errors:
-        return result, loaded.name, EXIT_ERROR
+    if _nothing_read(result, paths) or loaded is None:
+        return result, None if loaded is None else loaded.name, EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= threshold]
     return result, loaded.name, EXIT_FINDINGS if failing else EXIT_OK
+
+
+WAITING_FOR_MANIFEST = "DM100, DM101, DM102, DM103, DM200 and DM306"
+
+
+def _existing(paths: Sequence[str]) -> Sequence[str]:
+    """The paths given, when at least one exists: a scan of nothing but missing paths is a
+    mistake in the command, said before anything else (the manifest is looked for from them)."""
+    if any(os.path.exists(p) for p in paths):
+        return paths
+    raise UsageProblem(
+        f"no such file or folder: {paths[0]}" if len(paths) == 1 else "no such files or folders: " + ", ".join(paths)
+    )
+
+
+def _nothing_read(result: Any, paths: Sequence[str]) -> bool:
+    """A scan that found no file datamin reads, or could read none of them (exit 2)."""
+    return result.discovered == 0 or (result.scanned == 0 and bool(result.errors))
+
+
+def _say_nothing_read(result: Any, where: Sequence[str]) -> None:
+    if result.discovered == 0:
+        click.echo(
+            f"nothing to scan in {', '.join(where)}: no template, page, schema or code file that datamin reads",
+            err=True,
+        )
+    elif result.scanned == 0:
+        click.echo(f"nothing could be read in {', '.join(where)} (see the errors above)", err=True)
 
 
 @cli.command("scan-url")
@@ -218,6 +275,7 @@ def scan_url(
         raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
     try:
         config = _config(".")
+        chosen = _selection(select, ignore, config)
         manifest_path = manifest or find(".")
         loaded = load_manifest(manifest_path) if manifest_path else None
     except ConfigError as exc:
@@ -247,13 +305,13 @@ def scan_url(
         opened.__exit__(None, None, None)
         if progress is not None:
             progress.done()
-    findings = _filter(result.findings, _split(select or config.select), _split(ignore or config.ignore))
-    result = result._replace(findings=findings)
+    result = result._replace(findings=_filter(result.findings, chosen))
     _emit(result, "scan-url", common, loaded.name if loaded else None)
     if result.scanned == 0:
+        click.echo(f"nothing to scan at {url}: no page could be read (see the errors above)", err=True)
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
-    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
 
 
 class _Progress:
@@ -309,7 +367,7 @@ def inventory(paths: tuple[str, ...], **common: Any) -> None:
     from datamin import check as stages
     from datamin.manifest import ConfigError
 
-    paths = paths or (".",)
+    paths = tuple(_existing(paths or (".",)))
     try:
         config = _config(paths[0])
     except ConfigError as exc:
@@ -323,7 +381,10 @@ def inventory(paths: tuple[str, ...], **common: Any) -> None:
 
         result = result._replace(fields=[f for f in result.fields if touches(changed, f.path, f.line)])
     _emit(result, "inventory", common, None)
-    sys.exit(EXIT_ERROR if result.scanned == 0 and result.errors else EXIT_OK)
+    if _nothing_read(result, paths):
+        _say_nothing_read(result, paths)
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)
 
 
 @cli.command()
@@ -365,6 +426,10 @@ def explain(code_or_category: str) -> None:
         return
     lexicon = load()
     ids = categories_named(key, lexicon)
+    meant = None if ids else _category_meant(key)
+    if meant is not None:  # the words people type: `explain nric`, `explain dob`
+        click.echo(f"{key!r} is collected as {meant}\n")
+        ids = frozenset({meant})
     if len(ids) == 1:
         category = lexicon.categories[next(iter(ids))]
         docs = category.docs
@@ -414,16 +479,32 @@ def init(paths: tuple[str, ...], output: str | None, force: bool, exclude: tuple
     from datamin import check as stages
     from datamin.starter import starter_manifest
 
-    paths = paths or (".",)
+    paths = tuple(_existing(paths or (".",)))
     target = output or os.path.join(paths[0] if os.path.isdir(paths[0]) else ".", "datamin.yml")
     if os.path.exists(target) and not force:
         raise UsageProblem(f"{target} exists; pass --force to overwrite it")
     result = stages.inventory(paths, stages.Options(exclude=exclude))
+    if result.discovered == 0:
+        raise UsageProblem(
+            f"nothing to scan in {', '.join(paths)}: no template, page, schema or code file that datamin reads"
+        )
     if result.scanned == 0 and result.errors:
         raise UsageProblem("nothing could be read: " + "; ".join(f"{e.path}: {e.message}" for e in result.errors[:3]))
     write_atomically(target, starter_manifest(result, os.path.dirname(os.path.abspath(target)), paths), force=force)
     categories = len({f.category for f in result.fields})
     click.echo(f"wrote {target}: {categories} categories from {len(result.fields)} fields; fill in every TODO")
+
+
+def _category_meant(word: str) -> str | None:
+    """The category a field called `word` (or labelled so) would be: `nric`, `ic`, `dob`."""
+    from datamin.classify import classify
+    from datamin.records import Control
+
+    word = word.strip()
+    if not word or word.upper().startswith("DM"):
+        return None
+    field = classify(Control("", 0, 0, "html", "input", name=word, labels=(("label", word),)))
+    return field.category
 
 
 def _indent(text: str) -> str:
@@ -485,33 +566,66 @@ def _split(values: Sequence[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _filter(findings: list[Any], select: list[str], ignore: list[str]) -> list[Any]:
-    """--select/--ignore take code prefixes (DM1, DM100) and categories or fideslang keys."""
+class Selection(NamedTuple):
+    """--select/--ignore (or [tool.datamin] select/ignore) resolved: code prefixes and categories."""
+
+    codes: tuple[str, ...] = ()
+    categories: frozenset[str] = frozenset()
+    ignored_codes: tuple[str, ...] = ()
+    ignored_categories: frozenset[str] = frozenset()
+
+
+def _selection(select: Sequence[str], ignore: Sequence[str], config: Any) -> Selection:
+    """The codes (prefixes such as DM1, DM100) and categories (or fideslang keys) to keep and to
+    leave out. A token that names none is an error with a did-you-mean: a typo must not switch a
+    check off in silence."""
+    chosen = _tokens(_split(select), "--select") if select else _tokens(config.select, "select in [tool.datamin]")
+    left_out = _tokens(_split(ignore), "--ignore") if ignore else _tokens(config.ignore, "ignore in [tool.datamin]")
+    return Selection(chosen[0], chosen[1], left_out[0], left_out[1])
+
+
+def _tokens(tokens: Sequence[str], where: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    import difflib
+
     from datamin.categories import load
+    from datamin.codes import load_codes
     from datamin.taxonomy import categories_named
 
     lexicon = load()
+    known = list(load_codes())
+    codes: list[str] = []
+    categories: set[str] = set()
+    for token in tokens:
+        if token.upper().startswith("DM") and any(code.startswith(token.upper()) for code in known):
+            codes.append(token.upper())
+            continue
+        resolved = categories_named(token, lexicon) or categories_named(token.lower(), lexicon)
+        if resolved:
+            categories |= resolved
+            continue
+        meant = _category_meant(token)
+        near = (
+            [meant]
+            if meant
+            else difflib.get_close_matches(token.upper(), known, n=1, cutoff=0.6)
+            or difflib.get_close_matches(token.lower(), list(lexicon.categories), n=1, cutoff=0.6)
+        )
+        hint = f"; did you mean {near[0]!r}?" if near else "; `datamin rules` lists them"
+        raise UsageProblem(f"{where}: unknown code or category {token!r}{hint}")
+    return tuple(codes), frozenset(categories)
 
-    def parts(tokens: list[str]) -> tuple[list[str], set[str]]:
-        codes = [t.upper() for t in tokens if t.upper().startswith("DM")]
-        categories: set[str] = set()
-        for token in tokens:
-            if not token.upper().startswith("DM"):
-                resolved = categories_named(token, lexicon)
-                if not resolved:
-                    raise UsageProblem(f"--select/--ignore: unknown code or category {token!r}")
-                categories |= resolved
-        return codes, categories
 
-    select_codes, select_categories = parts(select)
-    ignore_codes, ignore_categories = parts(ignore)
+def _filter(findings: list[Any], chosen: Selection) -> list[Any]:
     kept = []
     for finding in findings:
-        if select_codes and not any(finding.code.startswith(c) for c in select_codes):
+        if chosen.codes and not any(finding.code.startswith(c) for c in chosen.codes):
             continue
-        if select_categories and finding.category not in select_categories:
+        if chosen.categories and finding.category not in chosen.categories:
             continue
-        if any(finding.code.startswith(c) for c in ignore_codes) or finding.category in ignore_categories:
+        if (
+            any(finding.code.startswith(c) for c in chosen.ignored_codes)
+            or finding.category in chosen.ignored_categories
+        ):
             continue
         kept.append(finding)
     return kept
@@ -534,6 +648,10 @@ def _emit(result: Any, command: str, common: dict[str, Any], manifest: str | Non
         sys.stdout.write(text)
     else:
         write_atomically(output, text, force=common.get("force", False))
+        if not common.get("quiet"):
+            from datamin.report.text import summary
+
+            click.echo(f"wrote {output}: {summary(report)}")
 
 
 def write_atomically(path: str, text: str, *, force: bool) -> None:
@@ -548,10 +666,22 @@ def write_atomically(path: str, text: str, *, force: bool) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
+        os.chmod(temporary, _mode(path))
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _mode(path: str) -> int:
+    """The permissions of a file written: those of the file it replaces, or what the umask
+    allows, as an editor would (a temporary file is created private)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,20 +16,32 @@ class DiffError(Exception):
     pass
 
 
-def _git(args: list[str], cwd: str) -> str:
+def _git(args: list[str], cwd: str, failed: str = "") -> str:
+    """git's output; when it fails, `failed` (what that means, in datamin's words) or git's own."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     except OSError as exc:
-        raise DiffError(f"--diff needs git: {exc.strerror or exc}") from exc
+        raise DiffError(f"--diff needs git, which cannot be run: {exc.strerror or exc}") from exc
     if done.returncode != 0:
-        raise DiffError(f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
+        raise DiffError(failed or f"git {' '.join(args)}: {done.stderr.strip() or 'failed'}")
     return done.stdout
 
 
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, frozenset[int]]:
     """Absolute path -> the line numbers added or changed since `ref` (WHOLE for a new file)."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    where = os.path.abspath(cwd)
+    top = _git(
+        ["rev-parse", "--show-toplevel"],
+        cwd,
+        f"--diff needs a git repository, and {where} is not in one; run datamin from the repository, "
+        "or leave --diff out to check every file",
+    ).strip()
+    _git(
+        ["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+        cwd,
+        f"--diff: no commit or branch called {ref!r} in this repository "
+        "(in a shallow CI clone, fetch it first: git fetch origin main)",
+    )
     diff = _git(["diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", ref, "--"], top)
     changed: dict[str, set[int]] = {}
     current: set[int] | None = None

@@ -118,6 +118,12 @@ class Manifest(NamedTuple):
         return [d for d in self.declarations if category in d.categories]
 
 
+def empty_manifest(path: str = "") -> Manifest:
+    """A manifest that declares nothing: what is checked before there is one (the forms, the
+    values, the tables), where nothing can be declared."""
+    return Manifest(path, Organisation(None, None, ()), {}, (), (), (), (), ())
+
+
 class Config(NamedTuple):
     """Options from `[tool.datamin]` in pyproject.toml, under what the command line says."""
 
@@ -180,8 +186,11 @@ def _tool_table(pyproject: str) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
+MANIFEST_KEYS = ("version", "organisation", "identity_tables", "purposes", "recipients", "data", "policy")
+
+
 def _declares(table: dict[str, Any] | None) -> bool:
-    return table is not None and any(key not in OPTION_KEYS for key in table)
+    return table is not None and any(key in MANIFEST_KEYS for key in table)
 
 
 def _config(path: str, table: dict[str, Any]) -> Config:
@@ -196,6 +205,9 @@ def _config(path: str, table: dict[str, Any]) -> Config:
             return ()
         return tuple(value)
 
+    for key in table:
+        if key not in OPTION_KEYS and key not in MANIFEST_KEYS:
+            problems.append(f"{path}: tool.datamin.{key}: unknown key" + _hint(key, [*OPTION_KEYS, *MANIFEST_KEYS]))
     fail_on = table.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:
         problems.append(f"{path}: tool.datamin.fail-on: must be one of {', '.join(SEVERITIES)}")
@@ -256,8 +268,12 @@ def load_manifest(path: str) -> Manifest:
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
+    except FileNotFoundError as exc:
+        raise ConfigError([f"no manifest at {display_path(path)}; write one with `datamin init`"]) from exc
+    except IsADirectoryError as exc:
+        raise ConfigError([f"{display_path(path)} is a folder; --manifest takes the manifest file"]) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{display_path(path)}: cannot be read: {exc}"]) from exc
+        raise ConfigError([f"{display_path(path)}: cannot be read: {getattr(exc, 'strerror', None) or exc}"]) from exc
     from datamin import cache
 
     name = cache.key(os.path.abspath(path), text)

@@ -46,14 +46,15 @@ def report(report: Report, out: TextIO) -> None:
         where = f"{error.path}:{error.line}" if error.line else error.path
         print(f"{style(where, bold=True)}: {style('error', fg='red')}: {error.message}", file=out)
     if not report.quiet:
-        print(_summary(report), file=out)
+        print(summary(report), file=out)
 
 
 def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{key}: {n}" for key, n in sorted(counter.items()))
 
 
-def _summary(report: Report) -> str:
+def summary(report: Report) -> str:
+    """The one line that ends the text report: what was read and found."""
     result = report.result
     unit = "page" if report.command == "scan-url" else "file"
     files = f"{result.scanned} {unit}{'s' if result.scanned != 1 else ''}"

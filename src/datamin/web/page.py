@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-from datamin.manifest import Manifest, Organisation
+from datamin.manifest import Manifest, empty_manifest
 from datamin.records import Control, Field, Finding, Form, ScanError
 
 
@@ -65,7 +65,7 @@ def site_manifest(manifest: Manifest | None, url: str) -> Manifest:
     what the forms show is still reported, what is declared cannot be."""
     host = (urlsplit(url).hostname or "").lower()
     if manifest is None:
-        manifest = Manifest("", Organisation(None, None, ()), {}, (), (), (), (), ())
+        manifest = empty_manifest()
     domains = manifest.organisation.domains
     if host and host not in domains:
         manifest = manifest._replace(organisation=manifest.organisation._replace(domains=(*domains, host)))

@@ -180,3 +180,40 @@ def test_output_files_say_what_was_written_and_honour_the_umask(tmp_path: Path) 
     assert invoke(tmp_path, "check", "-o", "report.sarif", "--force", ".").exit_code == 2  # the TODOs
     assert (tmp_path / "report.sarif").stat().st_mode & 0o777 == 0o640
     assert invoke(tmp_path, "check", "-q", "-o", "quiet.txt", ".").stdout == ""
+
+
+def test_the_config_knows_every_manifest_key() -> None:
+    from datamin.manifest import MANIFEST_KEYS, base_schema
+
+    assert set(MANIFEST_KEYS) == set(base_schema()["properties"])
+
+
+# -- linear in the input ------------------------------------------------------------------------
+
+
+def test_a_huge_radio_group_shares_one_bounded_set_of_answers() -> None:
+    from datamin.parse.markup.html import MAX_ANSWERS, parse
+
+    rows = "".join(f'<label><input type="radio" name="g" value="{i}"> Answer {i}</label>\n' for i in range(1500))
+    controls = parse("form.html", f'<form method="post">{rows}</form>').controls
+    assert len(controls) == 1500
+    assert len(controls[0].options) <= MAX_ANSWERS
+    assert all(c.options is controls[0].options for c in controls)  # one tuple, not one per radio
+
+
+def test_graphql_positions_come_from_a_line_index() -> None:
+    from datamin.parse.code.api import parse_graphql
+
+    text = (
+        "type User {\n"
+        + "".join(f"  email{i}: String\n" for i in range(3000))
+        + "}\n\r\ntype B {\n  phone: String\n}\n"
+    )
+    controls = parse_graphql("schema.graphql", text).controls
+    assert (controls[2999].name, controls[2999].line, controls[2999].column) == ("email2999", 3001, 3)
+    assert (controls[-1].name, controls[-1].line, controls[-1].column, controls[-1].form.line) == (
+        "phone",
+        3005,
+        3,
+        3004,
+    )

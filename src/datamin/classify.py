@@ -1122,7 +1122,7 @@ def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Itera
 def _option_categories(options: tuple[str, ...], context: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     """The categories whose option sets two or more of `options` belong to, less those a guard
     in the field's name or labels rules out: (category, evidence)."""
-    offered = {fold(o).strip() for o in options} | {" ".join(split_words(o)) for o in options}
+    offered = _offered(options)
     words = split_words(context)
     context_words = {"".join(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words))}
     found = []
@@ -1135,6 +1135,14 @@ def _option_categories(options: tuple[str, ...], context: str, lexicon: Lexicon)
                 found.append((category.id, "options: " + "/".join(hits[:4])))
                 break
     return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _offered(options: tuple[str, ...]) -> frozenset[str]:
+    """A field's answers as the option sets hold them. Once per set of answers: every radio of a
+    group carries the group's answers, and a group of thousands must not fold them thousands of
+    times."""
+    return frozenset({fold(o).strip() for o in options} | {" ".join(split_words(o)) for o in options})
 
 
 def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from datamin.parse.markup.positions import LineIndex
 from datamin.records import Control, Form, Parsed, ScanError
 
 SNIFF = re.compile(
@@ -365,20 +366,21 @@ def _graphql(path: str, text: str) -> Parsed:
                 if target in types and target != definition.name.value:
                     within.setdefault(target, set()).add(definition.name.value)
     controls = []
+    lines = LineIndex(text)  # graphql-core's get_location counts from the top at every call
     for definition in document.definitions:
         if not isinstance(definition, kinds):
             continue
         type_name = definition.name.value
-        line = definition.loc.source.get_location(definition.loc.start).line if definition.loc else 1
+        line = lines.line_of(definition.loc.start) if definition.loc else 1
         root = type_name in ("Query", "Mutation", "Subscription")
         form = Form(line, type_name, store="" if root else path)
         context = tuple(("within", other) for other in sorted(within.get(type_name, ())))
         for field in definition.fields or ():
             if root:
                 for argument in getattr(field, "arguments", None) or ():
-                    controls.extend(_graphql_field(path, argument, Form(line, field.name.value), types, enums))
+                    controls.extend(_graphql_field(path, argument, Form(line, field.name.value), types, enums, lines))
                 continue
-            controls.extend(c._replace(context=context) for c in _graphql_field(path, field, form, types, enums))
+            controls.extend(c._replace(context=context) for c in _graphql_field(path, field, form, types, enums, lines))
     return Parsed(controls, [])
 
 
@@ -402,11 +404,11 @@ def _graphql_type_name(type_node: Any) -> str:
 
 
 def _graphql_field(
-    path: str, field: Any, form: Form, types: set[str], enums: dict[str, tuple[str, ...]]
+    path: str, field: Any, form: Form, types: set[str], enums: dict[str, tuple[str, ...]], lines: LineIndex
 ) -> list[Control]:
     """A field or an argument; none for a field whose type is another type of the document (the
     data sits in that type)."""
-    location = field.name.loc.source.get_location(field.name.loc.start)
+    start = field.name.loc.start
     type_name = _graphql_type_name(field.type)
     if type_name in types:
         return []
@@ -423,8 +425,8 @@ def _graphql_field(
     return [
         Control(
             path,
-            location.line,
-            location.column,
+            lines.line_of(start),
+            lines.column_of(start),
             "api",
             f"graphql {type_name}",
             name=field.name.value,

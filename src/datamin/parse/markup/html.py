@@ -37,6 +37,9 @@ HTML_PARSER = lxml.etree.HTMLParser(
     encoding="utf-8",
 )
 _NATIVE = ("input", "select", "textarea")
+# The answers a radio or checkbox group carries as its options: enough for any list of countries
+# or languages, and a bound on the work a page of one huge group asks for.
+MAX_ANSWERS = 500
 _SKIP_TEXT = frozenset(
     {"option", "optgroup", "select", "textarea", "script", "style", "template", "datalist", "button", "asp:listitem",
      "f:selectitem", "html:option", "form:option"}
@@ -553,8 +556,10 @@ class _Reader:
             self.form_of[form] = record
         return record
 
-    def _choice_groups(self, elements: list[Element]) -> dict[str, list[str]]:
-        """The answers of each radio or checkbox group: what a person chooses between."""
+    def _choice_groups(self, elements: list[Element]) -> dict[str, tuple[str, ...]]:
+        """The answers of each radio or checkbox group: what a person chooses between. One
+        tuple per group, which its members share, of at most MAX_ANSWERS: a page of a hundred
+        thousand radio buttons of one name must stay linear."""
         groups: dict[str, list[str]] = {}
         for element in elements:
             if element.tag == "input" and (element.get("type") or "").lower() in ("radio", "checkbox"):
@@ -565,9 +570,10 @@ class _Reader:
                         answers = groups[name] = []
                         self.first_choice[name] = element
                     text = self._choice_text(element)
-                    answers.extend(a for a in (element.get("value"), text) if a)
+                    if len(answers) < MAX_ANSWERS:
+                        answers.extend(a for a in (element.get("value"), text) if a)
                     self.choice_texts.setdefault(name, set()).add(text)
-        return groups
+        return {name: tuple(answers) for name, answers in groups.items()}
 
     def _question(self, name: str) -> str:
         """The question a group of radio buttons or checkboxes answers, when no legend or label
@@ -580,7 +586,7 @@ class _Reader:
 
     # -- one control -----------------------------------------------------------------------
 
-    def _control(self, element: Element, tag: str, groups: dict[str, list[str]]) -> Control:
+    def _control(self, element: Element, tag: str, groups: dict[str, tuple[str, ...]]) -> Control:
         # The attributes and ancestors once: the many questions below are dictionary and list lookups.
         attributes: dict[str, str] = dict(element.attrib.items())  # (`dict(attrib)` refuses odd names)
         get = attributes.get
@@ -607,7 +613,7 @@ class _Reader:
             if prompt:
                 labels.append(("placeholder", prompt))
         elif kind in ("radio", "checkbox") and name in groups:
-            options = tuple(groups[name])
+            options = groups[name]
         elif kind == "hidden" and self._has_custom_options():
             widget = self._custom_choice(element)
             if widget is not None:  # the value of a custom dropdown: a choice a person makes
@@ -1394,9 +1400,10 @@ def _helper_choices(
             found[index] = text
             answers.setdefault(c.name, []).append(text)
     out = list(rendered)
+    shared = {name: tuple(texts[:MAX_ANSWERS]) for name, texts in answers.items()}  # once per group
     for index, text in found.items():
         c = rendered[index]
-        group = tuple(answers[c.name]) if c.type == "radio" and len(answers[c.name]) > 1 else c.options
+        group = shared[c.name] if c.type == "radio" and len(shared[c.name]) > 1 else c.options
         out[index] = c._replace(labels=(*c.labels, ("label", text)), options=group)
     return out
 

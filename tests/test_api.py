@@ -643,3 +643,47 @@ def test_an_api_records_image_is_a_persons_only_in_a_record_of_people(tmp_path: 
     text = "type Society {\n  name: String\n  email: String\n  image: String\n}\ntype Member {\n  fullName: String\n  image: String\n}\n"
     found = scan(tmp_path, {"schema.graphql": text})
     assert found["Member.image"] == (8, 3, "photo") and "Society.image" not in found  # a society's is its logo
+
+
+def test_a_nested_object_named_for_people_holds_their_data(tmp_path: Path) -> None:
+    """A schema about a thing (a hotel's booking) keeps its customer's details: the nested
+    `customer` object says whose they are; the hotel's own contact details stay the hotel's."""
+    text = """{
+  "title": "Hotel booking",
+  "type": "object",
+  "properties": {
+    "hotel": {"type": "object", "properties": {"email": {"type": "string", "format": "email"}}},
+    "customer": {
+      "type": "object",
+      "properties": {
+        "email": {"type": "string", "format": "email"},
+        "address": {"type": "object", "properties": {"city": {"type": "string"}}}
+      }
+    }
+  }
+}
+"""
+    assert scan(tmp_path, {"schemas/hotel-booking.json": text}) == {
+        "Hotel booking.email": (9, 9, "email"),
+        "Hotel booking.city": (10, 54, "address"),
+    }
+
+
+def test_the_parts_of_a_structured_name_are_the_name(tmp_path: Path) -> None:
+    """FHIR's HumanName: `name: [{family, given}]`."""
+    text = """{
+  "title": "Patient",
+  "type": "object",
+  "properties": {
+    "name": {"type": "array", "items": {"type": "object", "properties": {
+      "family": {"type": "string"},
+      "given": {"type": "array", "items": {"type": "string"}}
+    }}},
+    "suffix": {"type": "string"}
+  }
+}
+"""
+    assert scan(tmp_path, {"schemas/patient.json": text}) == {
+        "Patient.family": (6, 7, "name"),
+        "Patient.given": (7, 7, "name"),
+    }

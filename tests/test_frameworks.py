@@ -168,6 +168,21 @@ def test_value_outputs_and_translation_strings_are_not_fields() -> None:
     assert [f.control.tag for f in read_fields("x.gohtml", text)] == ["input", "textarea"]
 
 
+def test_go_template_field_partials() -> None:
+    """A partial given what a function makes of the field's name, its label's key and options;
+    a partial called with the page's data only, or a function of no field, is no field."""
+    text = (
+        '<form method="post">\n'
+        '  {{ template "input" (input . "first-names" "firstNames" .Form.FirstNames "hint" "x") }}\n'
+        '  {{ template "input" (input . "contact" "contactOptional" .Form.Contact "type" "email") }}\n'
+        '  {{ template "header" . }}\n'
+        '  {{ template "buttons" (button . "continue") }}\n'
+        "</form>\n"
+    )
+    found = [(f.control.line, f.control.name, f.control.type, f.category) for f in read_fields("x.gohtml", text)]
+    assert found == [(2, "first-names", "text", "name"), (3, "contact", "email", "email")]
+
+
 def test_interpolated_and_object_first_rails_helpers() -> None:
     text = '<%= text_field_tag "#{param_prefix}[number]", "", autocomplete: "cc-number" %>\n<%= component("ui/forms/field").text_field(@form_field_name, :city) %>\n<%= f.text_field :zipcode %>'
     assert personal("x.html.erb", text) == {(1, "financial_card"), (2, "address"), (3, "address")}

@@ -94,6 +94,7 @@ class Lexicon:
         "lookup_categories",
         "metadata",
         "metadata_substrings",
+        "name_parts",
         "name_unless",
         "not_columns",
         "not_personal",
@@ -143,6 +144,7 @@ class Lexicon:
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
+    name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
@@ -415,6 +417,7 @@ def _index(
         stock_words=frozenset(shared.get("stock_words", ())),
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
         sign_in=_joined(shared.get("sign_in", ())),
+        name_parts=_joined(shared.get("name_parts", ())),
         people_columns={
             "".join(split_words(column)): category
             for category, columns in (people_columns or {}).items()

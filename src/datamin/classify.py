@@ -147,6 +147,8 @@ def classify_all(
             thing = things[key] = (
                 _about_a_thing(control, lexicon) and key not in paying and not _part_of_a_record(control, lexicon)
             ) or key in organisations
+        if thing and _held_for_a_person(control, lexicon):
+            thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
         if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
             weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
         else:
@@ -175,6 +177,9 @@ def classify_all(
             if own is not None:  # `contacts.company`: where the person works
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
+        elif category is None and _part_of_a_name(control, lexicon):
+            category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
+            evidence = (f"a part of a name: {control.name} in {_group(control)}",)
         elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
@@ -258,6 +263,8 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     for how, text in control.context:
         if how == "page" and sections:
             break
+        if how == "group":
+            continue
         if how == "columns":
             category = _columns_category(text, lexicon)
             if category is not None:
@@ -527,6 +534,22 @@ def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
     """A schema that others include (`Location`, a person's `birthLocation`) holds their details
     unless every one that includes it is a thing too (a store's location)."""
     return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
+
+
+def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
+    """A property of a nested object named for people (`customer`, `guest`, `contact`): theirs."""
+    return any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context)
+
+
+def _group(control: Control) -> str:
+    """The nested object a property sits in (`name` of `name.given`), or ""."""
+    return next((text for how, text in reversed(control.context) if how == "group"), "")
+
+
+def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
+    """`name: {family, given}` (FHIR's HumanName): the parts of a name object are the name."""
+    group = split_words(_group(control))
+    return bool(group) and group[-1] == "name" and "".join(split_words(control.name)) in lexicon.name_parts
 
 
 def _refers_to_a_person(control: Control, lexicon: Lexicon) -> bool:

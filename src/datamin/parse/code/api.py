@@ -127,7 +127,7 @@ def _components(
         form = Form(schema.start_mark.line + 1, name, store=path)
         context = tuple(("within", other) for other in sorted(within.get(name, ())))
         for control in _properties(path, schema, form, named=named or schemas):
-            yield control._replace(context=context) if context else control
+            yield control._replace(context=(*control.context, *context)) if context else control
 
 
 Named = dict[str, Any] | None  # the named schemas of a document, by name
@@ -204,13 +204,21 @@ def _scalar(node: Any) -> str:
 
 
 def _properties(
-    path: str, schema: Any, form: Form, depth: int = 0, named: Named = None, declared: frozenset[str] = frozenset()
+    path: str,
+    schema: Any,
+    form: Form,
+    depth: int = 0,
+    named: Named = None,
+    declared: frozenset[str] = frozenset(),
+    groups: tuple[str, ...] = (),
 ) -> Iterator[Control]:
     """The properties of a schema, those of its `allOf`/`oneOf`/`anyOf` parts and of inline
     nested objects and arrays (same container). A property that refers to a named schema is a
     field when that schema is a value (`firstName: $ref FirstName`, a string), not when it is
     an object whose own properties are the fields. A part that repeats a property the schema
-    declares (`oneOf`, `then`, `dependencies` narrowing `age`) adds no field: `declared`."""
+    declares (`oneOf`, `then`, `dependencies` narrowing `age`) adds no field: `declared`. The
+    keys of the nested objects a property sits in are its `groups` (`customer` of a booking's
+    `customer.email`): whose data it is."""
     import yaml
 
     if depth > 12:
@@ -221,42 +229,44 @@ def _properties(
         parts = fields.get(combined)
         if isinstance(parts, yaml.SequenceNode):
             for part in parts.value:
-                yield from _properties(path, part, form, depth + 1, named, own)
+                yield from _properties(path, part, form, depth + 1, named, own, groups)
     # what a form asks once an answer is given (`if`/`then`), and a list of records at the root
     for conditional in ("then", "else", "items"):
         if "properties" in _mapping(fields.get(conditional)):
-            yield from _properties(path, fields[conditional], form, depth + 1, named, own)
+            yield from _properties(path, fields[conditional], form, depth + 1, named, own, groups)
     for _, dependent in _keys(fields.get("dependentSchemas") or fields.get("dependencies")):
-        yield from _properties(path, dependent, form, depth + 1, named, own)
+        yield from _properties(path, dependent, form, depth + 1, named, own, groups)
     for key, value in _keys(fields.get("properties")):
         if str(key.value) in declared:
             continue  # the schema's own property, narrowed here
         inner = _mapping(value)
         items = inner.get("items")
         if "properties" in inner or "allOf" in inner:
-            yield from _properties(path, value, form, depth + 1, named)  # a key that only groups others
+            # a key that only groups others
+            yield from _properties(path, value, form, depth + 1, named, groups=(*groups, str(key.value)))
         elif items is not None and "properties" in _mapping(items):
-            yield from _properties(path, items, form, depth + 1, named)
+            yield from _properties(path, items, form, depth + 1, named, groups=(*groups, str(key.value)))
         elif "$ref" in _mapping(items) and _refers_to_an_object(_scalar(_mapping(items)["$ref"]), named):
             continue  # `phones: [$ref Phone]`: the data sits in Phone's own properties
         elif "$ref" not in inner:
-            yield _property(path, key, value, form)
+            yield _property(path, key, value, form, groups)
         elif (target := _value_schema(_scalar(inner["$ref"]), named)) is not None:
-            yield _property(path, key, target, form)
+            yield _property(path, key, target, form, groups)
         elif (
             _elsewhere(_scalar(inner["$ref"])) and (named or {}).get(_scalar(inner["$ref"]).rsplit("/", 1)[-1]) is None
         ):
-            yield _property(path, key, value, form)  # another file's schema: only its name says what it is
+            yield _property(path, key, value, form, groups)  # another file's schema: only its name says what it is
 
 
-def _property(path: str, key: Any, value: Any, form: Form) -> Control:
+def _property(path: str, key: Any, value: Any, form: Form, groups: tuple[str, ...] = ()) -> Control:
     import yaml
 
     fields = _mapping(value)
     listed = fields.get("enum")
     options = [_scalar(item) for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
     words = {k: _scalar(fields.get(k)) for k in ("type", "format", "description", "title", "example", "pattern")}
-    return described(path, key.start_mark.line + 1, key.start_mark.column + 1, str(key.value), form, words, options)
+    control = described(path, key.start_mark.line + 1, key.start_mark.column + 1, str(key.value), form, words, options)
+    return control._replace(context=tuple(("group", group) for group in groups)) if groups else control
 
 
 def described(

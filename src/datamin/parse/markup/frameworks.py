@@ -299,6 +299,12 @@ _MACRO_INPUT_WORDS = frozenset(
     {"input", "text", "textarea", "markdown", "select", "checkbox", "radio", "date", "email", "password", "upload",
      "image", "file", "phone", "prepend", "field"}
 )  # fmt: skip
+# Go templates: a field's partial given what a function makes of the field's name, its label's
+# translation key and pairs of options:
+# {{ template "input" (input . "first-names" "firstNames" .Form.FirstNames "type" "email") }}
+_GO_FIELD_CALL = re.compile(
+    r'\(\s*(?P<fn>\w+)\s+\.\s+"(?P<name>[\w.\[\]-]+)"(?P<args>(?:\s+(?:"[^"]*"|[\w.$]+))*)\s*\)'
+)
 # Handlebars and Ember helpers, components and partials called with hash arguments:
 # {{form.input property="firstName" label=(t 'x')}}, {{date-select property="birthday"}},
 # {{> forms/text name="postcode"}}, {{input value=this.email}}. Django's {{ form.dob }} has none.
@@ -475,6 +481,14 @@ def _curly_fields(
         kind_of = next((t for w, t in _HELPER_KINDS.items() if w in method), "")
         args = _balanced(code, start + form_macro.end() - 1)
         yield control(start + form_macro.start(), form_macro.group("name"), f"macro:form.{method}", kind_of, args, [])
+        return
+    go = _GO_FIELD_CALL.search(chunk) if chunk.lstrip("{ -").startswith("template") else None
+    if go and go.group("fn").lower() in _MACRO_INPUT_WORDS:
+        words = re.findall(r'"([^"]*)"', go.group("args"))
+        options = dict(zip(words[1::2], words[2::2], strict=False))  # after the label's key: pairs
+        args = " ".join(f'{key}="{options[key]}"' for key in ("type", "autocomplete", "placeholder") if key in options)
+        labels = [("label", _readable(words[0]))] if words else []
+        yield control(start + go.start(), go.group("name"), f"template:{go.group('fn')}", "", args, labels)
         return
     macro = _MACRO_CALL.search(chunk)
     if macro:

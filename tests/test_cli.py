@@ -96,7 +96,8 @@ def test_check_text_output(tmp_path: Path) -> None:
     )
     assert lines[1].endswith(
         'V2__lucky_draw.sql:8:3: DM400 [phone] column "lucky_draw_entries.phone" repeats a direct identifier (phone) '
-        "also stored in customers; keep it in the identity table (customers) and refer to the person by an internal id here"
+        "also stored in customers; keep it in the identity table (customers, which holds the most; name yours with "
+        "`identity_tables` in the manifest) and refer to the person by an internal id here"
     )
     assert lines[2].endswith(
         "lucky-draw.html:6:3: DM304 [name] form #lucky-draw collects personal data (name, email, national_id) "

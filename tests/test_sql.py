@@ -538,6 +538,19 @@ CREATE TABLE orders (id int, email varchar(255));
     assert {(f.line, f.container) for f in result.findings if f.code == "DM400"} == {(2, "orders")}
 
 
+def test_between_equal_tables_the_record_of_people_is_the_identity_table(tmp_path: Path) -> None:
+    schema = """CREATE TABLE newsletter_subscribers (id int, email varchar(255));
+CREATE TABLE users (id int, email varchar(255));
+"""
+    manifest = MANIFEST.replace("identity_tables: [customers]\n", "")
+    result = run_check(tmp_path, {"schema.sql": schema}, manifest)
+    sprawl = [f for f in result.findings if f.code == "DM400"]
+    assert [(f.line, f.container) for f in sprawl] == [(1, "newsletter_subscribers")]
+    assert "keep it in the identity table (users, which holds the most; name yours with `identity_tables`" in (
+        sprawl[0].message
+    )
+
+
 def test_inline_suppressions_need_a_reason(tmp_path: Path) -> None:
     schema = """CREATE TABLE customers (
   id int,

@@ -89,6 +89,7 @@ class Lexicon:
         "entities",
         "flag_suffixes",
         "heads",
+        "identity_records",
         "joined",
         "longest",
         "lookup_categories",
@@ -145,6 +146,7 @@ class Lexicon:
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
+    identity_records: frozenset[str]  # `users`, `customers`: where direct identifiers belong (DM400)
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
     column_kinds: dict[str, ColumnKind]  # SQL type name ("varchar", "tinyint(1)") -> its kind
     value_qualifiers: frozenset[str]  # `ethnic_type`: words that name the value of an attribute
@@ -418,6 +420,7 @@ def _index(
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
         sign_in=_joined(shared.get("sign_in", ())),
         name_parts=_joined(shared.get("name_parts", ())),
+        identity_records=_joined(shared.get("identity_records", ())),
         people_columns={
             "".join(split_words(column)): category
             for category, columns in (people_columns or {}).items()

@@ -30,9 +30,10 @@ def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> 
         by_table.setdefault(_table(field), []).append(field)
     if identity_tables:
         identity = {t.rsplit(".", 1)[-1].lower() for t in identity_tables}
+        home = ", ".join(sorted(identity))
     else:
-        identity = {max(sorted(by_table), key=lambda t: len(by_table[t]))}
-    home = ", ".join(sorted(identity))
+        identity = {_identity_table(by_table)}
+        home = f"{next(iter(identity))}, which holds the most; name yours with `identity_tables` in the manifest"
     findings = []
     for category in DIRECT_IDENTIFIERS:
         holding = [f for f in columns if f.category == category]
@@ -63,6 +64,21 @@ def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> 
                 )
             )
     return findings
+
+
+def _identity_table(by_table: dict[str, list[Field]]) -> str:
+    """The table holding the most direct identifiers; between equals, a record of people
+    (`users` before `newsletter_subscribers`), then the shorter name, then the first by name."""
+    from datamin.categories import load
+    from datamin.words import split_words
+
+    records = load().identity_records
+
+    def person_record(table: str) -> bool:
+        words = split_words(table)
+        return bool(words) and (words[-1] in records or words[-1].removesuffix("s") in records)
+
+    return min(by_table, key=lambda t: (-len(by_table[t]), not person_record(t), len(t), t))
 
 
 def _listed(tables: list[str]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import personal
+from helpers import personal, read_fields
 
 from datamin.parse.markup.template import families_for, neutralise
 
@@ -41,6 +41,25 @@ def test_output_keeps_words_and_translation_keys_keep_their_subject() -> None:
     assert "first_name" in neutral.markup and "customer" not in neutral.markup and "'" not in neutral.markup
     neutral = neutralise("<label>{{ 'user.password.title' | t }}</label>", ("curly",))
     assert "password" in neutral.markup and "title" not in neutral.markup
+
+
+def test_evidence_shows_the_text_not_the_template_code() -> None:
+    """A label reads as a person reads it (`first_name`, not `first_name | t`; `NRIC number`, not
+    `_( NRIC number )`); a macro's arguments stay as they were; a form named by a templated
+    action shows the action as the template writes it."""
+    text = (
+        "{% form 'customer' %}<label for='a'>{{ 'customer.register.first_name' | t }}</label><input id='a' name='x'>"
+        "{% endform %}\n"
+        "<form method='post' action=\"{{ url_for('profile') }}\"><label for='b'>{{ _('NRIC number') }}</label>"
+        "<input id='b' name='y'></form>\n"
+    )
+    found = [(f.control.container, f.evidence) for f in read_fields("x.liquid", text)]
+    assert found == [
+        ("form(customer)", ("label: first_name",)),
+        ("form[action=\"{{ url_for('profile') }}\"]", ("label: NRIC number",)),
+    ]
+    macro = neutralise("<p>{{ form.input('password', id='pw', classes=['wide']) }}</p>", ("curly",)).markup
+    assert "form.input" in macro and "classes" in macro
 
 
 def test_a_language_string_by_its_key_keeps_the_key() -> None:

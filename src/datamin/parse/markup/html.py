@@ -240,6 +240,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             reader = _Reader(
                 path, doc, markup, lines, forms, "jsx" in families, path.lower().endswith(_PASCAL_SUFFIXES), notices
             )
+            if neutral.constructs and "<form" in markup:
+                reader.actions_written = _actions_as_written(doc, markup, neutral.code)
             controls.extend(reader.controls())
             place = _Sections(doc).place
     if helpers:
@@ -389,6 +391,7 @@ class _Reader:
         self.pascal_tags: set[str] = set()  # the page's PascalCase components (JSX), as lxml spells them
         self.block_labels: dict[Element, str] = {}  # fields named by a label for no id (see _orphan_labels)
         self.given: set[Element] = set()  # constant hidden inputs that repeat a field's name (_answers_given)
+        self.actions_written: dict[Element, str] = {}  # a form's action as its template writes it
 
     def controls(self) -> Iterator[Control]:
         """The fields of the page."""
@@ -548,7 +551,7 @@ class _Reader:
             method = form.get("method")
             record = Form(
                 start,
-                _form_ident(form),
+                _form_ident(form, self.actions_written.get(form)),
                 form.get("action"),
                 method.strip().lower() if method is not None else None,
                 self.notices and _has_notice(form),
@@ -1213,12 +1216,40 @@ def _has_notice(form: Element, limit: int = 4000) -> bool:
     return any(links_to_notice(link) for link in links) or mentions_notice(" ".join(texts)[:limit])
 
 
-def _form_ident(form: Element) -> str:
+def _form_ident(form: Element, action_written: str | None = None) -> str:
+    """`form#checkout`, `form[name="signup"]`, else the action as the template writes it
+    (`form[action="{{ url_for('profile') }}"]`), which is what a person finds in the file."""
     for attribute, template in (("id", "form#{}"), ("name", 'form[name="{}"]'), ("action", 'form[action="{}"]')):
         value = (form.get(attribute) or "").strip()
         if value:
+            if attribute == "action" and action_written:
+                value = action_written.strip()
             return template.format(_squash(value))
     return "form"
+
+
+_FORM_OPENING = re.compile(r"<form\b[^>]*>", re.I)
+_ACTION_VALUE = re.compile(r"\saction\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
+
+
+def _actions_as_written(doc: Element, markup: str, code: str) -> dict[Element, str]:
+    """Each form's action as the template writes it, where template code makes it: the
+    neutralised markup and the code keep the same offsets, so the value's span in one is its
+    span in the other. Forms are matched in order, and only when every `<form` made one."""
+    openings = list(_FORM_OPENING.finditer(markup))
+    elements = list(doc.iter("form"))
+    if len(openings) != len(elements):
+        return {}
+    written: dict[Element, str] = {}
+    for opening, element in zip(openings, elements, strict=True):
+        value = _ACTION_VALUE.search(opening.group())
+        if value is None:
+            continue
+        group = 1 if value.group(1) is not None else 2
+        start, end = opening.start() + value.start(group), opening.start() + value.end(group)
+        if code[start:end] != markup[start:end]:
+            written[element] = code[start:end]
+    return written
 
 
 def _name(get: Callable[[str], str | None]) -> str | None:

@@ -366,8 +366,34 @@ def _output(chunk: str, head: int, tail: int) -> str:
             )
         return _blank(chunk)  # a variable's path: {{ form.gender }}, <%= @user.name %>
     inner = _TRANSLATION_KEY.sub(_key_subject, inner)
+    if "\n" not in inner:  # the text it outputs, not the code around it: `_('NRIC')`, `'x.email' | t`
+        inner = _text_only(inner)
     # An unterminated construct runs to the end of the file: its "delimiters" may hold newlines.
     return _blank(chunk[:head]) + inner.translate(_UNSAFE) + _blank(chunk[head + len(inner) :])
+
+
+_CODE_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+# The calls and filters that output a translated text (and `echo`, `print` around them).
+_TEXT_CALLS = frozenset(
+    {"_", "__", "t", "tr", "trans", "translate", "gettext", "ugettext", "pgettext", "lang", "i18n", "echo",
+     "print", "e", "esc_html", "esc_html__", "esc_html_e", "esc_attr", "esc_attr__", "_e", "_x", "l", "loc",
+     "localize", "msg", "$t", "trans_choice", "text", "raw", "escape", "upper", "lower", "capitalize", "title"}
+)  # fmt: skip
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_KEY_LEFT = re.compile(r"\s+[\w-]+(?=\s*$)|^\s*[\w-]+(?=\s*$)")
+
+
+def _text_only(inner: str) -> str:
+    """Of an output expression with text in it, the text only: the string literals and the
+    subjects of translation keys, with the function names and filters around them blanked
+    (`gettext('Phone')` reads `Phone`, `'customer.first_name' | t` reads `first_name`)."""
+    keep = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(inner)]
+    if not keep or not all(w.lower() in _TEXT_CALLS for w in _CODE_WORD.findall(_QUOTED.sub(" ", inner))):
+        return inner  # code with strings in it (a helper's or a macro's arguments): read as it was
+    out = [" "] * len(inner)
+    for start, end in keep:
+        out[start:end] = inner[start:end]
+    return "".join(out)
 
 
 def _key_subject(match: re.Match[str]) -> str:
@@ -375,7 +401,7 @@ def _key_subject(match: re.Match[str]) -> str:
     parts = match.group().strip("'\"").strip(".").split(".")
     while len(parts) > 1 and parts[-1].lower() in _KEY_ROLES:
         parts.pop()
-    return parts[-1].rjust(len(match.group()))
+    return f"'{parts[-1]}'".rjust(len(match.group()))  # still a string: the text of the output
 
 
 def _markup_from_code(chunk: str) -> str:

@@ -112,6 +112,8 @@ def test_a_shop_is_crawled_within_its_origin_and_robots_txt(shop: Server, other:
         ("/checkout", "cardnumber", "financial_card"),
     }  # fmt: skip
     assert all(f.control.source == "url" for f in result.fields)
+    assert [url.removeprefix(shop.origin) for url in result.skipped] == ["/private/draft"]  # said, not silent
+    assert any("1 pages not fetched because robots.txt disallows them" in note for note in result.notes)
 
 
 def test_what_the_forms_and_scripts_of_the_pages_show(shop: Server, other: Server) -> None:
@@ -174,6 +176,21 @@ def test_a_robots_txt_that_fails_disallows_the_site() -> None:
     assert site.requests == ["/robots.txt"]
     assert result.scanned == 0 and "robots.txt answered HTTP 503, which disallows the site" in result.pages[0].error
     assert any("503" in note for note in result.notes)
+
+
+def test_a_site_that_refuses_connections_cannot_be_reached_and_robots_txt_is_not_blamed() -> None:
+    result = scan(f"http://127.0.0.1:{unused_port()}/")
+    assert result.scanned == 0
+    assert result.pages[0].error.startswith("the site cannot be reached (")
+    assert "robots" not in result.pages[0].error
+
+
+def test_without_a_scheme_https_then_http_and_the_notes_say_which_answered() -> None:
+    with serve({"/": page('<form method="post"><input name="nric"></form>')}) as site:
+        result = scan(site.origin.removeprefix("http://") + "/")
+    assert result.scanned == 1 and result.pages[0].url == site.url("/")
+    assert any(note.startswith("no scheme given; https://127.0.0.1:") for note in result.notes)
+    assert any(note == f"{site.origin} answered: crawling it" for note in result.notes)
 
 
 def test_ctrl_c_keeps_what_was_found(shop: Server) -> None:
@@ -346,3 +363,20 @@ def test_a_page_served_reads_as_the_same_file_read_from_disk() -> None:
             (f.control.line, f.control.display_name, f.category) for f in live.fields if f.path.endswith(file.stem)
         }
         assert on_disk and served == on_disk, file.name
+
+
+def test_the_reports_list_what_robots_txt_kept_out(shop: Server, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from datamin.cli import cli
+
+    common = ["--delay", "0", "--max-pages", "10", "--timeout", "5"]
+    result = CliRunner().invoke(cli, ["scan-url", shop.url("/"), "--format", "json", *common])
+    document = json.loads(result.stdout)
+    assert document["skipped"] == [{"url": shop.url("/private/draft"), "reason": "disallowed by robots.txt"}]
+    result = CliRunner().invoke(
+        cli, ["scan-url", shop.url("/"), "--format", "html", "-o", str(tmp_path / "r.html"), *common]
+    )
+    assert "Not fetched: robots.txt disallows 1 page" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan-url", shop.url("/"), "--format", "github", *common])
+    assert result.exit_code == 1 and "::error file=" in result.stdout

@@ -46,6 +46,7 @@ class Result(NamedTuple):
     stale: int = 0  # baseline entries that matched no finding
     pages: tuple[Page, ...] = ()  # a live scan's pages, in the order they were fetched
     discovered: int = 0  # files found that datamin reads (0: nothing to scan)
+    skipped: tuple[str, ...] = ()  # a live scan's pages not fetched because robots.txt disallows them
 
 
 class FileRead(NamedTuple):
@@ -149,7 +150,9 @@ def scan_site(
         errors.append(ScanError(crawler.start, None, f"interrupted after {len(pages)} pages; this is what was found"))
     finally:
         crawler.close()
-    result = Result(fields, findings, errors, read, tuple(crawler.notes), pages=tuple(pages))
+    result = Result(
+        fields, findings, errors, read, tuple(crawler.notes), pages=tuple(pages), skipped=tuple(crawler.skipped)
+    )
     if manifest is not None:
         return _against_manifest(result, manifest, full_scan=False)
     return result._replace(findings=suppressed(findings, fields))

@@ -15,7 +15,7 @@ from datamin import __version__
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 CHECK_FORMATS = ("text", "json", "sarif", "github", "markdown", "html")
 INVENTORY_FORMATS = ("text", "json", "csv", "fides", "html")
-SCAN_FORMATS = ("text", "json", "sarif", "markdown", "html")
+SCAN_FORMATS = ("text", "json", "sarif", "github", "markdown", "html")
 SEVERITY_RANK = {"note": 0, "warning": 1, "error": 2}
 
 

@@ -114,6 +114,10 @@ def _document(report: Report) -> Iterator[str]:
     for section in sections:
         yield from _section(section, report.command != "inventory")
     yield from _errors(report)
+    if result.skipped:
+        yield f"<h2>Not fetched: robots.txt disallows {_plural(len(result.skipped), 'page')}</h2>\n<ul>\n"
+        yield "".join(f'<li class="wrap">{_link(url)}</li>\n' for url in result.skipped)
+        yield "</ul>\n"
     if result.notes:
         yield "<details>\n<summary>Notes</summary>\n<ul>\n"
         yield "".join(f'<li class="wrap">{_e(note)}</li>\n' for note in result.notes)

@@ -55,6 +55,8 @@ def report(report: Report, out: TextIO) -> None:
     if report.command != "inventory":
         lists.append(("findings", [finding_object(f) for f in result.findings]))
     lists.append(("errors", [error_object(e) for e in result.errors]))
+    if report.command == "scan-url":  # pages found but not fetched, and why
+        lists.append(("skipped", [{"url": url, "reason": "disallowed by robots.txt"} for url in result.skipped]))
     out.write(f'{{"version": {VERSION}')
     for key, objects in lists:
         out.write(f',\n "{key}": [')

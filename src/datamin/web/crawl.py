@@ -84,6 +84,7 @@ def start_url(url: str) -> str:
 class Crawler:
     def __init__(self, start: str, settings: Settings, *, browser: Any = None) -> None:
         self.start = start_url(start)
+        self.scheme_guessed = "://" not in start  # `scan-url shop.example.sg`: https, else http
         origin = Origin.of(self.start)
         assert origin is not None
         self.origin = origin
@@ -97,6 +98,7 @@ class Crawler:
         self._last_start = -settings.delay
         self._turns = threading.Lock()
         self.blocked = ""  # why robots.txt disallows the whole site, when it does for want of one
+        self.skipped: list[str] = []  # pages found but not fetched: robots.txt disallows them
         self._fetched: dict[str, Response | FetchError] = {}  # the start page, fetched once to settle the origin
 
     # -- what may be fetched ---------------------------------------------------------------
@@ -140,9 +142,21 @@ class Crawler:
             if exc.target:
                 self.notes.append(f"robots.txt redirects outside the site ({exc.target}); read as if there were none")
                 return
-            # RFC 9309: a robots.txt that cannot be reached disallows the whole site.
+            if self.scheme_guessed and self.origin.scheme == "https":
+                # No scheme was given: https first, then http, and say which answered.
+                self.scheme_guessed = False
+                plain = Origin.of("http://" + self.start.split("://", 1)[1])
+                assert plain is not None
+                self.notes.append(f"no scheme given; {self.origin.url('')} did not answer ({exc.message}): trying http")
+                self.start, self.origin = "http://" + self.start.split("://", 1)[1], plain
+                self.read_robots()
+                if not self.blocked:
+                    self.notes.append(f"{plain.url('')} answered: crawling it")
+                return
+            # RFC 9309: a robots.txt that cannot be reached disallows the whole site; when
+            # nothing answers at all, the site is what cannot be reached.
             self.robots = Protego.parse("User-agent: *\nDisallow: /\n")
-            self.blocked = f"robots.txt could not be read ({exc.message}), which disallows the site"
+            self.blocked = f"the site cannot be reached ({exc.message})"
             self.notes.append(self.blocked)
             return
         if response.status >= 500:
@@ -220,6 +234,8 @@ class Crawler:
                     elif url == self.start:
                         why = self.blocked or "disallowed by robots.txt"
                         yield Visit(Page(url, None, depth, error=f"{why}; not fetched"), None)
+                    elif not self.blocked:
+                        self.skipped.append(url)
                 if not in_flight:
                     break
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
@@ -237,6 +253,11 @@ class Crawler:
                             queue.append((link, depth + 1))
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+        if self.skipped:
+            listed = ", ".join(self.skipped[:5]) + (
+                f" and {len(self.skipped) - 5} more" if len(self.skipped) > 5 else ""
+            )
+            self.notes.append(f"{len(self.skipped)} pages not fetched because robots.txt disallows them: {listed}")
         if queue and visited >= self.settings.max_pages:
             self.notes.append(f"stopped at --max-pages {self.settings.max_pages} with {len(queue)} pages not fetched")
         elif queue:

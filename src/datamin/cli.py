@@ -87,6 +87,8 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="Record the findings in FILE (with --force to replace it).",
 )
+@click.option("--fix", is_flag=True, help="Untick pre-ticked marketing consent (DM305), make GET forms POST (DM300).")
+@click.option("--dry-run", is_flag=True, help="With --fix: print the fixes as a diff and change nothing.")
 def check(
     paths: tuple[str, ...],
     manifest: str | None,
@@ -95,10 +97,16 @@ def check(
     ignore: tuple[str, ...],
     baseline: str | None,
     write_baseline: str | None,
+    fix: bool,
+    dry_run: bool,
     **common: Any,
 ) -> None:
     """Check every personal-data field against the manifest."""
+    if dry_run and not fix:
+        raise UsageProblem("--dry-run previews --fix; pass both")
     result, name, code = run_check(paths, manifest, fail_on, select, ignore, baseline, write_baseline, common)
+    if fix and _fixed(result.findings, dry_run) and not dry_run:  # report what is left
+        result, name, code = run_check(paths, manifest, fail_on, select, ignore, baseline, None, common)
     if write_baseline and name is not None:
         n = len(result.findings) + result.baselined
         click.echo(
@@ -187,6 +195,29 @@ def run_check(
 
 
 WAITING_FOR_MANIFEST = "DM100, DM101, DM102, DM103, DM200 and DM306"
+
+
+def _fixed(findings: list[Any], dry_run: bool) -> int:
+    """Make (or, dry, show) the mechanical fixes; say what was fixed and what was not. The
+    number of findings fixed."""
+    from datamin import fix
+
+    planned = fix.plan(findings)
+    done = 0
+    for change in planned:
+        for finding, why in change.left:
+            click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} not fixed: {why}", err=True)
+        if not change.fixed:
+            continue
+        done += len(change.fixed)
+        if dry_run:
+            sys.stdout.write(fix.diff(change))
+        else:
+            fix.write(change)
+    files = sum(1 for change in planned if change.fixed)
+    verb = "would fix" if dry_run else "fixed"
+    click.echo(f"{verb} {done} finding{'s' if done != 1 else ''} in {files} file{'s' if files != 1 else ''}", err=True)
+    return done
 
 
 def _existing(paths: Sequence[str]) -> Sequence[str]:

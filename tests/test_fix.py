@@ -13,7 +13,7 @@ from datamin.cli import cli
 
 PAGE = (
     "{% extends 'base.html' %}\r\n"
-    "<form action=\"{{ url_for('apply') }}\" class=\"x\">\r\n"
+    '<form action="{{ url_for(\'apply\') }}" class="x">\r\n'
     '  <label for="nric">NRIC</label> <input id="nric" name="nric">\r\n'
     '  <label><input type="checkbox" name="newsletter" value="1" checked> Send me promotions</label>\r\n'
     '  <label><input type="checkbox" name="terms" checked> I agree to the terms</label>\r\n'

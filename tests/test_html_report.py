@@ -146,8 +146,46 @@ def test_the_summary_counts() -> None:
     assert cells[cells.index("warning") + 1] == "2"
     assert cells[cells.index("Meta Pixel") + 1] == "2"  # trackers, by pages
     assert cells[cells.index("Hotjar") + 1] == "1"
-    assert "DM100 error" in cells and "undeclared-collection" in cells
+    assert cells[cells.index("national_id") + 1] == "1"  # collected but not declared (DM100)
+    worst = re.findall(r"<li>(.*?)</li>", summary.split("The worst findings")[1])
+    assert [re.sub(r"<[^>]+>", "", item).split()[:2] for item in worst] == [
+        ["error", "DM100"], ["error", "DM300"], ["warning", "DM301"], ["warning", "DM303"],
+    ]  # fmt: skip
     assert "4 findings in 3 pages: 2 errors, 2 warnings." in document
+    from datamin import __version__
+
+    assert re.search(rf"Generated \d{{4}}-\d\d-\d\d \d\d:\d\d UTC by datamin {re.escape(__version__)}", document)
+
+
+def test_findings_come_once_by_severity_with_why_and_how_to_fix() -> None:
+    document = render_report(scanned_site())
+    section = document.split('<section id="findings">')[1].split("</section>")[0]
+    rules = re.findall(r'<article class="rule" id="(DM\d+)">', section)
+    assert rules == ["DM100", "DM300", "DM301", "DM303"]  # errors first
+    assert section.count("<b>Why it matters.</b>") == 4 and section.count("<b>How to fix.</b>") == 4
+    assert (
+        document.index('<section id="findings">')
+        < document.index('<section id="map">')
+        < document.index("<h2>Pages</h2>")
+    )
+
+
+def test_the_data_map_draws_each_category_where_it_is_collected() -> None:
+    document = render_report(scanned_site())
+    section = document.split('<section id="map">')[1].split("</section>")[0]
+    assert '<svg class="map" role="img"' in section and "<script" not in section
+    dots = re.findall(r"<circle [^>]*><title>([^<]+)</title></circle>", section)
+    assert sorted(dots) == [
+        "date_of_birth in pages: 1", "email in pages: 1", "national_id in pages: 1", "phone in pages: 1",
+    ]  # fmt: skip
+
+
+def test_a_table_is_not_asked_for_a_privacy_notice() -> None:
+    table = Form(3, "customers", None, None, store="schema.sql")
+    control = Control("schema.sql", 4, 3, "sql", "column", name="nric", form=table)
+    result = Result([Field(control, "national_id", "high", 0.9, ("column: nric",))], [], [], scanned=1)
+    document = render_report(result, "inventory", None)
+    assert '<code class="wrap">customers</code>' in document and "privacy notice" not in document
 
 
 def test_each_page_shows_its_forms_fields_and_findings() -> None:
@@ -188,6 +226,52 @@ def test_check_groups_by_file_and_inventory_has_no_findings() -> None:
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     yield from launched()
+
+
+def long_names() -> Result:
+    """A report whose names are as long as real ones get: 60 characters without a space."""
+    result = scanned_site()
+    long = "customer_emergency_contact_secondary_mobile_number_verified_x"
+    assert len(long) >= 60
+    fields = [f._replace(control=f.control._replace(name=long)) for f in result.fields]
+    findings = [f._replace(field=long, container=f"form#{long}") for f in result.findings]
+    return result._replace(fields=fields, findings=findings)
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1280, 1440])
+def test_it_never_overflows_and_codes_never_wrap(chromium: Any, tmp_path: Path, width: int) -> None:
+    report_file = tmp_path / "report.html"
+    report_file.write_text(render_report(long_names()), encoding="utf-8")
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri(), wait_until="load", timeout=15_000)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        wrapped = page.evaluate(
+            "[...document.querySelectorAll('code.nowrap')].filter(e => e.getClientRects().length > 1).length"
+        )
+        shot = tmp_path / f"{width}.png"
+        page.screenshot(path=str(shot), full_page=True, timeout=15_000)
+    finally:
+        context.close()
+    assert overflow <= 0, f"{overflow} px of sideways scrolling at {width} px"
+    assert wrapped == 0
+    assert shot.stat().st_size > 0
+
+
+def test_it_prints_on_a4(chromium: Any, tmp_path: Path) -> None:
+    report_file = tmp_path / "report.html"
+    report_file.write_text(render_report(long_names()), encoding="utf-8")
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(report_file.as_uri(), wait_until="load", timeout=15_000)
+        page.emulate_media(media="print")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        context.close()
+    assert pdf.startswith(b"%PDF") and overflow <= 0
 
 
 def test_it_opens_cleanly_on_a_phone(chromium: Any, tmp_path: Path) -> None:

@@ -66,6 +66,28 @@ th{font-size:.85rem;color:var(--muted)}
 .n{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:1rem 0}
 summary{cursor:pointer}
+.nowrap{white-space:nowrap}
+.wide{grid-column:1/-1}
+ol{padding-left:1.5rem}
+pre.fix{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;
+white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem}
+svg.map{max-width:100%;height:auto;color:var(--fg)}
+svg.map .axis{font-size:11px;fill:currentColor}
+svg.map .count{font-size:10px;fill:var(--muted)}
+svg.map .dot.high{fill:var(--red)}
+svg.map .dot.medium{fill:var(--amber)}
+svg.map .dot.low{fill:var(--blue)}
+svg.map .dot{fill:var(--grey)}
+.rule{border-left-width:4px}
+@media print{
+@page{size:A4;margin:15mm}
+body{font-size:10.5pt;background:#fff;color:#000}
+main{max-width:none;padding:0}
+.scroll{overflow:visible}
+article,.card,tr{break-inside:avoid}
+h2,h3{break-after:avoid}
+a{color:inherit;text-decoration:none}
+}
 @media (max-width:40rem){
 main{padding:.75rem}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
@@ -106,8 +128,12 @@ def _document(report: Report) -> Iterator[str]:
         f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
     )
     yield f'<header>\n<h1>datamin {_e(report.command)}</h1>\n<p class="muted wrap">'
-    yield (_link(start) if start else "") + f"{' · ' if start else ''}{_e(_sentence(report, site))}</p>\n</header>\n"
+    yield (_link(start) if start else "") + f"{' · ' if start else ''}{_e(_sentence(report, site))}</p>\n"
+    yield f'<p class="muted">{_e(_generated())}</p>\n</header>\n'
     yield from _summary(report, site, sections)
+    if report.command != "inventory":
+        yield from _findings_by_severity(report.result.findings, site)
+    yield from _data_map(report.result.fields)
     yield f"<h2>{'Pages' if site else 'Files'}</h2>\n"
     if not sections:
         yield '<p class="muted">Nothing to show.</p>\n'
@@ -167,7 +193,8 @@ def _summary(report: Report, site: bool, sections: list[Section]) -> Iterator[st
     yield from _by_sensitivity(result.fields)
     if report.command != "inventory":
         yield from _by_severity(result.findings)
-        yield from _by_code(result.findings)
+        yield from _undeclared(result.findings)
+        yield from _worst(result.findings, site)
     if site:
         yield "<div>\n<h3>Trackers seen</h3>\n"
         if trackers:
@@ -217,23 +244,127 @@ def _by_severity(findings: list[Finding]) -> Iterator[str]:
     yield "</div>\n"
 
 
-def _by_code(findings: list[Finding]) -> Iterator[str]:
+def _undeclared(findings: list[Finding]) -> Iterator[str]:
+    """What is collected with no declaration (DM100), by category."""
+    categories = Counter(f.category or "" for f in findings if f.code == "DM100")
+    yield "<div>\n<h3>Collected but not declared</h3>\n"
+    if not categories:
+        yield '<p class="muted">Nothing: every category found is declared.</p>\n</div>\n'
+        return
+    rows = [[f'<code class="nowrap">{_e(c)}</code>', f"{n}"] for c, n in categories.most_common()]
+    yield _table(["category", "fields"], rows, numeric={1})
+    yield "</div>\n"
+
+
+_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
+
+
+def _by_rank(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (_RANK.get(f.severity, 9), f.code, portable(f.path), f.line))
+
+
+def _worst(findings: list[Finding], site: bool, most: int = 5) -> Iterator[str]:
+    """The first findings a reader should see: the most severe, a few."""
     if not findings:
         return
+    yield '<div class="wide">\n<h3>The worst findings</h3>\n<ol>\n'
+    for finding in _by_rank(findings)[:most]:
+        where = finding.path if site else portable(finding.path)
+        yield (
+            f'<li>{_badge(finding.severity)} <code class="nowrap">{_e(finding.code)}</code> '
+            f'<span class="wrap">{_e(finding.message)}</span> '
+            f'<span class="muted wrap">({_e(where)}:{finding.line})</span></li>\n'
+        )
+    yield "</ol>\n</div>\n"
+
+
+def _findings_by_severity(findings: list[Finding], site: bool) -> Iterator[str]:
+    """Every finding once, the most severe first, under its rule: why it matters and how to
+    fix it (the words `datamin explain` prints), then where."""
+    yield '<section id="findings">\n<h2>Findings</h2>\n'
+    if not findings:
+        yield '<p class="muted">No findings.</p>\n</section>\n'
+        return
     codes = load_codes()
-    by_code = Counter(f.code for f in findings)
-    severity = {f.code: f.severity for f in findings}
-    rows = [
-        [
-            f"<code>{_e(code)}</code> {_badge(severity[code])}",
-            _e(codes[code].title if code in codes else ""),
-            f"{n}",
-        ]
-        for code, n in sorted(by_code.items())
+    by_code: dict[str, list[Finding]] = {}
+    for finding in _by_rank(findings):
+        by_code.setdefault(finding.code, []).append(finding)
+    for code, members in by_code.items():
+        rule = codes.get(code)
+        title = f" {_e(rule.title)}" if rule else ""
+        yield (
+            f'<article class="rule" id="{_e(code)}">\n<h3>{_badge(members[0].severity)} '
+            f'<code class="nowrap">{_e(code)}</code>{title} <span class="muted">({len(members)})</span></h3>\n'
+        )
+        if rule:
+            yield f"<p><b>Why it matters.</b> {_e(rule.why)}</p>\n"
+            yield f'<p><b>How to fix.</b></p>\n<pre class="fix">{_e(rule.instead)}</pre>\n'
+        rows = [[_link(f.path if site else portable(f.path)), f"{f.line}", _e(f.message)] for f in members]
+        yield _table(["where", "line", "message"], rows, numeric={1}, stack=True)
+        yield "</article>\n"
+    yield "</section>\n"
+
+
+# Where data is collected: the kinds of place a field's source stands for.
+_PLACES = {"html": "forms", "url": "pages", "sql": "tables", "orm": "tables", "db": "tables",
+           "form-class": "code", "api": "API"}  # fmt: skip
+_PLACE_ORDER = ("forms", "pages", "tables", "code", "API")
+
+
+def _data_map(fields: list[Field]) -> Iterator[str]:
+    """Which categories are collected where, drawn as an SVG grid of dots (a dot's area says how
+    many fields), with a table of the same numbers for screen readers and for copying."""
+    yield '<section id="map">\n<h2>Data map</h2>\n'
+    counts = Counter((f.category or "", _PLACES.get(f.control.source, "other")) for f in fields)
+    if not counts:
+        yield '<p class="muted">No personal data found.</p>\n</section>\n'
+        return
+    places = [p for p in (*_PLACE_ORDER, "other") if any(place == p for _, place in counts)]
+    sensitivity = {f.category or "": f.sensitivity or "" for f in fields}
+    order = {level: rank for rank, level in enumerate(SENSITIVITIES)}
+    totals = Counter(f.category or "" for f in fields)
+    categories = sorted(totals, key=lambda c: (order.get(sensitivity[c], 9), -totals[c], c))
+    label_width, column, row, top = 150, 64, 24, 28
+    width, height = label_width + column * len(places), top + row * len(categories) + 4
+    most = max(counts.values())
+    parts = [
+        f'<svg class="map" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>Personal-data categories by where they are collected</title>'
     ]
-    yield "<div>\n<h3>Findings by code</h3>\n"
-    yield _table(["code", "rule", "findings"], rows, numeric={2})
-    yield "</div>\n"
+    for i, place in enumerate(places):
+        x = label_width + column * i + column / 2
+        parts.append(f'<text x="{x:.0f}" y="16" text-anchor="middle" class="axis">{_e(place)}</text>')
+    for j, category in enumerate(categories):
+        y = top + row * j + row / 2
+        parts.append(
+            f'<text x="{label_width - 8}" y="{y + 4:.0f}" text-anchor="end" class="axis">{_e(category[:22])}</text>'
+        )
+        for i, place in enumerate(places):
+            n = counts.get((category, place), 0)
+            if not n:
+                continue
+            x = label_width + column * i + column / 2
+            radius = 3 + 7 * (n / most) ** 0.5
+            parts.append(
+                f'<circle cx="{x:.0f}" cy="{y:.0f}" r="{radius:.1f}" class="dot {_e(sensitivity[category])}">'
+                f"<title>{_e(category)} in {_e(place)}: {n}</title></circle>"
+            )
+            parts.append(f'<text x="{x + radius + 3:.0f}" y="{y + 4:.0f}" class="count">{n}</text>')
+    parts.append("</svg>")
+    yield f'<div class="scroll">{"".join(parts)}</div>\n'
+    rows = [
+        [f'<code class="nowrap">{_e(c)}</code>', *(f"{counts.get((c, p), 0) or ''}" for p in places)]
+        for c in categories
+    ]
+    yield "<details>\n<summary>The same as a table</summary>\n"
+    yield _table(["category", *places], rows, numeric=set(range(1, len(places) + 1)))
+    yield "</details>\n</section>\n"
+
+
+def _generated() -> str:
+    from datetime import UTC, datetime
+
+    return f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by datamin {__version__}"
 
 
 def _contents(sections: list[Section], site: bool, checked: bool) -> Iterator[str]:
@@ -347,8 +478,9 @@ def _form_heading(form: Form | None) -> str:
         details.append(f"method {_e(form.method.upper())}")
     if form.action:
         details.append(f'action <span class="wrap">{_e(form.action)}</span>')
-    details.append("privacy notice beside it" if form.notice else "no privacy notice seen")
-    return f'<h4><code>{_e(form.ident)}</code> <span class="muted">{" · ".join(details)}</span></h4>\n'
+    if not form.store:  # a form people fill in, not a table or a model
+        details.append("privacy notice beside it" if form.notice else "no privacy notice seen")
+    return f'<h4><code class="wrap">{_e(form.ident)}</code> <span class="muted">{" · ".join(details)}</span></h4>\n'
 
 
 def _findings(findings: list[Finding]) -> Iterator[str]:
@@ -358,7 +490,9 @@ def _findings(findings: list[Finding]) -> Iterator[str]:
         if finding.field:
             about.append(f'<span class="mono">{_e(finding.field)}</span>')
         message = _e(finding.message) + (f'<br><span class="muted">{" · ".join(about)}</span>' if about else "")
-        rows.append([_badge(finding.severity), f"<code>{_e(finding.code)}</code>", f"{finding.line}", message])
+        rows.append(
+            [_badge(finding.severity), f'<code class="nowrap">{_e(finding.code)}</code>', f"{finding.line}", message]
+        )
     yield _table(["severity", "code", "line", "message"], rows, numeric={2}, stack=True)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from click.testing import CliRunner, Result
 
 from datamin.classify import classify_all
 from datamin.parse.markup.html import parse
@@ -34,3 +37,15 @@ def read_fields(name: str, text: str) -> list[Field]:
 def personal(name: str, text: str) -> set[tuple[int, str | None]]:
     """(line, category) of the personal-data fields datamin reports in one template."""
     return {(f.line, f.category) for f in read_fields(name, text) if f.category and f.confidence >= 0.5}
+
+
+def invoke(folder: Path, *args: str) -> Result:
+    """The command line, run from `folder`, as a user would type it there."""
+    from datamin.cli import cli
+
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        return CliRunner().invoke(cli, list(args))
+    finally:
+        os.chdir(old)

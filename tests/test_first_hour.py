@@ -8,10 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from helpers import ORDERS_MANIFEST
-
-from datamin.cli import cli
+from helpers import ORDERS_MANIFEST, invoke
 
 SIGNUP = """<form id="signup" method="post" action="/signup">
   <p>We use your email to send your order. <a href="/privacy">Privacy notice</a></p>
@@ -19,15 +16,6 @@ SIGNUP = """<form id="signup" method="post" action="/signup">
   <input name="nric">
 </form>
 """
-
-
-def invoke(folder: Path, *args: str) -> Result:
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(old)
 
 
 def project(folder: Path, manifest: str | None = ORDERS_MANIFEST) -> Path:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-from helpers import ORDERS_MANIFEST
-
-from datamin.cli import cli
+from click.testing import Result
+from helpers import ORDERS_MANIFEST, invoke
 
 PAGE = (
     "{% extends 'base.html' %}\r\n"
@@ -27,15 +24,6 @@ FIXED = (
     .replace('value="1" checked>', 'value="1">')
     .replace('method="GET"', 'method="post"')
 )
-
-
-def invoke(folder: Path, *args: str) -> Result:
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        return CliRunner().invoke(cli, list(args))
-    finally:
-        os.chdir(old)
 
 
 def project(folder: Path) -> Path:

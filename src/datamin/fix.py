@@ -88,8 +88,8 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _tag_end(text: str, start: int) -> int:
-    """Where the start tag that opens at `start` ends (its `>`), quotes respected."""
+def _start_tag(text: str, start: int) -> str | None:
+    """The start tag that opens at `start`, to its `>` (quotes respected), or None."""
     quote = ""
     for i in range(start, min(len(text), start + 20_000)):
         ch = text[i]
@@ -98,17 +98,16 @@ def _tag_end(text: str, start: int) -> int:
         elif ch in "\"'":
             quote = ch
         elif ch == ">":
-            return i
-    return -1
+            return text[start : i + 1]
+    return None
 
 
 def _checked_edit(text: str, at: int) -> tuple[int, int, str] | str:
     if at < 0 or not text.startswith("<", at):
         return "the field's tag is not where the finding points; fix it by hand"
-    end = _tag_end(text, at)
-    if end < 0:
+    tag = _start_tag(text, at)
+    if tag is None:
         return "the field's tag does not end; fix it by hand"
-    tag = text[at : end + 1]
     match = _CHECKED.search(tag)
     if match is None:
         return "`checked` is written by template code; fix it by hand"
@@ -126,10 +125,9 @@ def _method_edit(text: str, at: int) -> tuple[int, int, str] | str:
         start = opening.start()
     if start < 0 or text.lower().find("</form", start, at) >= 0:
         return "its form is written by a helper or elsewhere; fix it by hand"
-    end = _tag_end(text, start)
-    if end < 0:
+    tag = _start_tag(text, start)
+    if tag is None:
         return "the form's tag does not end; fix it by hand"
-    tag = text[start : end + 1]
     method = _METHOD.search(tag)
     if method is not None:
         value_start = start + method.end(1) + len(method.group(2))

@@ -158,6 +158,25 @@ def scan_site(
     return result._replace(findings=suppressed(findings, fields))
 
 
+def scan_db(
+    url: str, manifest: Manifest | None, options: Options | None = None, *, sample: int = 100, max_time: float = 300.0
+) -> Result:
+    """A live database: its columns classified as a schema's are, its text values sampled (at
+    most `sample` rows a column, counts and masks only); with a manifest, the fields are matched
+    against the declarations (never DM200: a database is one part of what the manifest covers).
+    DatabaseError when the URL or the driver rules the scan out."""
+    from datamin.db.scan import scan_database
+    from datamin.findings.sprawl import sprawl_findings
+
+    options = options or Options()
+    scanned = scan_database(url, sample, max_time)
+    fields = [f for f in _classified(scanned.controls, options) if f.category is not None]
+    result = Result(fields, scanned.findings, scanned.errors, int(scanned.read), tuple(scanned.notes), discovered=1)
+    if manifest is not None:
+        return _against_manifest(result, manifest, full_scan=False)
+    return result._replace(findings=suppressed([*result.findings, *sprawl_findings(fields, ())], fields))
+
+
 def suppressed(findings: list[Finding], fields: list[Field]) -> list[Finding]:
     """Less the findings an inline `datamin: ignore[CODE] reason` comment suppresses."""
     ignored = {(f.path, f.control.line, f.control.column): f.control.suppress for f in fields if f.control.suppress}

@@ -40,6 +40,7 @@ WEIGHTS: dict[str, float] = {
     "inputmode": 0.6,
     "comment": 0.75,  # a column's comment describes it, but in the schema author's words
     "class": 0.75,  # a declared field's class: `PhoneNumberField`, `EmailType`, `EmailStr`
+    "values": 0.9,  # a live database: what most of a column's sampled values are
 }
 REPORT_CONFIDENCE = 0.5  # the default --min-confidence: what is reported
 DESCRIPTION_WEIGHT = 0.45  # a comment that is a sentence: below the reporting threshold on its own
@@ -140,6 +141,7 @@ def classify_all(
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
+        shown = (category, sensitivity, confidence, evidence) if control.source == "db" else None
         key = _form_key(control)
         table = control.form is not None and bool(control.form.store)
         thing = things.get(key)
@@ -191,8 +193,15 @@ def classify_all(
                 sensitivity = lexicon.categories[category].sensitivity
                 confidence = CONTEXT_WEIGHT
                 evidence = (why,)
+        if category is None and shown is not None and shown[0] is not None and _values_say(control):
+            category, sensitivity, confidence, evidence = shown  # what the data holds, whatever the table is
         fields.append(Field(control, category, sensitivity, confidence, evidence))
     return _same_names(fields, lexicon)
+
+
+def _values_say(control: Control) -> bool:
+    """A live database's column whose sampled values say what it holds."""
+    return any(how == "values" for how, _ in control.labels)
 
 
 def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
@@ -795,8 +804,8 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         match = _best(_matches(text, lexicon, in_names=False, ids=ID_IS_VALUE), allowed, last=False)
         if match and (found or kind is None or kind.name not in ("flag", "time", "number", "key")):
             found.add(match.category)  # a comment alone does not make a flag or a timestamp personal
-            weight = WEIGHTS[how] if _short_comment(text) else DESCRIPTION_WEIGHT
-            yield Vote(match.category, weight, f"{how}: {_short(text)}", match.weak)
+            weight = WEIGHTS[how] if how == "values" or _short_comment(text) else DESCRIPTION_WEIGHT
+            yield Vote(match.category, weight, f"{how}: {_short(text)}", match.weak and how != "values")
     if control.options:
         for vote in _option_votes(control, lexicon, allowed):
             found.add(vote.category)

@@ -345,6 +345,71 @@ def scan_url(
     sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
 
 
+@cli.command("scan-db")
+@click.argument("url")
+@click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False),
+    help="Match the columns against this manifest (default: datamin.yml here, if there is one).",
+)
+@click.option(
+    "--sample",
+    type=click.IntRange(0),
+    default=100,
+    show_default=True,
+    help="Rows of each text column read to see what its values are (0: the catalog only).",
+)
+@click.option("--max-time", type=click.FloatRange(1), default=300.0, show_default=True, help="Seconds in all.")
+@click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5).")
+@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also say what the scan decided (time limits).")
+def scan_db(
+    url: str,
+    manifest: str | None,
+    sample: int,
+    max_time: float,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    **common: Any,
+) -> None:
+    """Read a live database's catalog (read-only) and a sample of its text values, and check its
+    columns like `check` does; the password may come from DATAMIN_DB_PASSWORD and is never shown."""
+    from datamin import check as stages
+    from datamin.db.connect import DatabaseError
+    from datamin.manifest import ConfigError, find, load_manifest
+
+    if common.get("output") and os.path.exists(common["output"]) and not common.get("force"):
+        raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
+    try:
+        config = _config(".")
+        chosen = _selection(select, ignore, config)
+        manifest_path = manifest or find(".")
+        loaded = load_manifest(manifest_path) if manifest_path else None
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
+    try:
+        result = stages.scan_db(url, loaded, _options(common, config), sample=sample, max_time=max_time)
+    except DatabaseError as exc:
+        raise UsageProblem(str(exc)) from None
+    result = result._replace(findings=_filter(result.findings, chosen))
+    _emit(result, "scan-db", common, loaded.name if loaded else None)
+    if result.scanned == 0:
+        click.echo("nothing to scan: the database could not be read (see the errors above)", err=True)
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
+    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
+
+
 class _Progress:
     """A progress bar on the terminal: pages fetched out of --max-pages, and the latest page."""
 

@@ -22,7 +22,9 @@ def _table(field: Field) -> str:
 
 
 def sprawl_findings(fields: Sequence[Field], identity_tables: Sequence[str]) -> list[Finding]:
-    columns = [f for f in fields if f.control.is_column and f.category in DIRECT_IDENTIFIERS]
+    columns = [
+        f for f in fields if f.control.is_column and f.category in DIRECT_IDENTIFIERS and f.control.tag != "view column"
+    ]  # a view stores nothing of its own
     if not columns:
         return []
     by_table: dict[str, list[Field]] = {}

@@ -189,3 +189,14 @@ def _label(pattern: re.Pattern[str], value: str) -> tuple[str, str] | None:
         return f"a Korean resident registration number with a valid check digit is written here (ending " \
             f"{value[-4:]}); use an obviously fake value", "national_id"  # fmt: skip
     return None
+
+
+def real_values(text: str) -> list[tuple[str, str]]:
+    """(category, value) of each real-looking value in `text`: what a value sampled from a
+    database column holds. A value on its own stands as a quoted one would (a bare MyKad)."""
+    found = []
+    for _, value, pattern in _candidates(f"'{text}'"):
+        label = _label(pattern, value)
+        if label is not None:
+            found.append((label[1], value))
+    return found

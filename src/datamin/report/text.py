@@ -56,7 +56,7 @@ def _counts(counter: Counter[str]) -> str:
 def summary(report: Report) -> str:
     """The one line that ends the text report: what was read and found."""
     result = report.result
-    unit = "page" if report.command == "scan-url" else "file"
+    unit = {"scan-url": "page", "scan-db": "database"}.get(report.command, "file")
     files = f"{result.scanned} {unit}{'s' if result.scanned != 1 else ''}"
     errors = f", {len(result.errors)} could not be read" if result.errors else ""
     if report.command == "inventory":

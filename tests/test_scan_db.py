@@ -1,0 +1,139 @@
+"""scan-db on a real SQLite database: columns as fields, values sampled in counts and masks only,
+read-only, and no value or password in any output."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from helpers import ORDERS_MANIFEST, invoke
+
+from datamin.check import scan_db
+
+NRIC, OTHER_NRIC, CARD = "S7654321F", "S9812381D", "4532015112830366"
+
+
+def clinic(folder: Path) -> Path:
+    """A clinic's database, labelled: what a patient record holds, an appointment's free text
+    with card numbers pasted in, a notes column with NRICs, a products table of no one."""
+    path = folder / "clinic.db"
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        CREATE TABLE patients (id INTEGER PRIMARY KEY, full_name TEXT, nric TEXT, date_of_birth DATE,
+                               email TEXT, phone TEXT, notes TEXT);
+        CREATE TABLE appointments (id INTEGER PRIMARY KEY, patient_id INTEGER REFERENCES patients(id),
+                                   starts_at TEXT, remarks TEXT, contact TEXT);
+        CREATE TABLE products (id INTEGER PRIMARY KEY, sku TEXT, title TEXT, price REAL);
+        CREATE VIEW patient_emails AS SELECT id, email FROM patients;
+        """
+    )
+    connection.executemany(
+        "INSERT INTO patients VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i,
+                f"Person {i}",
+                NRIC if i % 2 else OTHER_NRIC,
+                f"1980-01-0{i % 9 + 1}",
+                f"p{i}@example.sg",
+                f"9123456{i % 10}",
+                f"allergic to penicillin; old IC {NRIC}" if i % 3 == 0 else "ok",
+            )
+            for i in range(1, 21)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO appointments VALUES (?, ?, ?, ?, ?)",
+        [
+            (i, i, "2026-01-01", f"paid with card {CARD}" if i % 4 == 0 else "-", f"p{i}@example.sg")
+            for i in range(1, 21)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO products VALUES (?, ?, ?, ?)", [(i, f"SKU{i}", f"Durian {i}", 9.9) for i in range(5)]
+    )
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_columns_are_fields_and_values_say_what_a_column_holds(tmp_path: Path) -> None:
+    result = scan_db(f"sqlite:///{clinic(tmp_path)}", None)
+    found = {(f.control.container, f.control.name): f for f in result.fields}
+    assert {key: f.category for key, f in found.items()} == {
+        ("patients", "full_name"): "name", ("patients", "nric"): "national_id",
+        ("patients", "date_of_birth"): "date_of_birth", ("patients", "email"): "email",
+        ("patients", "phone"): "phone", ("patients", "notes"): "other_personal",
+        ("appointments", "contact"): "email",  # only its values say so
+        ("patient_emails", "email"): "email",
+    }  # fmt: skip
+    assert all(f.control.source == "db" and f.path == f"sqlite:///{tmp_path / 'clinic.db'}" for f in result.fields)
+    assert "values: 20 of 20 sampled rows hold email addresses" in found[("appointments", "contact")].evidence
+    assert "starts_at" not in {name for _, name in found}  # a date is not a date of birth
+    codes = {(f.code, f.container, f.field) for f in result.findings}
+    assert codes == {
+        ("DM302", "patients", "notes"),  # NRICs pasted into free text
+        ("DM302", "appointments", "remarks"),  # card numbers too
+        ("DM400", "appointments", "contact"),  # a copy of the patients' emails; a view stores nothing
+    }
+    notes = next(f for f in result.findings if f.field == "notes")
+    assert "6 of 20 sampled rows" in notes.message and "S****321F" in notes.message
+
+
+def test_sample_zero_reads_the_catalog_only(tmp_path: Path) -> None:
+    result = scan_db(f"sqlite:///{clinic(tmp_path)}", None, sample=0)
+    assert not any(how == "values" for f in result.fields for how, _ in f.control.labels)
+    assert [f for f in result.findings if f.code == "DM302"] == []
+    assert ("appointments", "contact") not in {(f.control.container, f.control.name) for f in result.fields}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github", "markdown", "html"])
+def test_no_value_reaches_any_output_and_the_file_is_not_touched(tmp_path: Path, output_format: str) -> None:
+    database = clinic(tmp_path)
+    before = hashlib.sha256(database.read_bytes()).hexdigest()
+    result = invoke(tmp_path, "scan-db", f"sqlite:///{database}", "--format", output_format)
+    assert result.exit_code == 0, result.output  # warnings only: DM100 waits for a manifest
+    for value in (NRIC, OTHER_NRIC, CARD, "p1@example.sg", "91234561", "penicillin"):
+        assert value not in result.stdout and value not in result.stderr
+    assert hashlib.sha256(database.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "clinic.db-journal").exists() and not (tmp_path / "clinic.db-wal").exists()
+
+
+def test_the_database_is_opened_read_only(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from datamin.db.connect import engine, parse
+
+    made = engine(parse(f"sqlite:///{clinic(tmp_path)}"), 5.0)
+    with made.connect() as connection, pytest.raises(Exception, match=r"readonly|read-only|read only"):
+        connection.execute(text("CREATE TABLE x (a int)"))
+    made.dispose()
+
+
+def test_against_a_manifest(tmp_path: Path) -> None:
+    database = clinic(tmp_path)
+    (tmp_path / "datamin.yml").write_text(ORDERS_MANIFEST, encoding="utf-8")
+    result = invoke(tmp_path, "scan-db", f"sqlite:///{database}", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    undeclared = {(f["container"], f["field"]) for f in document["findings"] if f["code"] == "DM100"}
+    assert ("patients", "nric") in undeclared and ("patients", "email") not in undeclared  # email is declared
+    assert not any(f["code"] == "DM200" for f in document["findings"])  # a database is part of what is declared
+
+
+def test_what_cannot_be_scanned_is_said_and_no_password_is_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = invoke(tmp_path, "scan-db", "sqlite:///no/such.db")
+    assert result.exit_code == 2 and "no SQLite database at no/such.db" in result.stderr
+    result = invoke(tmp_path, "scan-db", "oracle://u@h/db")
+    assert result.exit_code == 2 and "is not a database scan-db reads" in result.stderr
+    monkeypatch.setenv("DATAMIN_DB_PASSWORD", "s3cret-from-env")
+    for url in ("postgresql://shop:s3cret-in-url@127.0.0.1:1/shop", "mysql://shop@127.0.0.1:1/shop"):
+        result = invoke(tmp_path, "scan-db", url, "--format", "json")
+        assert result.exit_code == 2
+        assert "s3cret" not in result.stdout + result.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,90 @@ def test_what_cannot_be_scanned_is_said_and_no_password_is_shown(
         result = invoke(tmp_path, "scan-db", url, "--format", "json")
         assert result.exit_code == 2
         assert "s3cret" not in result.stdout + result.stderr
+
+
+# -- a real PostgreSQL ---------------------------------------------------------------------------
+
+CLINIC_SQL = """
+CREATE SCHEMA hr;
+CREATE TABLE public.patients (id serial PRIMARY KEY, nama text, ic_no varchar(14), tarikh_lahir date,
+                              emel text, notes text);
+COMMENT ON TABLE public.patients IS 'Pesakit klinik';
+COMMENT ON COLUMN public.patients.nama IS 'Nama penuh';
+COMMENT ON COLUMN public.patients.ic_no IS 'Nombor kad pengenalan';
+CREATE TABLE public.orders (id serial PRIMARY KEY, patient_id int REFERENCES public.patients(id), amount numeric,
+                            memo text);
+CREATE TABLE hr.staff (id serial PRIMARY KEY, full_name text, salary numeric, religion text);
+CREATE TABLE public.products (id serial PRIMARY KEY, sku text, title text);
+CREATE TABLE public.audit_secrets (id int, token text);
+CREATE VIEW public.patient_names AS SELECT id, nama FROM public.patients;
+CREATE ROLE auditor LOGIN;
+GRANT USAGE ON SCHEMA public, hr TO auditor;
+GRANT SELECT ON public.patients, public.orders, public.products, hr.staff, public.patient_names TO auditor;
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic_server() -> Iterator[str]:
+    from databases import postgres
+
+    with postgres() as socket_folder:
+        import psycopg
+
+        with psycopg.connect(host=socket_folder, user="datamin", dbname="postgres", autocommit=True) as connection:
+            connection.execute(CLINIC_SQL)
+            for i in range(1, 31):
+                connection.execute(
+                    "INSERT INTO public.patients (nama, ic_no, tarikh_lahir, emel, notes) VALUES (%s, %s, %s, %s, %s)",
+                    (f"Pesakit {i}", "900101-14-5678", "1990-01-01", f"p{i}@contoh.my",
+                     f"IC lama {NRIC}" if i % 5 == 0 else "baik"),
+                )  # fmt: skip
+                connection.execute(
+                    "INSERT INTO public.orders (patient_id, amount, memo) VALUES (%s, 10, %s)",
+                    (i, f"paid by card {CARD}" if i % 10 == 0 else "cash"),
+                )
+            connection.execute("INSERT INTO public.audit_secrets VALUES (1, 'x')")
+        yield socket_folder
+
+
+def test_postgresql_columns_comments_values_and_a_denied_table(clinic_server: str) -> None:
+    url = f"postgresql://auditor@/postgres?host={clinic_server}"
+    result = scan_db(url, None)
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert found == {
+        ("public.patients", "nama"): "name",
+        ("public.patients", "ic_no"): "national_id",
+        ("public.patients", "tarikh_lahir"): "date_of_birth",
+        ("public.patients", "emel"): "email",
+        ("public.patients", "notes"): "other_personal",
+        ("hr.staff", "full_name"): "name",
+        ("hr.staff", "salary"): "income",
+        ("hr.staff", "religion"): "religion",
+    }  # fmt: skip (a view of bare names alone is weak: a name beside nothing else may be a thing's)
+    dm302 = {(f.container, f.field, f.category) for f in result.findings if f.code == "DM302"}
+    assert dm302 == {("public.patients", "notes", "national_id"), ("public.orders", "memo", "financial_card")}
+    denied = [e for e in result.errors if "audit_secrets" in e.message]
+    assert len(denied) == 1 and "values not sampled" in denied[0].message  # the rest was read
+    assert all(f.path == url for f in result.fields)
+
+
+def test_postgresql_sessions_are_read_only_and_the_password_stays_hidden(
+    clinic_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from datamin.db.connect import engine, parse
+
+    made = engine(parse(f"postgresql://datamin@/postgres?host={clinic_server}"), 5.0)
+    with made.connect() as connection, pytest.raises(Exception, match="read-only transaction"):
+        connection.execute(text("CREATE TABLE public.x (a int)"))
+    made.dispose()
+    monkeypatch.setenv("DATAMIN_DB_PASSWORD", "s3cret-from-env")
+    for output_format in ("json", "sarif", "html", "text"):
+        result = invoke(
+            tmp_path, "scan-db", f"postgresql://auditor@/postgres?host={clinic_server}", "--format", output_format
+        )
+        assert result.exit_code in (0, 1), result.stderr
+        everything = result.stdout + result.stderr
+        assert "s3cret" not in everything and NRIC not in everything and CARD not in everything
+        assert "p1@contoh.my" not in everything

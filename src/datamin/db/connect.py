@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 PASSWORD_VARIABLE = "DATAMIN_DB_PASSWORD"
@@ -35,9 +36,13 @@ def parse(url: str) -> Any:
     return parsed
 
 
-def shown(url: Any) -> str:
-    """The URL as output may show it: no password, whatever was given."""
-    return str(url.render_as_string(hide_password=True)).replace(":***@", "@")
+_PASSWORD_PARAMETER = re.compile(r"([?&]password=)[^&#]*", re.I)
+_USER_AND_PASSWORD = re.compile(r"^([A-Za-z][\w+.-]*://[^:@/?#]*):[^@/?#]*@")
+
+
+def shown(written: str) -> str:
+    """The URL as the user wrote it, without its password: what output may show."""
+    return _PASSWORD_PARAMETER.sub(r"\1***", _USER_AND_PASSWORD.sub(r"\1@", written.strip()))
 
 
 def engine(url: Any, statement_timeout: float) -> Any:
@@ -76,5 +81,6 @@ def engine(url: Any, statement_timeout: float) -> Any:
             cursor.execute("SET SESSION TRANSACTION READ ONLY")
             cursor.execute(f"SET SESSION MAX_EXECUTION_TIME = {milliseconds}")
         cursor.close()
+        connection.commit()  # a SET inside a transaction that is rolled back would be undone
 
     return made

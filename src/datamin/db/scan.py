@@ -36,7 +36,7 @@ def scan_database(url_text: str, sample: int, max_time: float, statement_timeout
         url = parse(url_text)
     except DatabaseError as exc:
         raise DatabaseError(str(exc)) from None
-    where = shown(url)
+    where = shown(url_text)
     scanned = Scanned(where)
     secret = url.password or ""
     deadline = time.monotonic() + max_time

@@ -225,3 +225,21 @@ def test_postgresql_sessions_are_read_only_and_the_password_stays_hidden(
         everything = result.stdout + result.stderr
         assert "s3cret" not in everything and NRIC not in everything and CARD not in everything
         assert "p1@contoh.my" not in everything
+
+
+def test_init_from_a_database_writes_declarations_its_where_entries_match(tmp_path: Path) -> None:
+    database = clinic(tmp_path)
+    (tmp_path / ".git").mkdir()
+    url = f"sqlite:///{database}"
+    assert invoke(tmp_path, "init", url).exit_code == 0
+    written = (tmp_path / "datamin.yml").read_text(encoding="utf-8")
+    assert f'- "{url}#patients.nric"' in written
+    filled = (
+        written.replace("name: TODO ", "name: Clinic ").replace("country: TODO ", "country: SG ")
+        .replace("description: TODO ", "description: Care ").replace("use: TODO ", "use: essential.service ")
+        .replace("lawful_basis: TODO ", "lawful_basis: contract ").replace("retention: TODO ", "retention: P2Y ")
+        .replace("justification: TODO ", "justification: Needed for care ").replace("todo_purpose", "care")
+    )  # fmt: skip
+    (tmp_path / "datamin.yml").write_text(filled, encoding="utf-8")
+    result = invoke(tmp_path, "scan-db", url, "--format", "json")
+    assert not [f for f in json.loads(result.stdout)["findings"] if f["code"] == "DM100"], result.stdout

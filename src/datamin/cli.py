@@ -575,18 +575,33 @@ def init(paths: tuple[str, ...], output: str | None, force: bool, exclude: tuple
     from datamin import check as stages
     from datamin.starter import starter_manifest
 
-    paths = tuple(_existing(paths or (".",)))
-    target = output or os.path.join(paths[0] if os.path.isdir(paths[0]) else ".", "datamin.yml")
+    given = paths or (".",)
+    databases = tuple(p for p in given if "://" in p)  # `datamin init sqlite:///shop.db`: a live database
+    paths = tuple(_existing(tuple(p for p in given if "://" not in p))) if len(databases) < len(given) else ()
+    target = output or os.path.join(paths[0] if paths and os.path.isdir(paths[0]) else ".", "datamin.yml")
     if os.path.exists(target) and not force:
         raise UsageProblem(f"{target} exists; pass --force to overwrite it")
-    result = stages.inventory(paths, stages.Options(exclude=exclude))
-    if result.discovered == 0:
+    result = stages.inventory(paths, stages.Options(exclude=exclude)) if paths else stages.Result([], [], [], 0)
+    if paths and result.discovered == 0:
         raise UsageProblem(
             f"nothing to scan in {', '.join(paths)}: no template, page, schema or code file that datamin reads"
         )
+    for database in databases:
+        from datamin.db.connect import DatabaseError
+
+        try:
+            read = stages.scan_db(database, None)
+        except DatabaseError as exc:
+            raise UsageProblem(str(exc)) from None
+        result = result._replace(
+            fields=result.fields + read.fields,
+            errors=result.errors + read.errors,
+            scanned=result.scanned + read.scanned,
+        )
     if result.scanned == 0 and result.errors:
         raise UsageProblem("nothing could be read: " + "; ".join(f"{e.path}: {e.message}" for e in result.errors[:3]))
-    write_atomically(target, starter_manifest(result, os.path.dirname(os.path.abspath(target)), paths), force=force)
+    listed = (*paths, *databases)
+    write_atomically(target, starter_manifest(result, os.path.dirname(os.path.abspath(target)), listed), force=force)
     categories = len({f.category for f in result.fields})
     click.echo(f"wrote {target}: {categories} categories from {len(result.fields)} fields; fill in every TODO")
 

@@ -8,12 +8,12 @@ until a person has filled them in. datamin never justifies anything by itself.
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Sequence
 
 from datamin.categories import load
 from datamin.check import Result
+from datamin.findings.declarations import as_in_manifest
 from datamin.records import Field
 
 PURPOSE = "todo_purpose"
@@ -64,7 +64,7 @@ def starter_manifest(result: Result, base: str, paths: Sequence[str]) -> str:
         fields = by_category[category]
         rule = lexicon.categories[category]
         first = fields[0]
-        example = os.path.relpath(os.path.abspath(first.path), base).replace(os.sep, "/")
+        example = as_in_manifest(first, base)
         found = f"{len(fields)} field{'s' if len(fields) != 1 else ''}, e.g. {example}:{first.line}"
         lines.append(f"  - category: {category}    # {rule.title}: {found}")
         lines.append(f"    purposes: [{PURPOSE}]")
@@ -77,7 +77,7 @@ def starter_manifest(result: Result, base: str, paths: Sequence[str]) -> str:
 
 
 def _where(field: Field, base: str) -> str:
-    relative = os.path.relpath(os.path.abspath(field.path), base).replace(os.sep, "/")
+    relative = as_in_manifest(field, base)
     control = field.control
     name = control.name or control.ident or (control.bindings[0] if control.bindings else "")
     if control.is_column:

@@ -53,8 +53,7 @@ class Coverage:
             self.seen_categories.add(category)
             relative = relative_paths.get(field.path)
             if relative is None:
-                relative = os.path.relpath(os.path.abspath(field.path), base).replace(os.sep, "/")
-                relative_paths[field.path] = relative
+                relative = relative_paths[field.path] = as_in_manifest(field, base)
             matching = path_globs.get(relative)
             if matching is None:
                 matching = [
@@ -74,6 +73,14 @@ class Coverage:
                         if declaration not in covering:
                             covering.append(declaration)
             self.covering.append(covering)
+
+
+def as_in_manifest(field: Field, base: str) -> str:
+    """A field's path as a `where` entry names it: a file relative to the manifest's folder; a
+    live database's URL or a page's as it is."""
+    if field.control.source in ("db", "url"):
+        return field.path
+    return os.path.relpath(os.path.abspath(field.path), base).replace(os.sep, "/")
 
 
 def field_findings(fields: list[Field], coverage: Coverage) -> list[Finding]:

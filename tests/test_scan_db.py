@@ -243,3 +243,63 @@ def test_init_from_a_database_writes_declarations_its_where_entries_match(tmp_pa
     (tmp_path / "datamin.yml").write_text(filled, encoding="utf-8")
     result = invoke(tmp_path, "scan-db", url, "--format", "json")
     assert not [f for f in json.loads(result.stdout)["findings"] if f["code"] == "DM100"], result.stdout
+
+
+# -- a real MariaDB ------------------------------------------------------------------------------
+
+SHOP_SQL = [
+    "CREATE DATABASE shop",
+    """CREATE TABLE shop.customers (id INT PRIMARY KEY AUTO_INCREMENT, nama VARCHAR(100) COMMENT 'Nama pelanggan',
+       no_kp VARCHAR(14) COMMENT 'No. kad pengenalan', telefon VARCHAR(20), emel VARCHAR(100), catatan TEXT)
+       COMMENT 'Pelanggan kedai'""",
+    "CREATE TABLE shop.orders (id INT PRIMARY KEY, customer_id INT, total DECIMAL(10,2), nota TEXT)",
+    "CREATE TABLE shop.supplier_secrets (id INT, api_key VARCHAR(64))",
+    "CREATE USER 'auditor'@'localhost'",
+    "GRANT SELECT ON shop.customers TO 'auditor'@'localhost'",
+    "GRANT SELECT ON shop.orders TO 'auditor'@'localhost'",
+]
+
+
+@pytest.fixture(scope="module")
+def shop_server() -> Iterator[str]:
+    from databases import mariadb
+
+    with mariadb() as socket_path:
+        import pymysql
+
+        connection = pymysql.connect(unix_socket=socket_path, user="root", autocommit=True)
+        with connection.cursor() as cursor:
+            for statement in SHOP_SQL:
+                cursor.execute(statement)
+            for i in range(1, 31):
+                cursor.execute(
+                    "INSERT INTO shop.customers (nama, no_kp, telefon, emel, catatan) VALUES (%s, %s, %s, %s, %s)",
+                    (f"Pelanggan {i}", "900101-14-5678", f"+60 12-345 67{i:02d}", f"c{i}@kedai.my",
+                     f"kad {CARD}" if i % 6 == 0 else "-"),
+                )  # fmt: skip
+                cursor.execute(
+                    "INSERT INTO shop.orders VALUES (%s, %s, 10, %s)", (i, i, f"IC {NRIC}" if i % 10 == 0 else "-")
+                )
+        connection.close()
+        yield socket_path
+
+
+def test_mariadb_columns_comments_values_and_read_only(shop_server: str) -> None:
+    from sqlalchemy import text
+
+    from datamin.db.connect import engine, parse
+
+    url = f"mysql://auditor@localhost/shop?unix_socket={shop_server}"
+    result = scan_db(url, None)
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert found == {
+        ("shop.customers", "nama"): "name", ("shop.customers", "no_kp"): "national_id",
+        ("shop.customers", "telefon"): "phone", ("shop.customers", "emel"): "email",
+        ("shop.customers", "catatan"): "other_personal",
+    }  # fmt: skip
+    dm302 = {(f.container, f.field, f.category) for f in result.findings if f.code == "DM302"}
+    assert dm302 == {("shop.customers", "catatan", "financial_card"), ("shop.orders", "nota", "national_id")}
+    made = engine(parse(f"mysql://root@localhost/shop?unix_socket={shop_server}"), 5.0)
+    with made.connect() as connection, pytest.raises(Exception, match=r"READ ONLY"):
+        connection.execute(text("CREATE TABLE shop.x (a int)"))
+    made.dispose()

@@ -79,7 +79,10 @@ def engine(url: Any, statement_timeout: float) -> Any:
             cursor.execute(f"SET statement_timeout = {milliseconds}")
         else:
             cursor.execute("SET SESSION TRANSACTION READ ONLY")
-            cursor.execute(f"SET SESSION MAX_EXECUTION_TIME = {milliseconds}")
+            try:
+                cursor.execute(f"SET SESSION MAX_EXECUTION_TIME = {milliseconds}")  # MySQL
+            except Exception:  # the driver's own error class: MariaDB names it otherwise, in seconds
+                cursor.execute(f"SET SESSION max_statement_time = {statement_timeout:g}")
         cursor.close()
         connection.commit()  # a SET inside a transaction that is rolled back would be undone
 

@@ -1,6 +1,6 @@
 """What a text column's values are, from a bounded sample: counts and masks, never a value.
 
-At most N values of a column are read, in one read-only `SELECT` with a limit. Each value is
+At most N rows of a table's text columns are read, in one read-only `SELECT` with a limit. Each value is
 tested for what it may be: an NRIC/FIN with a valid check letter, a MyKad with a real date and
 place of birth, a Korean RRN with a valid check digit, a card number that passes Luhn, an email
 address, a phone number, a date of birth. Only how many values are of each kind leaves this
@@ -41,14 +41,6 @@ class Sample(NamedTuple):
 
 def is_text(type_name: str) -> bool:
     return any(word in type_name.lower() for word in _TEXT_TYPES)
-
-
-def sample_column(connection: Any, table: Any, column: str, limit: int) -> Sample:
-    """Read at most `limit` values of `column` of `table` (a SQLAlchemy Table) and say what they are."""
-    from sqlalchemy import select
-
-    values = connection.execute(select(table.c[column]).where(table.c[column].is_not(None)).limit(limit)).scalars()
-    return describe(str(v) for v in values)
 
 
 def describe(values: Any) -> Sample:

@@ -50,7 +50,7 @@ def scan_database(url_text: str, sample: int, max_time: float, statement_timeout
     scanned.errors.extend(e._replace(message=_scrub(e.message, secret)) for e in catalog.errors)
     samples: dict[tuple[str, str], Sample] = {}
     if sample > 0:
-        samples = _samples(made, catalog.schema, catalog.views, sample, deadline, scanned, secret)
+        samples = _samples(made, catalog.schema, sample, deadline, scanned, secret)
     made.dispose()
     scanned.tables = len(catalog.schema.tables)
     for control in catalog.schema.controls():
@@ -64,39 +64,37 @@ def scan_database(url_text: str, sample: int, max_time: float, statement_timeout
 
 
 def _samples(
-    made: Any, schema: Any, views: frozenset[str], limit: int, deadline: float, scanned: Scanned, secret: str
+    made: Any, schema: Any, limit: int, deadline: float, scanned: Scanned, secret: str
 ) -> dict[tuple[str, str], Sample]:
-    from sqlalchemy import MetaData, Table
+    """One bounded `SELECT` of a table's text columns (no reflection: the catalog said which),
+    at most `limit` rows; a table that cannot be read is an error and the next is read."""
+    from sqlalchemy import column, select
+    from sqlalchemy import table as table_clause
     from sqlalchemy.exc import SQLAlchemyError
 
-    from datamin.db.sample import is_text, sample_column
+    from datamin.db.sample import describe, is_text
 
     found: dict[tuple[str, str], Sample] = {}
-    metadata = MetaData()
     with made.connect() as connection:
         for table in schema.tables.values():
-            texts = [c for c in table.columns.values() if is_text(c.type)]
+            texts = [c.name for c in table.columns.values() if is_text(c.type)]
             if not texts:
                 continue
             if time.monotonic() >= deadline:
                 scanned.notes.append(f"--max-time reached: the values of {table.name} and later tables not sampled")
                 break
             namespace, _, name = table.name.rpartition(".")
+            clause = table_clause(name, *(column(c) for c in texts), schema=namespace or None)
             try:
-                reflected = Table(name, metadata, *[], schema=namespace or None, autoload_with=connection)
-                for column in texts:
-                    found[(table.name.lower(), column.name.lower())] = sample_column(
-                        connection, reflected, column.name, limit
-                    )
+                rows = connection.execute(select(*clause.columns).limit(limit)).all()
             except SQLAlchemyError as exc:
-                scanned.errors.append(
-                    ScanError(
-                        scanned.where,
-                        table.line,
-                        _scrub(f"table {table.name}: values not sampled ({_first_line(exc)})", secret),
-                    )
-                )
+                message = f"table {table.name}: values not sampled ({_first_line(exc)})"
+                scanned.errors.append(ScanError(scanned.where, table.line, _scrub(message, secret)))
                 connection.rollback()
+                continue
+            for index, name_of_column in enumerate(texts):
+                values = (str(row[index]) for row in rows if row[index] is not None)
+                found[(table.name.lower(), name_of_column.lower())] = describe(values)
     return found
 
 

@@ -543,3 +543,31 @@ def test_phoenix_eex_helpers_blazor_bindings_and_jinja_form_macros() -> None:
     assert personal("Register.razor", razor) == {(3, "phone")}
     jinja = "<form>\n{{ form.input('fullname', label=_('Full name'), id='f') }}\n{{ form.markdown('about', label=_('About')) }}\n</form>\n"
     assert personal("edit_user_form.html", jinja) == {(2, "name")}
+
+
+def test_a_field_drawn_by_a_controller_render_prop() -> None:
+    """shadcn/ui's FormField and react-hook-form's Controller name the field; the input in the
+    render prop is where it is drawn, its FormLabel what it asks."""
+    text = """export function Signup() {
+  return (
+    <Form {...form}>
+      <FormField
+        control={form.control}
+        name="x1"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>NRIC / FIN</FormLabel>
+            <FormControl>
+              <Input placeholder="S1234567A" {...field} />
+            </FormControl>
+          </FormItem>
+        )}
+      />
+      <Controller name="x2" control={control} render={({ field }) => <TextField type="date" label="Birthday" {...field} />} />
+    </Form>
+  );
+}
+"""
+    found = [(f.line, f.control.column, f.control.name, f.category) for f in read_fields("Signup.tsx", text)]
+    assert found[0] == (11, 15, "x1", "national_id")
+    assert found[1][2:] == ("x2", "date_of_birth") and found[1][0] == 16

@@ -242,7 +242,12 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             )
             if neutral.constructs and "<form" in markup:
                 reader.actions_written = _actions_as_written(doc, markup, neutral.code)
-            controls.extend(reader.controls())
+            found = list(reader.controls())
+            if "jsx" in families and "render=" in neutral.code:
+                from datamin.parse.markup.renderprops import in_render_props
+
+                found = in_render_props(found, neutral.code, lines)
+            controls.extend(found)
             place = _Sections(doc).place
     if helpers:
         rendered = list(frameworks.read(path, neutral, families, lines.line_of, forms))

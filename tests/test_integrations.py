@@ -173,3 +173,20 @@ def test_the_hook_runs_on_every_file_datamin_reads() -> None:
     code = (".py", ".rb", ".ts", ".mjs", ".cjs", ".prisma", ".graphql", ".gql", ".yaml", ".yml", ".json", ".orm.xml")
     for suffix in (*TEMPLATE_SUFFIXES, *SNIFFED_SUFFIXES, ".sql", *code):
         assert files.search(f"app/views/x{suffix}"), suffix
+
+
+def test_every_package_of_the_source_is_in_the_wheel() -> None:
+    """`pip install .` ships the packages pyproject.toml lists: a new folder of modules must be
+    among them, or the installed command fails where the editable one works."""
+    import tomllib
+
+    from helpers import ROOT
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    source = ROOT / "src"
+    found = {
+        ".".join(init.parent.relative_to(source).parts)
+        for init in source.rglob("__init__.py")
+        if "egg-info" not in str(init)
+    }
+    assert found <= listed, f"not in [tool.setuptools] packages: {sorted(found - listed)}"

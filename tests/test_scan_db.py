@@ -197,7 +197,7 @@ def test_postgresql_columns_comments_values_and_a_denied_table(clinic_server: st
         ("hr.staff", "full_name"): "name",
         ("hr.staff", "salary"): "income",
         ("hr.staff", "religion"): "religion",
-    }  # fmt: skip (a view of bare names alone is weak: a name beside nothing else may be a thing's)
+    }  # not the view patient_names.nama: a bare name beside nothing else is weak
     dm302 = {(f.container, f.field, f.category) for f in result.findings if f.code == "DM302"}
     assert dm302 == {("public.patients", "notes", "national_id"), ("public.orders", "memo", "financial_card")}
     denied = [e for e in result.errors if "audit_secrets" in e.message]

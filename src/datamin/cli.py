@@ -245,6 +245,54 @@ def _say_nothing_read(result: Any, where: Sequence[str]) -> None:
         click.echo(f"nothing could be read in {', '.join(where)} (see the errors above)", err=True)
 
 
+def _live_options(function: Command) -> Command:
+    """The options scan-url and scan-db share with check: output, selection, the exit code."""
+    options = [
+        click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="text", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE."),
+        click.option("--force", is_flag=True, help="Overwrite the --output file if it exists."),
+        click.option(
+            "--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5)."
+        ),
+        click.option(
+            "--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error)."
+        ),
+        click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories."),
+        click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories."),
+        click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _live_setup(
+    manifest: str | None, select: Sequence[str], ignore: Sequence[str], common: dict[str, Any]
+) -> tuple[Any, Selection, Any]:
+    """(config, selection, manifest or None) of a live scan, from the current folder; a problem
+    with any of them is printed and exits with 2 before anything is fetched."""
+    from datamin.manifest import ConfigError, find, load_manifest
+
+    if common.get("output") and os.path.exists(common["output"]) and not common.get("force"):
+        raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
+    try:
+        config = _config(".")
+        chosen = _selection(select, ignore, config)
+        manifest_path = manifest or find(".")
+        loaded = load_manifest(manifest_path) if manifest_path else None
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(EXIT_ERROR)
+    common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
+    return config, chosen, loaded
+
+
+def _live_exit(result: Any, config: Any, fail_on: str | None) -> None:
+    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
+    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
+
+
 @cli.command("scan-url")
 @click.argument("url")
 @click.option(
@@ -263,14 +311,7 @@ def _say_nothing_read(result: Any, where: Sequence[str]) -> None:
 @click.option("--user-agent", help="The User-Agent to send (default: datamin's own, with its version).")
 @click.option("--insecure", is_flag=True, help="Do not verify TLS certificates.")
 @click.option("--render", is_flag=True, help="Run each page's scripts in headless Chromium (datamin[render]).")
-@click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5).")
-@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors.")
+@_live_options
 @click.option("--verbose", "-v", is_flag=True, help="Also say what the crawl decided (robots.txt, limits).")
 def scan_url(
     url: str,
@@ -294,7 +335,6 @@ def scan_url(
     from contextlib import nullcontext
 
     from datamin import check as stages
-    from datamin.manifest import ConfigError, find, load_manifest
     from datamin.web.crawl import Settings, start_url
     from datamin.web.fetch import Limits
 
@@ -302,22 +342,11 @@ def scan_url(
         start_url(url)
     except ValueError as exc:
         raise UsageProblem(str(exc)) from exc
-    if common.get("output") and os.path.exists(common["output"]) and not common.get("force"):
-        raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
-    try:
-        config = _config(".")
-        chosen = _selection(select, ignore, config)
-        manifest_path = manifest or find(".")
-        loaded = load_manifest(manifest_path) if manifest_path else None
-    except ConfigError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        sys.exit(EXIT_ERROR)
+    config, chosen, loaded = _live_setup(manifest, select, ignore, common)
     limits = Limits(timeout=timeout, max_bytes=max_page_size, insecure=insecure)
     if user_agent:
         limits = limits._replace(user_agent=user_agent)
     settings = Settings(max_pages, max_depth, max_time, delay, concurrency, limits, render)
-    common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
     options = _options(common, config)
     progress = _Progress(max_pages) if sys.stderr.isatty() and not common.get("quiet") else None
     if render:
@@ -341,8 +370,7 @@ def scan_url(
     if result.scanned == 0:
         click.echo(f"nothing to scan at {url}: no page could be read (see the errors above)", err=True)
         sys.exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
-    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
+    _live_exit(result, config, fail_on)
 
 
 @cli.command("scan-db")
@@ -360,14 +388,7 @@ def scan_url(
     help="Rows of each text column read to see what its values are (0: the catalog only).",
 )
 @click.option("--max-time", type=click.FloatRange(1), default=300.0, show_default=True, help="Seconds in all.")
-@click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), help="Lowest confidence reported (default: 0.5).")
-@click.option("--fail-on", type=click.Choice(tuple(SEVERITY_RANK)), help="Lowest severity that fails (default: error).")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these codes (prefixes) or categories.")
-@click.option("--ignore", multiple=True, metavar="CODES", help="Not these codes (prefixes) or categories.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but findings and errors.")
+@_live_options
 @click.option("--verbose", "-v", is_flag=True, help="Also say what the scan decided (time limits).")
 def scan_db(
     url: str,
@@ -383,20 +404,8 @@ def scan_db(
     columns like `check` does; the password may come from DATAMIN_DB_PASSWORD and is never shown."""
     from datamin import check as stages
     from datamin.db.connect import DatabaseError
-    from datamin.manifest import ConfigError, find, load_manifest
 
-    if common.get("output") and os.path.exists(common["output"]) and not common.get("force"):
-        raise UsageProblem(f"{common['output']} exists; pass --force to overwrite it")
-    try:
-        config = _config(".")
-        chosen = _selection(select, ignore, config)
-        manifest_path = manifest or find(".")
-        loaded = load_manifest(manifest_path) if manifest_path else None
-    except ConfigError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        sys.exit(EXIT_ERROR)
-    common.update(exclude=(), max_file_size=0, jobs=1, dialect=None)
+    config, chosen, loaded = _live_setup(manifest, select, ignore, common)
     try:
         result = stages.scan_db(url, loaded, _options(common, config), sample=sample, max_time=max_time)
     except DatabaseError as exc:
@@ -406,8 +415,7 @@ def scan_db(
     if result.scanned == 0:
         click.echo("nothing to scan: the database could not be read (see the errors above)", err=True)
         sys.exit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on or config.fail_on or "error"]
-    sys.exit(EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK)
+    _live_exit(result, config, fail_on)
 
 
 class _Progress:

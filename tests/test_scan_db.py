@@ -284,12 +284,13 @@ def shop_server() -> Iterator[str]:
         yield socket_path
 
 
-def test_mariadb_columns_comments_values_and_read_only(shop_server: str) -> None:
+@pytest.mark.parametrize("scheme", ["mysql", "mariadb"])
+def test_mariadb_columns_comments_values_and_read_only(shop_server: str, scheme: str) -> None:
     from sqlalchemy import text
 
     from datamin.db.connect import engine, parse
 
-    url = f"mysql://auditor@localhost/shop?unix_socket={shop_server}"
+    url = f"{scheme}://auditor@localhost/shop?unix_socket={shop_server}"
     result = scan_db(url, None)
     found = {(f.control.container, f.control.name): f.category for f in result.fields}
     assert found == {
@@ -303,3 +304,21 @@ def test_mariadb_columns_comments_values_and_read_only(shop_server: str) -> None
     with made.connect() as connection, pytest.raises(Exception, match=r"READ ONLY"):
         connection.execute(text("CREATE TABLE shop.x (a int)"))
     made.dispose()
+
+
+def test_emails_pasted_into_free_text_are_dm302_and_phone_like_digits_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "helpdesk.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE tickets (id INTEGER PRIMARY KEY, body TEXT)")
+    connection.executemany(
+        "INSERT INTO tickets (body) VALUES (?)",
+        [
+            (f"please reply to mei.ling{i}@example.sg" if i % 3 == 0 else f"order 8123 4567 item {i}",)
+            for i in range(30)
+        ],
+    )
+    connection.commit()
+    connection.close()
+    found = [(f.code, f.field, f.category) for f in scan_db(f"sqlite:///{path}", None).findings]
+    assert found == [("DM302", "body", "email")]
+    assert "mei.ling" not in " ".join(f.message for f in scan_db(f"sqlite:///{path}", None).findings)

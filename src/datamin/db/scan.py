@@ -110,7 +110,8 @@ def _value_labels(found: Sample) -> list[tuple[str, str]]:
 
 
 def _inside(control: Control, found: Sample) -> list[Finding]:
-    """DM302: personal values written inside free text (a `notes` column holding NRICs)."""
+    """DM302: identifiers written inside free text (a `notes` column holding NRICs, card numbers
+    or email addresses)."""
     from datamin.db.sample import KINDS
     from datamin.findings import finding
 
@@ -127,7 +128,7 @@ def _inside(control: Control, found: Sample) -> list[Finding]:
             control.container,
         )
         for category, n in found.inside.most_common()
-        if category in ("national_id", "financial_card")
+        if category in ("national_id", "financial_card", "email")  # a phone-like run of digits is too common
     ]
 
 

@@ -189,6 +189,11 @@ def compare(url: str, names: object, values: object) -> int:
     for who, found in (("datamin scan-db", ours), ("piicatcher (column names + CommonRegex)", theirs)):
         precision, recall = score(found)
         print(f"  {who:42s} precision {precision:.3f}  recall {recall:.3f}  ({len(found)} columns reported)")
+    # Its spaCy scanner, left out, could only add columns: at best every personal one it missed.
+    personal = {(t, c) for t, c, _, _, p in COLUMNS if p}
+    missed = len(personal - theirs)
+    best = (len(theirs & personal) + missed) / (len(theirs) + missed)
+    print(f"  piicatcher with its spaCy scanner could at best reach precision {best:.3f} (recall 1.000)")
     return 0
 
 

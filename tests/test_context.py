@@ -250,3 +250,15 @@ def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # t
         ("students", "school", "other_personal"),
         ("students", "course", "other_personal"),
     }  # where a student studies is about the student; a timetable's course is the school's
+
+
+def test_a_checkbox_wrapped_deep_in_a_table_row_is_asked_by_the_row_header() -> None:
+    """A vaccination grid: the row header names the vaccine, the checkbox's own text only its
+    abbreviation, however many wrappers a styled checkbox puts around it."""
+    row = (
+        '<tr><th scope="row">Hepatitis B</th><td><div class="boxes"><div class="row"><div class="item">'
+        '<label class="checkbox"><input type="checkbox" name="dose1"><span>Hep B</span></label>'
+        "</div></div></div></td></tr>"
+    )
+    text = f'<form method="post"><table><thead><tr><th></th><th>2 months</th></tr></thead>{row}</table></form>'
+    assert personal("vaccines.html", text) == {(1, "health")}

@@ -1175,7 +1175,7 @@ def _row_header(ancestors: list[Element]) -> str:
     """The header cell that starts a field's table row (`<th>Mobile *</th><td>[010]</td><td>[
     ]</td><td>[ ]</td>`): it asks for every field of the row, not only the first after it. A
     row whose header is blank continues the one above (the second line of an address)."""
-    cell = next((a for a in ancestors[:4] if a.tag == "td"), None)
+    cell = next((a for a in ancestors[:6] if a.tag == "td"), None)
     row = cell.getparent() if cell is not None else None
     for _ in range(3):
         if row is None or row.tag != "tr":

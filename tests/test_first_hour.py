@@ -71,6 +71,13 @@ def test_a_missing_path_is_said_first(tmp_path: Path, command: str) -> None:
     assert not (tmp_path / "datamin.yml").exists()
 
 
+@pytest.mark.parametrize("command", ["check", "inventory"])
+def test_a_url_given_for_a_path_points_at_the_live_scans(tmp_path: Path, command: str) -> None:
+    result = invoke(tmp_path, command, "https://shop.example.sg")
+    assert result.exit_code == 2
+    assert "`datamin scan-url URL` reads a live site, `datamin scan-db URL` a live database" in result.stderr
+
+
 @pytest.mark.parametrize("command", ["check", "inventory", "init"])
 def test_a_folder_with_nothing_to_read_exits_2(tmp_path: Path, command: str) -> None:
     (tmp_path / "datamin.yml").write_text(ORDERS_MANIFEST, encoding="utf-8")

@@ -225,6 +225,11 @@ def _existing(paths: Sequence[str]) -> Sequence[str]:
     mistake in the command, said before anything else (the manifest is looked for from them)."""
     if any(os.path.exists(p) for p in paths):
         return paths
+    if any("://" in p for p in paths):
+        raise UsageProblem(
+            f"{paths[0]} is not a file or folder: `datamin scan-url URL` reads a live site, "
+            "`datamin scan-db URL` a live database"
+        )
     raise UsageProblem(
         f"no such file or folder: {paths[0]}" if len(paths) == 1 else "no such files or folders: " + ", ".join(paths)
     )

@@ -322,3 +322,12 @@ def test_emails_pasted_into_free_text_are_dm302_and_phone_like_digits_are_not(tm
     found = [(f.code, f.field, f.category) for f in scan_db(f"sqlite:///{path}", None).findings]
     assert found == [("DM302", "body", "email")]
     assert "mei.ling" not in " ".join(f.message for f in scan_db(f"sqlite:///{path}", None).findings)
+
+
+def test_the_reports_name_the_database_as_it_is(tmp_path: Path) -> None:
+    url = f"sqlite:///{clinic(tmp_path)}"
+    sarif = json.loads(invoke(tmp_path, "scan-db", url, "--format", "sarif").stdout)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": url}  # an absolute URI: no %SRCROOT%
+    html = invoke(tmp_path, "scan-db", url, "--format", "html").stdout
+    assert "<h2>Tables</h2>" in html and url in html

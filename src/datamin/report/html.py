@@ -134,7 +134,7 @@ def _document(report: Report) -> Iterator[str]:
     if report.command != "inventory":
         yield from _findings_by_severity(report.result.findings, site)
     yield from _data_map(report.result.fields)
-    yield f"<h2>{'Pages' if site else 'Files'}</h2>\n"
+    yield f"<h2>{'Pages' if site else 'Tables' if report.command == 'scan-db' else 'Files'}</h2>\n"
     if not sections:
         yield '<p class="muted">Nothing to show.</p>\n'
     for section in sections:

@@ -34,8 +34,8 @@ def rule(code: Code) -> dict[str, Any]:
 
 def _location(path: str, line: int, column: int) -> dict[str, Any]:
     relative = portable(path)
-    if path.startswith(("http://", "https://")):
-        artifact: dict[str, Any] = {"uri": path}  # a page of a live scan
+    if "://" in path:
+        artifact: dict[str, Any] = {"uri": path}  # a page or a database of a live scan
     elif relative.startswith("../") or os.path.isabs(relative):
         artifact = {"uri": Path(os.path.abspath(path)).as_uri()}
     else:

@@ -5,9 +5,10 @@ from __future__ import annotations
 _PAIRS = {"{": "}", "(": ")", "[": "]"}
 
 
-def closing(text: str, at: int) -> int:
-    """The index of the bracket that closes the one at `at` (strings and their escapes passed
-    over), or the last index when nothing closes it."""
+def closing(text: str, at: int, quotes: str = "\"'", comments: bool = False) -> int:
+    """The index of the bracket that closes the one at `at` (strings in any of `quotes` and
+    their escapes passed over; with `comments`, `//` and `/* */` comments too, which may hold
+    an apostrophe), or the last index when nothing closes it."""
     opening = text[at]
     close = _PAIRS[opening]
     depth, quote, i = 0, "", at
@@ -18,7 +19,13 @@ def closing(text: str, at: int) -> int:
                 i += 1
             elif char == quote:
                 quote = ""
-        elif char in "\"'":
+        elif comments and char == "/" and text.startswith("//", i):
+            newline = text.find("\n", i)
+            i = newline if newline >= 0 else len(text) - 1
+        elif comments and char == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = end + 1 if end >= 0 else len(text) - 1
+        elif char in quotes:
             quote = char
         elif char == opening:
             depth += 1

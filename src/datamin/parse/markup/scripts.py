@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from datamin.parse.brackets import closing as closing_bracket
+
 # A field tag, or a Blade component that renders one (Blade compiles those in scripts too).
 _FIELD_TAG = re.compile(r"<(?:input|select|textarea)\b|<x-[\w.:-]*(?:input|select|textarea|field)\b", re.I)
 _NOT_JAVASCRIPT = re.compile(
@@ -153,7 +155,7 @@ def _literals(code: str) -> list[tuple[int, str]]:
                 stack.append(depth)
                 depth += 1
                 in_template = False
-                closing = _substitution_end(code, i + 2)
+                closing = closing_bracket(code, i + 1, quotes="\"'`") + 1  # after the `}` of `${`
                 templates[-1][1].append(_blank(code[i:closing]))
                 i += 2
             continue
@@ -186,29 +188,6 @@ def _literals(code: str) -> list[tuple[int, str]]:
         else:
             i += 1
     return found
-
-
-def _substitution_end(code: str, at: int) -> int:
-    """Just after the `}` that closes a `${` whose code starts at `at` (braces counted, strings
-    and nested template literals passed over roughly: only its length matters)."""
-    depth, i, quote = 1, at, ""
-    while i < len(code):
-        char = code[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in "'\"`":
-            quote = char
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return len(code)
 
 
 _ESCAPE = re.compile(r"\\(.)", re.S)

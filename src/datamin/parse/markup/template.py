@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from datamin.parse.brackets import closing
+
 FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".blade.php": ("blade", "php"),
     ".html": ("curly",),
@@ -492,40 +494,11 @@ def neutralise_jsx(text: str) -> str:
             elif ch == ">":
                 break
             elif ch == "{":
-                end = _closing_brace(text, i)
+                end = closing(text, i, quotes="\"'`", comments=True)
                 _rewrite_expression(text, out, i, end)
                 i = end
             i += 1
     return "".join(out)
-
-
-def _closing_brace(text: str, start: int) -> int:
-    depth = 0
-    i = start
-    quote = ""
-    while i < len(text):
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = ""
-        elif ch == "/" and text.startswith("//", i):  # a comment may hold an apostrophe: doesn't
-            newline = text.find("\n", i)
-            i = newline if newline >= 0 else len(text) - 1
-        elif ch == "/" and text.startswith("/*", i):
-            close = text.find("*/", i + 2)
-            i = close + 1 if close >= 0 else len(text) - 1
-        elif ch in "\"'`":
-            quote = ch
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return len(text) - 1
 
 
 def _rewrite_expression(text: str, out: list[str], start: int, end: int) -> None:

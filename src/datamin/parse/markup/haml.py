@@ -146,12 +146,10 @@ def _pug_line(line: str, indent: int) -> tuple[str, str]:
         return pad + " " + body[1:], ""
     if body.startswith("<"):
         return line, ""
-    match = _SLIM_TAG.match(body)
-    if match is None or not (match.group("tag") or match.group("shorthand")):
+    head = _tag_head(body)
+    if head is None:
         return line, ""
-    tag = (match.group("tag") or "div").lower()
-    attributes = _shorthand(match.group("shorthand"))
-    rest = body[match.end() :]
+    tag, attributes, rest = head
     if rest.startswith("("):
         close = closing(rest, 0)
         attributes += _pug_attributes(rest[1:close])
@@ -160,13 +158,7 @@ def _pug_line(line: str, indent: int) -> tuple[str, str]:
     if rest.startswith(":"):  # `li: a(href="#") text`: one child, inline
         inner, _ = _pug_line(" " + rest[1:].strip(), 1)
         return f"{pad}<{tag}{attributes}>{inner.strip()}</{tag}>", ""
-    content = "" if rest.startswith(("=", "!=", ".")) else rest
-    opening = f"{pad}<{tag}{attributes}>"
-    if tag in _VOID or content.startswith("/"):
-        return opening, ""
-    if content:
-        return f"{opening}{content}</{tag}>", ""
-    return opening, tag
+    return _element(pad, tag, attributes, "" if rest.startswith(("=", "!=", ".")) else rest)
 
 
 def _render(text: str, render_line: Callable[[str, int], tuple[str, str]], comments: tuple[str, ...]) -> str:
@@ -254,12 +246,10 @@ def _slim_line(line: str, indent: int) -> tuple[str, str]:
         return pad + " " + body[1:], ""
     if body.startswith(("doctype", "<")):
         return line, ""
-    match = _SLIM_TAG.match(body)
-    if match is None or not (match.group("tag") or match.group("shorthand")):
+    head = _tag_head(body)
+    if head is None:
         return line, ""
-    tag = (match.group("tag") or "div").lower()
-    attributes = _shorthand(match.group("shorthand"))
-    rest = body[match.end() :]
+    tag, attributes, rest = head
     if rest[:1] in ("(", "[", "{"):
         close = closing(rest, 0)
         rest = " " + rest[1:close] + " " + rest[close + 1 :].lstrip() if close else rest
@@ -273,7 +263,20 @@ def _slim_line(line: str, indent: int) -> tuple[str, str]:
         inner, _ = _slim_line(" " + rest[1:].strip(), 1)
         rest = inner.strip()
         return f"{pad}<{tag}{attributes}>{rest}</{tag}>", ""
-    content = f"<%= {rest.lstrip('=').strip()} %>" if rest.startswith("=") else rest
+    return _element(pad, tag, attributes, f"<%= {rest.lstrip('=').strip()} %>" if rest.startswith("=") else rest)
+
+
+def _tag_head(body: str) -> tuple[str, str, str] | None:
+    """A Slim or Pug line's tag, the attributes its `.class#id` shorthand gives, and the rest
+    of the line; None when the line starts with no tag."""
+    match = _SLIM_TAG.match(body)
+    if match is None or not (match.group("tag") or match.group("shorthand")):
+        return None
+    return (match.group("tag") or "div").lower(), _shorthand(match.group("shorthand")), body[match.end() :]
+
+
+def _element(pad: str, tag: str, attributes: str, content: str) -> tuple[str, str]:
+    """An element's markup, and its tag when its body stays open for the lines below."""
     opening = f"{pad}<{tag}{attributes}>"
     if tag in _VOID or content.startswith("/"):
         return opening, ""

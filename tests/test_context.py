@@ -67,6 +67,29 @@ def test_headings_of_a_helper_rendered_form_and_of_other_languages() -> None:
     assert personal("x.html", text) == {(2, "name"), (4, "health"), (6, "health")}
 
 
+def test_a_form_about_a_person_asks_what_a_record_of_people_holds() -> None:
+    """Under "Student details" or "Maklumat Peribadi", or in form#employee-form, a school, a
+    course or a department is the person's; the same words in a clinic's booking are not."""
+    student = """<form><h3>Student details</h3>
+<label for="n">Full name</label><input id="n" name="full_name">
+<label for="s">School:</label><input id="s" name="s1">
+<label for="c">Course</label><select id="c" name="c1"><option>Diploma</option></select>
+</form>"""
+    assert personal("apply.html", student) == {(2, "name"), (3, "other_personal"), (4, "other_personal")}
+    evidence = {f.line: f.evidence for f in read_fields("apply.html", student) if f.category}
+    assert evidence[3] == ('in section "Student details": a person\'s School',)
+    staff = '<form id="employee-form"><input name="email" type="email">\n<input name="department"></form>'
+    assert personal("staff.html", staff) == {(1, "email"), (2, "employment")}
+    peribadi = (
+        '<form><h4>Maklumat Peribadi</h4><input name="nama_penuh">\n<label>Kursus <input name="k"></label></form>'
+    )
+    assert personal("x.html", peribadi) == {(1, "name"), (2, "other_personal")}
+    booking = '<form id="appointment"><h3>Book a visit</h3><input name="email" type="email">\n<input name="department"></form>'
+    assert personal("book.html", booking) == {(1, "email")}
+    course = '<form><h3>Personal details</h3><label>Course <input name="course"></label></form>'
+    assert personal("x.html", course) == set()  # nothing personal besides it: a search for a course
+
+
 def test_the_rows_of_a_table_are_records_of_what_its_column_headers_name() -> None:
     """A table of education or work history: the year, the grade and the certificate's upload
     of each row are that history too (two headers or more name its category)."""

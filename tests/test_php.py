@@ -112,6 +112,7 @@ class BookingController extends Controller
     assert {key: value[2] for key, value in found.items()} == {
         "StorePatientRequest.nama_penuh": "name", "StorePatientRequest.ic": "national_id",
         "StorePatientRequest.contact": "email", "store.phone": "phone",
+        "StorePatientRequest.catatan": "other_personal",  # notes about the patient
     }  # fmt: skip
 
 

@@ -189,6 +189,7 @@ async def register(email: str = Form(...), phone: str = Form(...), plan: str = F
         "PatientIn.full_name": "name", "PatientIn.contact": "email", "PatientIn.born": "date_of_birth",
         "PatientIn.ident": "national_id", "Patient.nric": "national_id", "Patient.age": "date_of_birth",
         "register.email": "email", "register.phone": "phone",
+        "PatientIn.notes": "other_personal",  # a patient's body: the notes are about the patient
     }  # fmt: skip
 
 

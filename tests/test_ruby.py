@@ -110,4 +110,5 @@ end
         "patient.nric": ("patients_controller.rb", 3, "national_id"),
         "patient.line1": ("patients_controller.rb", 3, "address"),
         "patient.postal_code": ("patients_controller.rb", 3, "address"),
+        "patient.notes": ("patients_controller.rb", 3, "other_personal"),  # notes about the patient
     }

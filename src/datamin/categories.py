@@ -104,6 +104,7 @@ class Lexicon:
         "people",
         "people_columns",
         "people_substrings",
+        "person_sections",
         "record_categories",
         "record_handling",
         "sign_in",
@@ -143,6 +144,7 @@ class Lexicon:
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
+    person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
@@ -420,6 +422,8 @@ def _index(
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
         sign_in=_joined(shared.get("sign_in", ())),
         name_parts=_joined(shared.get("name_parts", ())),
+        person_sections=_joined(shared.get("person_sections", ()))
+        | frozenset(fold(p) for p in shared.get("person_sections", ()) if has_non_latin(fold(p))),
         identity_records=_joined(shared.get("identity_records", ())),
         people_columns={
             "".join(split_words(column)): category

@@ -187,7 +187,7 @@ def classify_all(
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
                 evidence = (f"in {control.container}: signing in",)
         elif category is None and not table and key in corroborated and _answers(control, lexicon):
-            placed = _placed(control, lexicon)
+            placed = _placed(control, lexicon) or _of_a_person(control, lexicon)
             if placed is not None:
                 category, why = placed
                 sensitivity = lexicon.categories[category].sensitivity
@@ -283,6 +283,38 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
         if category is not None:
             return category, f'in {how} "{_short(text)}"'
     return None
+
+
+def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
+    """A field of a form about a person (under "Student details" or "Maklumat Peribadi", in
+    form#employee-form) that asks what a record of people holds: a student's school or class,
+    an employee's department, the text about themselves (`people_columns`)."""
+    said = [control.name, *(text for how, text in control.labels if how != "values")]
+    asked = next((s for s in said if "".join(split_words(s)) in lexicon.people_columns), None)
+    if asked is None:
+        return None
+    where = [f'{how} "{_short(text)}"' for how, text in control.context if how in ("section", "page") and text]
+    if control.form is not None:
+        where.append(control.form.ident)
+    about = next((w for w in where if _of_people(w, lexicon)), None)
+    if about is None:
+        return None
+    category = lexicon.people_columns["".join(split_words(asked))]
+    return category, f"in {about}: a person's {_short(asked).strip(' :*')}"
+
+
+@lru_cache(maxsize=4096)
+def _of_people(text: str, lexicon: Lexicon) -> bool:
+    """A heading, title or form name about a person: "Student details", "Personal information",
+    个人信息, form#employee-form."""
+    if _mentions_people(text, lexicon):
+        return True
+    words = split_words(text)
+    joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    folded = fold(text)
+    return bool(joined & lexicon.person_sections) or any(
+        s in folded for s in (*lexicon.people_substrings, *lexicon.person_sections) if has_non_latin(s)
+    )
 
 
 @lru_cache(maxsize=1024)

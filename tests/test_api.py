@@ -627,6 +627,48 @@ def test_an_integer_id_of_a_record_is_a_reference_and_a_coded_one_a_value(tmp_pa
     }  # an integer address id points at an address; a string "phone id" may be the number itself
 
 
+def test_a_key_described_as_what_it_identifies_is_not_that_data(tmp_path: Path) -> None:
+    text = """openapi: 3.0.0
+info: {title: Customers, version: "1"}
+paths: {}
+components:
+  schemas:
+    Address:
+      type: object
+      properties:
+        id:
+          type: string
+          description: Id of the address to be updated
+        addressId:
+          type: string
+          description: Unique address identifier.
+        street:
+          type: string
+        city:
+          type: string
+    Patient:
+      type: object
+      properties:
+        id:
+          type: string
+          description: The patient's NHS number
+        email:
+          type: string
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "Address.street": (15, 9, "address"),
+        "Address.city": (17, 9, "address"),
+        "Patient.id": (22, 9, "national_id"),
+        "Patient.email": (25, 9, "email"),
+    }  # a record's own key names what it identifies; a person's may be their NHS number
+
+
+def test_the_kind_of_an_address_and_a_body_that_sends_one(tmp_path: Path) -> None:
+    text = '{"title": "AddressCreateRequest", "type": "object", "properties": {"address": {"type": "string"}, "typeAddress": {"type": "string", "example": "HOME"}, "kind_phone": {"type": "string"}}}'
+    assert scan(tmp_path, {"address.schema.json": text}) == {"AddressCreateRequest.address": (1, 68, "address")}
+    # the kind of an address is no address; a body that sends one is not a list of addresses to pick from
+
+
 def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path) -> None:
     text = "type Lesson {\n  studentId: String\n  topic: String\n}\ntype Student {\n  studentId: String\n  email: String\n}\n"
     assert scan(tmp_path, {"schema.graphql": text}) == {"Student.email": (7, 3, "email")}

@@ -645,7 +645,10 @@ def _lookup_tables(
         categories = [category_of[id(c)] for c in members if category_of.get(id(c)) is not None]
         if len(categories) != 1:
             continue
-        named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon)
+        name = form.ident.rsplit(".", 1)[-1]
+        if _SENT.intersection(split_words(name)[1:]):
+            continue  # `AddressCreateRequest`: what someone sends, not a list to pick from
+        named = matched_categories(name, lexicon)
         if (
             categories[0] in lexicon.lookup_categories
             and categories[0] in named
@@ -653,6 +656,9 @@ def _lookup_tables(
         ):
             lookups.add(form)
     return lookups
+
+
+_SENT = frozenset({"create", "update", "request", "input", "payload"})
 
 
 def _refers_to_person(name: str, lexicon: Lexicon) -> bool:
@@ -741,6 +747,16 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
             return False
         return kind not in lexicon.categories[category].skip_types
 
+    # An API's integer `addressId`, or one described as an identifier, points at an address's
+    # record (`gender_id` still holds a gender); so does a record's own `id`, whatever its
+    # description names ("Id of the email to be searched"), unless it is a person's own number.
+    words = split_words(control.name)
+    integer_key = api and (kind == "number" or _described_as_a_key(control))
+    key = api and words[-1:] in (["id"], ["uuid"]) and (len(words) == 1 or integer_key)
+
+    def identified(category: str) -> bool:
+        return (category in _KEYS_THAT_ARE_DATA or _coded(category, lexicon)) and allowed(category)
+
     token = _autocomplete_field(control.autocomplete)
     if token in lexicon.autofill_off and kind != "password":
         token = ""  # autocomplete="new-password" on a text field only stops the browser's autofill
@@ -761,8 +777,6 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         if not text or text in seen:
             continue
         seen.add(text)
-        # an API's integer `addressId` points at an address's record; `gender_id` still holds a gender
-        integer_key = api and kind == "number"
         ids = ID_IS_REFERENCE if kind == "hidden" else ID_IS_REFERENCE_UNLESS_CODED if integer_key else ID_IS_VALUE
         matches = [m for m in _matches(text, lexicon, in_names=True, ids=ids) if not _name_guarded(m, text, lexicon)]
         match = _best(matches, allowed, last=True)
@@ -777,7 +791,7 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         if how == "example":
             continue  # a schema's example value: its shape may say something (`_pattern_votes`), its words not
         said = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
-        match = _best(said, allowed, last=False)
+        match = _best(said, identified if key and not named else allowed, last=False)
         if match and match.category == "name":
             match = _said_of_a_person(match, said, text, lexicon, allowed)
         if match:
@@ -785,6 +799,20 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if control.options:
         yield from _option_votes(control, lexicon, allowed)
     yield from _pattern_votes(control, lexicon, allowed)
+
+
+def _coded(category: str, lexicon: Lexicon) -> bool:
+    """A category whose values a form or table may keep as codes: `gender_id` holds a gender."""
+    return category in lexicon.lookup_categories and lexicon.categories[category].sensitivity != "low"
+
+
+_KEY_WORDS = frozenset({"identifier", "uuid", "guid"})
+_KEYS_THAT_ARE_DATA = frozenset({"national_id", "passport"})
+
+
+def _described_as_a_key(control: Control) -> bool:
+    """ "Unique address identifier", "UUID of the phone": a property that points at a record."""
+    return any(how != "example" and _KEY_WORDS.intersection(split_words(text)) for how, text in control.labels)
 
 
 def _options_deny(control: Control, category: str, lexicon: Lexicon) -> bool:
@@ -1030,6 +1058,12 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
                     (term.in_names if in_names else term.in_labels)
                     and not _metadata_after(words, j, lexicon, ids, term.category)
                     and not _metadata_before(words, i, lexicon)
+                    and not (
+                        in_names
+                        and i == 1
+                        and words[0] in _KIND_WORDS
+                        and term.category not in lexicon.attribute_categories
+                    )
                 ):
                     weak = (
                         joined in lexicon.weak[term.category]
@@ -1104,6 +1138,11 @@ def _long_guards(category: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(g for g in lexicon.unless[category] if len(g) >= 6 and g.isascii())
 
 
+# A name that starts with what kind of thing it is: `typeAddress`, `kind_phone` (the kind of an
+# address, not one); `gender_type`'s order is `_metadata_after`'s.
+_KIND_WORDS = frozenset({"type", "kind", "format"})
+
+
 def _metadata_before(words: list[str], i: int, lexicon: Lexicon) -> bool:
     """ "Type of phone number", "Format of the email": what comes before says the same."""
     if i >= 2 and words[i - 1] == "of":
@@ -1122,8 +1161,7 @@ def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, catego
         return False
     following = words[j + 1]
     if following in ("id", "ids"):
-        coded = category in lexicon.lookup_categories and lexicon.categories[category].sensitivity != "low"
-        return ids == ID_IS_REFERENCE or (ids == ID_IS_REFERENCE_UNLESS_CODED and not coded)
+        return ids == ID_IS_REFERENCE or (ids == ID_IS_REFERENCE_UNLESS_CODED and not _coded(category, lexicon))
     if following in lexicon.value_qualifiers and category in lexicon.attribute_categories:
         return False
     if following in lexicon.metadata:

@@ -244,13 +244,17 @@ def test_an_image_is_a_photo_of_the_person_a_table_is_about(scan) -> None:  # ty
     result = scan(
         {
             "app.sql": "CREATE TABLE patients (id int, full_name text, phone text, image text);\n"
-            "CREATE TABLE products (id int, title text, price int, image text);\n"
+            "CREATE TABLE products (id int, title text, price int, image text, thumbnail text);\n"
+            "CREATE TABLE tutors (id int, full_name text, email text, thumbnail text);\n"
         }
     )
     assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
         ("patients", "full_name", "name"),
         ("patients", "phone", "phone"),
         ("patients", "image", "photo"),
+        ("tutors", "full_name", "name"),
+        ("tutors", "email", "email"),
+        ("tutors", "thumbnail", "photo"),
     }
 
 
@@ -258,7 +262,7 @@ def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # t
     """`patients.notes` is free text about the patient; `orders.notes` about a delivery."""
     result = scan(
         {
-            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text, memo text);\n"
+            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text, memo text, observations text);\n"
             "CREATE TABLE students (id int, full_name text, school text, course text);\n"
             "CREATE TABLE orders (id int, notes text, memo text, total int);\n"
             "CREATE TABLE timetable (id int, course text, school text);\n"
@@ -269,6 +273,7 @@ def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # t
         ("patients", "notes", "other_personal"),
         ("patients", "background_info", "other_personal"),
         ("patients", "memo", "other_personal"),
+        ("patients", "observations", "other_personal"),
         ("students", "full_name", "name"),
         ("students", "school", "other_personal"),
         ("students", "course", "other_personal"),

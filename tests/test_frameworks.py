@@ -491,6 +491,23 @@ block content
     assert not fields[12].control.checked  # an expression is not known here: not pre-ticked
 
 
+def test_a_vue_component_whose_template_is_written_in_pug() -> None:
+    text = """<template lang="pug">
+  el-form(:model="form")
+    el-form-item(label="Email" prop="email")
+      el-input(v-model="form.email")
+    el-form-item(label="Date of birth")
+      el-date-picker(v-model="form.birthday")
+    el-button(type="primary" @click="save") Save
+</template>
+
+<script>
+export default { data: () => ({ form: { email: "", birthday: "" } }) }
+</script>
+"""
+    assert personal("Profile.vue", text) == {(4, "email"), (6, "date_of_birth")}
+
+
 def test_yii_kartik_form_builders_name_their_fields_in_arrays() -> None:
     text = (
         "<?php echo FormGrid::widget(['model' => $model, 'form' => $form, 'rows' => [[\n"

@@ -211,6 +211,10 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             text = haml.slim_to_markup(text)
         else:
             text = haml.pug_to_markup(text)
+    elif lower.endswith(".vue") and _PUG_TEMPLATE.search(text):
+        from datamin.parse.markup import haml  # a component whose template is written in Pug
+
+        text = _PUG_TEMPLATE.sub(lambda m: m.group("open") + haml.pug_to_markup(m.group("body")), text)
     neutral = neutralise(text, families)
     errors: list[ScanError] = []
     controls: list[Control] = []
@@ -259,6 +263,11 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
 
 
 Placer = Callable[[list[Control]], list[Control]]
+# A Vue component's `<template lang="pug">`: Pug has no closing tags, so the block ends at the
+# first `</template>`.
+_PUG_TEMPLATE = re.compile(
+    r"(?P<open><template\b[^>]*\blang\s*=\s*[\"']?(?:pug|jade)\b[^>]*>)(?P<body>.*?)(?=</template\s*>)", re.I | re.S
+)
 
 
 class _Sections:

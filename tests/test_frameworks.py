@@ -508,6 +508,23 @@ export default { data: () => ({ form: { email: "", birthday: "" } }) }
     assert personal("Profile.vue", text) == {(4, "email"), (6, "date_of_birth")}
 
 
+def test_an_applications_own_field_helpers_by_what_they_carry() -> None:
+    """`= text(:dob, 'Date of Birth')`: a name, then a label for people to read."""
+    text = """%form{action: '/apply', method: 'post'}
+  = text(:nickname, 'Nickname')
+  = text(:dob, 'Date of Birth', :required => true)
+  = radio(:gender, 'Gender', ['Male', 'Female'])
+  = textarea_sm(:address, 'Mailing Address')
+  = content_for(:title, 'Apply Now')
+  = select("post", "person_id", Person.all)
+  = text_field_tag 'q', 'Search here'
+"""
+    found = {f.line: f for f in read_fields("apply.haml", text)}
+    assert personal("apply.haml", text) == {(2, "username"), (3, "date_of_birth"), (4, "gender"), (5, "address")}
+    assert found[4].control.type == "radio" and found[5].control.tag == "textarea"
+    assert {f.control.name for f in found.values()} == {"nickname", "dob", "gender", "address", "q"}
+
+
 def test_yii_kartik_form_builders_name_their_fields_in_arrays() -> None:
     text = (
         "<?php echo FormGrid::widget(['model' => $model, 'form' => $form, 'rows' => [[\n"

@@ -72,6 +72,33 @@ _HELPERS: tuple[Helper, ...] = (
         ),
         _RAILS_TYPES,
     ),
+    # An application's own field helper, known by what it carries: a name, then a label for
+    # people to read (HAML `= text(:dob, 'Date of Birth')`, `radio(:gender, 'Gender', [...])`).
+    # Rails' own `select("post", "person_id")` passes an identifier, not a label; tag helpers
+    # (`text_field_tag 'q', 'value'`) a value.
+    Helper(
+        "rails",
+        re.compile(
+            r"(?<![.\w:])(?!\w*_tag\b)(?P<method>\w*(?:text|radio|select|check_?box|date|field|input|phone|email"
+            r"|upload|attachment|file|password|number)\w*)\s*\(\s*[:'\"](?P<name>\w+)['\"]?\s*,\s*"
+            r"['\"](?P<text>[^'\"\n]*[A-Z ][^'\"\n]*)['\"]"
+        ),
+        _types(
+            radio="radio",
+            select="select",
+            textarea="textarea",
+            textarea_sm="textarea",
+            checkbox="checkbox",
+            check_box="checkbox",
+            attachment="file",
+            upload="file",
+            file="file",
+            date="date",
+            email="email",
+            password="password",
+            phone="tel",
+        ),
+    ),
     # Laravel Collective Form::input('date', 'dob'), spatie html()->input('date', 'dob'): the type, then the name
     Helper(
         "laravel",

@@ -355,7 +355,7 @@ def score_corpus(
         for d in labels["forms"]:
             groups[""].append((d["saved_as"], d["fields"]))
             if by_language:
-                groups.setdefault(LANGUAGE_GROUPS.get(d["human_language"], "other"), []).append(
+                groups.setdefault(LANGUAGE_GROUPS.get(d["human_language"].split("-")[0], "other"), []).append(
                     (d["saved_as"], d["fields"])
                 )
         for group, documents in groups.items():

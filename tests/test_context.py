@@ -290,3 +290,15 @@ def test_a_checkbox_wrapped_deep_in_a_table_row_is_asked_by_the_row_header() -> 
     )
     text = f'<form method="post"><table><thead><tr><th></th><th>2 months</th></tr></thead>{row}</table></form>'
     assert personal("vaccines.html", text) == {(1, "health")}
+
+
+def test_a_persons_part_of_a_name_is_a_name() -> None:
+    """`physician_first` and `guardianLast` are parts of someone's name; `page_first` is not."""
+    text = """<form><h3>Referring physician</h3>
+<input name="PHYSICIAN_FIRST">
+<input name="guardianLast">
+<input name="page_first">
+</form>"""
+    assert personal("referral.html", text) == {(2, "name"), (3, "name")}
+    evidence = {f.line: f.evidence for f in read_fields("referral.html", text) if f.category}
+    assert evidence[2] == ("a part of a name: PHYSICIAN_FIRST",)

@@ -181,7 +181,7 @@ def classify_all(
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
         elif category is None and _part_of_a_name(control, lexicon):
             category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
-            evidence = (f"a part of a name: {control.name} in {_group(control)}",)
+            evidence = (f"a part of a name: {control.name}" + (f" in {_group(control)}" if _group(control) else ""),)
         elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
@@ -588,9 +588,16 @@ def _group(control: Control) -> str:
 
 
 def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
-    """`name: {family, given}` (FHIR's HumanName): the parts of a name object are the name."""
+    """`name: {family, given}` (FHIR's HumanName): the parts of a name object are the name; so
+    is a person's part of a name (`physician_first`, `guardianLast`)."""
+    words = split_words(control.name)
+    if len(words) == 2 and words[0] in lexicon.people and words[1] in _NAME_PARTS_OF_SOMEONE:
+        return True
     group = split_words(_group(control))
-    return bool(group) and group[-1] == "name" and "".join(split_words(control.name)) in lexicon.name_parts
+    return bool(group) and group[-1] == "name" and "".join(words) in lexicon.name_parts
+
+
+_NAME_PARTS_OF_SOMEONE = frozenset({"first", "last", "middle", "given", "family", "maiden"})
 
 
 def _refers_to_a_person(control: Control, lexicon: Lexicon) -> bool:

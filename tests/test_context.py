@@ -74,8 +74,14 @@ def test_a_form_about_a_person_asks_what_a_record_of_people_holds() -> None:
 <label for="n">Full name</label><input id="n" name="full_name">
 <label for="s">School:</label><input id="s" name="s1">
 <label for="c">Course</label><select id="c" name="c1"><option>Diploma</option></select>
+<label for="f">Father's School</label><input id="f" name="f1">
 </form>"""
-    assert personal("apply.html", student) == {(2, "name"), (3, "other_personal"), (4, "other_personal")}
+    assert personal("apply.html", student) == {
+        (2, "name"),
+        (3, "other_personal"),
+        (4, "other_personal"),
+        (5, "other_personal"),
+    }
     evidence = {f.line: f.evidence for f in read_fields("apply.html", student) if f.category}
     assert evidence[3] == ('in section "Student details": a person\'s School',)
     staff = '<form id="employee-form"><input name="email" type="email">\n<input name="department"></form>'

@@ -289,8 +289,8 @@ def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     """A field of a form about a person (under "Student details" or "Maklumat Peribadi", in
     form#employee-form) that asks what a record of people holds: a student's school or class,
     an employee's department, the text about themselves (`people_columns`)."""
-    said = [control.name, *(text for how, text in control.labels if how != "values")]
-    asked = next((s for s in said if "".join(split_words(s)) in lexicon.people_columns), None)
+    said = [control.name, *control.bindings, *(text for how, text in control.labels if how != "values")]
+    asked = next((s for s in said if _asks_of_a_person(s, lexicon) in lexicon.people_columns), None)
     if asked is None:
         return None
     where = [f'{how} "{_short(text)}"' for how, text in control.context if how in ("section", "page") and text]
@@ -299,8 +299,16 @@ def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     about = next((w for w in where if _of_people(w, lexicon)), None)
     if about is None:
         return None
-    category = lexicon.people_columns["".join(split_words(asked))]
+    category = lexicon.people_columns[_asks_of_a_person(asked, lexicon)]
     return category, f"in {about}: a person's {_short(asked).strip(' :*')}"
+
+
+def _asks_of_a_person(text: str, lexicon: Lexicon) -> str:
+    """What a field asks, less whose it is: "Father's School" and `mothersSchool` ask for a school."""
+    words = split_words(text)
+    if len(words) > 1 and (words[0] in lexicon.people or words[0].removesuffix("s") in lexicon.people):
+        words = words[2:] if words[1] == "s" else words[1:]
+    return "".join(words)
 
 
 @lru_cache(maxsize=4096)

@@ -565,6 +565,40 @@ def test_a_part_of_a_spec_split_into_files(tmp_path: Path) -> None:
     assert not wants("docker-compose.yml", "services:\n  db:\n    image: postgres\n    environment:\n      A: b\n")
 
 
+def test_parts_of_a_spec_split_into_files_one_operation_and_the_values_schemas_refer_to(tmp_path: Path) -> None:
+    operation = """tags: [Bookings]
+summary: Create a booking
+operationId: postBookings
+requestBody:
+  content:
+    application/json:
+      schema:
+        type: object
+        properties:
+          email: {type: string}
+          seats: {type: integer}
+responses:
+  "201": {description: Created}
+"""
+    definitions = """applicant:
+  type: object
+  properties:
+    first_name:
+      $ref: "#/applicant_first_name"
+    consent:
+      $ref: "#/applicant_consent"
+applicant_first_name:
+  type: string
+  description: The applicant's first name
+applicant_consent:
+  type: object
+  properties:
+    granted: {type: boolean}
+"""
+    found = scan(tmp_path, {"paths/bookings/post.yaml": operation, "schemas/applicants.yaml": definitions})
+    assert found == {"postBookings.email": (10, 11, "email"), "applicant.first_name": (4, 5, "name")}
+
+
 def test_what_a_description_says_about_data_and_references_are_not_the_data(tmp_path: Path) -> None:
     schema = '{"title": "Customer", "type": "object", "properties": {"phones": {"type": "array", "items": {"type": "object", "properties": {"type": {"type": "string", "description": "Type of phone number"}, "number": {"type": "string", "description": "Phone number"}}}}, "id_submitted_at": {"type": "string", "description": "Date when ID document was submitted"}}}'
     graphql = "input CreateOrderInput {\n  shippingAddressId: UUID\n  customerNotes: String\n}\n"

@@ -86,9 +86,13 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
             controls.extend(_components(path, _mapping(document.get(section)), {title: root}))
         for schemas in groups:  # each refers to the others (`"$ref": "uri://registries/people#blocks/photoInfo"`)
             controls.extend(_components(path, schemas, {title: root}, everything))
-    else:  # a part of a spec split into files: named schemas at the top (`Person: {type: object, ...}`)
+    elif "requestBody" in document or ("responses" in document and "parameters" in document):
+        # a part of a spec split into files: one operation (`paths/bookings/post.yaml`)
+        stem = lower.rsplit("/", 1)[-1].split(".", 1)[0]
+        controls.extend(_operation(path, stem.upper() if stem in _METHODS else stem, root, None))
+    else:  # ... or named schemas at the top (`Person: {type: object, ...}`), and the values they refer to
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
-        controls.extend(_components(path, named))
+        controls.extend(_components(path, named, named=document))
     return Parsed(controls, [])
 
 
@@ -290,32 +294,36 @@ def described(
 def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Control]:
     """Request bodies, parameters and the records responses return, by operation (a body or a
     response that refers to a named schema is read there)."""
-    import yaml
 
     for route, item in paths.items():
         for method, operation in _mapping(item).items():
-            if method not in _METHODS:
-                continue
-            fields = _mapping(operation)
-            name = _scalar(fields.get("operationId")) or f"{method.upper()} {route}"
-            form = Form(operation.start_mark.line + 1, name)
-            bodies = [_mapping(fields.get("requestBody"))]
-            bodies += [_mapping(response) for response in _mapping(fields.get("responses")).values()]
-            for body in bodies:
-                schemas = [_mapping(media).get("schema") for media in _mapping(body.get("content")).values()]
-                for schema in [*schemas, body.get("schema")]:  # OpenAPI 3's media types, Swagger 2's schema
-                    if schema is not None and "$ref" not in _mapping(schema):
-                        yield from _properties(path, schema, form, named=named)
-            parameters = fields.get("parameters")
-            if isinstance(parameters, yaml.SequenceNode):
-                for parameter in parameters.value:
-                    details = _mapping(parameter)
-                    if _scalar(details.get("in")) == "body":  # Swagger 2: the body's schema is the record
-                        schema = details.get("schema")
-                        if schema is not None and "$ref" not in _mapping(schema):
-                            yield from _properties(path, schema, form, named=named)
-                    else:
-                        yield from _parameter(path, parameter, form)
+            if method in _METHODS:
+                yield from _operation(path, f"{method.upper()} {route}", operation, named)
+
+
+def _operation(path: str, called: str, operation: Any, named: Named) -> Iterator[Control]:
+    """One operation's body, parameters and responses; `called` when it has no `operationId`."""
+    import yaml
+
+    fields = _mapping(operation)
+    form = Form(operation.start_mark.line + 1, _scalar(fields.get("operationId")) or called)
+    bodies = [_mapping(fields.get("requestBody"))]
+    bodies += [_mapping(response) for response in _mapping(fields.get("responses")).values()]
+    for body in bodies:
+        schemas = [_mapping(media).get("schema") for media in _mapping(body.get("content")).values()]
+        for schema in [*schemas, body.get("schema")]:  # OpenAPI 3's media types, Swagger 2's schema
+            if schema is not None and "$ref" not in _mapping(schema):
+                yield from _properties(path, schema, form, named=named)
+    parameters = fields.get("parameters")
+    if isinstance(parameters, yaml.SequenceNode):
+        for parameter in parameters.value:
+            details = _mapping(parameter)
+            if _scalar(details.get("in")) == "body":  # Swagger 2: the body's schema is the record
+                schema = details.get("schema")
+                if schema is not None and "$ref" not in _mapping(schema):
+                    yield from _properties(path, schema, form, named=named)
+            else:
+                yield from _parameter(path, parameter, form)
 
 
 def _shared_parameters(path: str, parameters: dict[str, Any]) -> Iterator[Control]:

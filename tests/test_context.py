@@ -213,6 +213,20 @@ def test_a_form_that_asks_for_a_card_is_a_person_paying_whatever_it_is_called() 
     assert personal("admin.tpl", admin) == set()
 
 
+def test_a_form_that_asks_for_an_identity_card_is_about_that_person_whatever_it_is_for() -> None:
+    """A room's visitor log (`bilik`) names a thing; with an IC number in it, the name and phone
+    are the visitor's. Without one it is the room's record (its name, its contact line)."""
+    visitor = """<form action="borang-bilik-server.php" method="post">
+<label>Nama <input name="nama"></label>
+<label>No. KP <input name="ic"></label>
+<label>Telefon Bimbit <input name="no_bimbit"></label></form>"""
+    room = """<form action="borang-bilik-server.php" method="post">
+<label>Nama <input name="nama"></label>
+<label>Telefon Bimbit <input name="no_bimbit"></label></form>"""
+    assert personal("visitor.php", visitor) == {(2, "name"), (3, "national_id"), (4, "phone")}
+    assert personal("room.php", room) == set()
+
+
 def test_a_form_that_describes_goods_in_stock_holds_no_ones_data() -> None:
     """A pharmacy's medicine (its dosage, quantity, price, supplier) is no one's health data;
     a dispensing form that names the patient is."""

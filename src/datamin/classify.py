@@ -132,11 +132,13 @@ def classify_all(
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon)
     # A form that asks for a card or a bank account is a person paying, whatever it is called
-    # (form#frmManagePaymentMethod): its billing name and address are that person's.
+    # (form#frmManagePaymentMethod): its billing name and address are that person's. One that
+    # asks for an identity card or passport number is about that person, whatever it is for
+    # (a server room's visitor log).
     paying = {
         _form_key(c)
         for c, v in zip(controls, verdicts, strict=True)
-        if v[0] in _PAYING and not v[4] and not c.is_column
+        if v[0] in _SOMEONES_OWN and not v[4] and not c.is_column
     }
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
@@ -229,7 +231,7 @@ def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
     return same
 
 
-_PAYING = frozenset({"financial_card", "financial_account"})
+_SOMEONES_OWN = frozenset({"financial_card", "financial_account", "national_id", "passport"})
 _API_KINDS = {"checkbox": "boolean", "datetime-local": "datetime"}  # an API property's type, as a column's
 
 

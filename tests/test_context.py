@@ -322,3 +322,13 @@ def test_a_persons_part_of_a_name_is_a_name() -> None:
     assert personal("referral.html", text) == {(2, "name"), (3, "name")}
     evidence = {f.line: f.evidence for f in read_fields("referral.html", text) if f.category}
     assert evidence[2] == ("a part of a name: PHYSICIAN_FIRST",)
+
+
+def test_the_headings_of_a_job_application_and_of_a_vaccination_record() -> None:
+    text = """<form><input name="fullname">
+<h3>Former employers</h3>
+<label>Position <input name="p1"></label>
+<h3>Vaccination record</h3>
+<label>Second dose <input type="checkbox" name="d2"></label>
+</form>"""
+    assert personal("apply.html", text) == {(1, "name"), (3, "employment"), (5, "health")}

@@ -223,7 +223,7 @@ components:
 
 def test_a_schema_that_a_persons_schema_includes_holds_that_persons_details(tmp_path: Path) -> None:
     """`Location` alone names a thing; as a person's `birthLocation` it says where they were born.
-    A store's location stays the store's."""
+    A store's location stays the store's, and a student's school keeps the school's phone."""
     openapi = """openapi: 3.0.0
 components:
   schemas:
@@ -233,6 +233,13 @@ components:
         firstName: {type: string}
         birthLocation:
           $ref: '#/components/schemas/Location'
+        school:
+          $ref: '#/components/schemas/School'
+    School:
+      type: object
+      properties:
+        name: {type: string}
+        phone: {type: string}
     Location:
       type: object
       properties:

@@ -201,6 +201,21 @@ def test_a_table_named_for_a_thing_guards_its_columns(scan) -> None:  # type: ig
     }
 
 
+def test_the_contact_details_of_a_district_or_a_university_are_theirs(scan) -> None:  # type: ignore[no-untyped-def]
+    """An analytics `events` table is not one of them: its rows are what people did."""
+    result = scan(
+        {
+            "app.sql": "CREATE TABLE districts (id int, name text, phone text, address text);\n"
+            "CREATE TABLE universities (id int, name text, email text);\n"
+            "CREATE TABLE university_applicants (id int, university_id int, full_name text, email text);\n"
+        }
+    )
+    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+        ("university_applicants", "full_name", "name"),
+        ("university_applicants", "email", "email"),
+    }
+
+
 def test_a_form_that_asks_for_a_card_is_a_person_paying_whatever_it_is_called() -> None:
     """form#paymentMethod names a thing in a shop's admin (its name, its fees); with a card
     number in it, it is a customer's card and billing address."""

@@ -112,6 +112,7 @@ class Lexicon:
         "substrings",
         "thing_tables",
         "things_have",
+        "things_of_their_own",
         "types",
         "unless",
         "unless_substrings",
@@ -160,6 +161,7 @@ class Lexicon:
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
     flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
     thing_tables: frozenset[str]  # last words of table names that are about things
+    things_of_their_own: frozenset[str]  # ... whose details stay theirs in a person's record (a school's)
     things_have: frozenset[str]  # sensitive categories a thing has too (a store's coordinates)
     weak_with_own_category: frozenset[str]  # weak phrases needing a neighbour of their own category
     metadata_substrings: tuple[str, ...]  # metadata words in other scripts, after a phrase
@@ -439,6 +441,7 @@ def _index(
         record_handling=_joined(shared.get("record_handling", ())),
         flag_suffixes=frozenset(),
         thing_tables=_joined(shared.get("thing_tables", ())) | _joined(shared.get("entities", ())),
+        things_of_their_own=_joined(shared.get("thing_tables", ())),
         weak_with_own_category=frozenset(shared.get("weak_with_own_category", ())),
         things_have=frozenset(shared.get("things_have", ())),
         metadata_substrings=tuple(fold(m) for m in shared.get("metadata_substrings", ())),

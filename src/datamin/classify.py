@@ -583,7 +583,10 @@ def _table_about_a_thing(table: str, lexicon: Lexicon) -> bool:
 
 def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
     """A schema that others include (`Location`, a person's `birthLocation`) holds their details
-    unless every one that includes it is a thing too (a store's location)."""
+    unless every one that includes it is a thing too (a store's location), or it is a thing of
+    its own (a student's `School` keeps the school's name and phone)."""
+    if control.form is not None and _head_word(control.form.ident, lexicon) in lexicon.things_of_their_own:
+        return False
     return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
 
 

@@ -770,3 +770,8 @@ def test_the_parts_of_a_structured_name_are_the_name(tmp_path: Path) -> None:
         "Patient.family": (6, 7, "name"),
         "Patient.given": (7, 7, "name"),
     }
+    sdl = "type Student {\n  name: Name\n  grade: String\n}\ntype Name {\n  first: String\n  last: String\n}\ntype Round {\n  first: Int\n}\n"
+    assert scan(tmp_path / "graphql", {"schema.graphql": sdl}) == {
+        "Name.first": (6, 3, "name"),
+        "Name.last": (7, 3, "name"),
+    }  # a schema of its own called Name: its parts are a name's

@@ -607,6 +607,8 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
     if len(words) == 2 and words[0] in lexicon.people and words[1] in _NAME_PARTS_OF_SOMEONE:
         return True
     group = split_words(_group(control))
+    if not group and control.source == "api" and control.form is not None:
+        group = [_head_word(control.form.ident, lexicon)]  # a schema of its own: `Name {first, last}`
     return bool(group) and group[-1] == "name" and "".join(words) in lexicon.name_parts
 
 

@@ -347,3 +347,14 @@ def test_the_headings_of_a_job_application_and_of_a_vaccination_record() -> None
 <label>Second dose <input type="checkbox" name="d2"></label>
 </form>"""
     assert personal("apply.html", text) == {(1, "name"), (3, "employment"), (5, "health")}
+
+
+def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
+    text = """<form><input name="name" placeholder="성명">
+<h4>4.외국어</h4>
+<input name="language_score">
+<h4>职务经历</h4>
+<input name="job_content[]">
+<label>Tarikh Pelantikan <input name="tl"></label>
+</form>"""
+    assert personal("cv.html", text) == {(1, "name"), (3, "other_personal"), (5, "employment"), (6, "employment")}

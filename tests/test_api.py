@@ -775,3 +775,11 @@ def test_the_parts_of_a_structured_name_are_the_name(tmp_path: Path) -> None:
         "Name.first": (6, 3, "name"),
         "Name.last": (7, 3, "name"),
     }  # a schema of its own called Name: its parts are a name's
+
+
+def test_a_schema_named_with_its_version_is_about_what_comes_before(tmp_path: Path) -> None:
+    sdl = "input PatientInputV2 {\n  fullName: String\n  memo: String\n}\n"
+    assert scan(tmp_path, {"schema.graphql": sdl}) == {
+        "PatientInputV2.fullName": (2, 3, "name"),
+        "PatientInputV2.memo": (3, 3, "other_personal"),
+    }  # `PatientInputV2` is about patients: a memo there is written about one

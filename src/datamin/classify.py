@@ -641,8 +641,11 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
 @lru_cache(maxsize=4096)
 def _head_word(table: str, lexicon: Lexicon) -> str:
     """What a table or a class is of: its last word, past the words that name its role in the
-    code (`StudentCreate`, `PatientSerializer`, `UserResponse` are about students, patients, users)."""
+    code or its version (`StudentCreate`, `PatientSerializer`, `UserResponse`, `PatientInputV2`
+    are about students, patients, users)."""
     words = split_words(table.rsplit(".", 1)[-1])
+    if len(words) > 2 and words[-1].isdigit() and words[-2] == "v":
+        words = words[:-2]  # `PatientV2`
     while len(words) > 1 and words[-1] in lexicon.class_suffixes:
         words = words[:-1]
     return words[-1] if words else ""

@@ -605,3 +605,13 @@ def test_a_field_drawn_by_a_controller_render_prop() -> None:
     found = [(f.line, f.control.column, f.control.name, f.category) for f in read_fields("Signup.tsx", text)]
     assert found[0] == (11, 15, "x1", "national_id")
     assert found[1][2:] == ("x2", "date_of_birth") and found[1][0] == 16
+
+
+def test_an_interpolated_prefix_of_a_name_says_nothing_about_the_field() -> None:
+    """`#{param_prefix}[name]`: the prefix is a variable (here, one that says `prefix`, as a title
+    would); what is written beside it names the field."""
+    text = """<form method="post">
+<input name="#{param_prefix}[name]">
+<input name="${prefix}.city">
+</form>"""
+    assert personal("pay.html", text) == {(2, "name"), (3, "address")}

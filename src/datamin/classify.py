@@ -798,7 +798,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     identifiers = [("name", control.name), ("id", control.ident)]
     identifiers += [("binding", b) for b in control.bindings]
     seen: set[str] = set()
-    for how, text in identifiers:
+    for how, written in identifiers:
+        text = _literal_part(written)
         if not text or text in seen:
             continue
         seen.add(text)
@@ -808,7 +809,7 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         if match:
             named = True
             weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
-            yield Vote(match.category, weight, f"{how}: {text}", match.weak)
+            yield Vote(match.category, weight, f"{how}: {written}", match.weak)
 
     if kind == "hidden" or (held is not None and not named):
         return  # nothing a person reads or chooses: labels and options say nothing about it
@@ -1166,6 +1167,17 @@ def _long_guards(category: str, lexicon: Lexicon) -> tuple[str, ...]:
 # A name that starts with what kind of thing it is: `typeAddress`, `kind_phone` (the kind of an
 # address, not one); `gender_type`'s order is `_metadata_after`'s.
 _KIND_WORDS = frozenset({"type", "kind", "format"})
+# A template's or a string's interpolation beside a literal name is a variable prefix, not a word
+# about the field: `#{param_prefix}[name]`, `${prefix}.email` (a name that is all interpolation,
+# `{{ form.email.html_name }}`, says what it is by it).
+_INTERPOLATION = re.compile(r"[#$]\{[^{}]*\}|\{\{[^{}]*\}\}")
+
+
+def _literal_part(name: str) -> str:
+    if "{" not in name:
+        return name
+    literal = _INTERPOLATION.sub(" ", name)
+    return literal if any(c.isalpha() for c in literal) else name
 
 
 def _metadata_before(words: list[str], i: int, lexicon: Lexicon) -> bool:

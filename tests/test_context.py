@@ -94,6 +94,8 @@ def test_a_form_about_a_person_asks_what_a_record_of_people_holds() -> None:
     assert personal("book.html", booking) == {(1, "email")}
     course = '<form><h3>Personal details</h3><label>Course <input name="course"></label></form>'
     assert personal("x.html", course) == set()  # nothing personal besides it: a search for a course
+    contact = '<form id="contact"><input type="email" name="email">\n<textarea name="comment"></textarea></form>'
+    assert personal("contact.html", contact) == {(1, "email")}  # a message to the shop, not notes on a person
 
 
 def test_the_rows_of_a_table_are_records_of_what_its_column_headers_name() -> None:

@@ -313,13 +313,17 @@ def _asks_of_a_person(text: str, lexicon: Lexicon) -> str:
     return "".join(words)
 
 
+# A contact form is a message to the business: what it asks is not a record of the person.
+_MESSAGES = frozenset({"contact", "contacts"})
+
+
 @lru_cache(maxsize=4096)
 def _of_people(text: str, lexicon: Lexicon) -> bool:
     """A heading, title or form name about a person: "Student details", "Personal information",
     个人信息, form#employee-form."""
-    if _mentions_people(text, lexicon):
+    words = [w for w in split_words(text) if w not in _MESSAGES]
+    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in words):
         return True
-    words = split_words(text)
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
     folded = fold(text)
     return bool(joined & lexicon.person_sections) or any(

@@ -360,3 +360,11 @@ def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
 <label>Tarikh Pelantikan <input name="tl"></label>
 </form>"""
     assert personal("cv.html", text) == {(1, "name"), (3, "other_personal"), (5, "employment"), (6, "employment")}
+
+
+def test_a_chinese_job_application_asks_about_the_party_and_a_record_of_violations() -> None:
+    text = """<form><input name="name" placeholder="请输入您的名字">
+<label>入党/团时间：<input name="rdsj"></label>
+<label>违法记录: <input type="checkbox" name="wf1"> 无</label>
+</form>"""
+    assert personal("apply.jsp", text) == {(1, "name"), (2, "political_opinion"), (3, "criminal_record")}

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from helpers import personal, read_fields
 
+
+def personal_columns(scan, path: str, sql: str) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    """(table, column, category) of every personal column a schema declares."""
+    return {(f.control.container, f.control.name, f.category) for f in scan({path: sql}).fields}
+
+
 INTAKE = """<html><head><title>Clinic</title></head><body><form method="post">
 <h3>Your details</h3>
 <label for="n">Full name</label><input id="n" name="n">
@@ -191,13 +197,12 @@ GO
 
 def test_a_table_named_for_a_thing_guards_its_columns(scan) -> None:  # type: ignore[no-untyped-def]
     """`race_results` is about races run: its `race_id` is no one's race; `students.race_id` is."""
-    result = scan(
-        {
-            "school.sql": "CREATE TABLE race_results (id int, race_id int, student_id int, time_ms int);\n"
-            "CREATE TABLE students (id int, full_name text, race_id int);\n"
-        }
-    )
-    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+    assert personal_columns(
+        scan,
+        "school.sql",
+        "CREATE TABLE race_results (id int, race_id int, student_id int, time_ms int);\n"
+        "CREATE TABLE students (id int, full_name text, race_id int);\n",
+    ) == {
         ("students", "full_name", "name"),
         ("students", "race_id", "race_ethnicity"),
     }
@@ -205,14 +210,13 @@ def test_a_table_named_for_a_thing_guards_its_columns(scan) -> None:  # type: ig
 
 def test_the_contact_details_of_a_district_or_a_university_are_theirs(scan) -> None:  # type: ignore[no-untyped-def]
     """An analytics `events` table is not one of them: its rows are what people did."""
-    result = scan(
-        {
-            "app.sql": "CREATE TABLE districts (id int, name text, phone text, address text);\n"
-            "CREATE TABLE universities (id int, name text, email text);\n"
-            "CREATE TABLE university_applicants (id int, university_id int, full_name text, email text);\n"
-        }
-    )
-    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+    assert personal_columns(
+        scan,
+        "app.sql",
+        "CREATE TABLE districts (id int, name text, phone text, address text);\n"
+        "CREATE TABLE universities (id int, name text, email text);\n"
+        "CREATE TABLE university_applicants (id int, university_id int, full_name text, email text);\n",
+    ) == {
         ("university_applicants", "full_name", "name"),
         ("university_applicants", "email", "email"),
     }
@@ -278,14 +282,13 @@ def test_where_a_person_works_and_their_messenger_handles_only_in_a_table_of_peo
 
 
 def test_an_image_is_a_photo_of_the_person_a_table_is_about(scan) -> None:  # type: ignore[no-untyped-def]
-    result = scan(
-        {
-            "app.sql": "CREATE TABLE patients (id int, full_name text, phone text, image text);\n"
-            "CREATE TABLE products (id int, title text, price int, image text, thumbnail text);\n"
-            "CREATE TABLE tutors (id int, full_name text, email text, thumbnail text);\n"
-        }
-    )
-    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+    assert personal_columns(
+        scan,
+        "app.sql",
+        "CREATE TABLE patients (id int, full_name text, phone text, image text);\n"
+        "CREATE TABLE products (id int, title text, price int, image text, thumbnail text);\n"
+        "CREATE TABLE tutors (id int, full_name text, email text, thumbnail text);\n",
+    ) == {
         ("patients", "full_name", "name"),
         ("patients", "phone", "phone"),
         ("patients", "image", "photo"),
@@ -297,15 +300,14 @@ def test_an_image_is_a_photo_of_the_person_a_table_is_about(scan) -> None:  # ty
 
 def test_what_is_written_about_a_person_in_a_table_of_people(scan) -> None:  # type: ignore[no-untyped-def]
     """`patients.notes` is free text about the patient; `orders.notes` about a delivery."""
-    result = scan(
-        {
-            "app.sql": "CREATE TABLE patients (id int, full_name text, notes text, background_info text, memo text, observations text);\n"
-            "CREATE TABLE students (id int, full_name text, school text, course text);\n"
-            "CREATE TABLE orders (id int, notes text, memo text, total int);\n"
-            "CREATE TABLE timetable (id int, course text, school text);\n"
-        }
-    )
-    assert {(f.control.container, f.control.name, f.category) for f in result.fields} == {
+    assert personal_columns(
+        scan,
+        "app.sql",
+        "CREATE TABLE patients (id int, full_name text, notes text, background_info text, memo text, observations text);\n"
+        "CREATE TABLE students (id int, full_name text, school text, course text);\n"
+        "CREATE TABLE orders (id int, notes text, memo text, total int);\n"
+        "CREATE TABLE timetable (id int, course text, school text);\n",
+    ) == {
         ("patients", "full_name", "name"),
         ("patients", "notes", "other_personal"),
         ("patients", "background_info", "other_personal"),

@@ -201,6 +201,11 @@ def test_an_output_inside_a_textarea_is_its_value() -> None:
 def test_cakephp_ctp_views_are_read() -> None:
     text = "<?php echo $this->Form->create('Member'); ?>\n<?php echo $this->Form->input('email'); ?>\n<input name=\"form[birth_year]\">"
     assert personal("add.ctp", text) == {(2, "email"), (3, "date_of_birth")}
+    # CakePHP 2's date helpers, called with their parameters' names as PHP allows
+    dated = (
+        "<?php echo $this->Form->create('Member');\necho $this->Form->dateTime($fieldName = 'date_of_birth', 'DMY'); ?>"
+    )
+    assert personal("request.ctp", dated) == {(2, "date_of_birth")}
 
 
 def test_a_form_member_named_save_or_submit_is_its_button() -> None:

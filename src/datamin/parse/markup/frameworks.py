@@ -141,7 +141,7 @@ _HELPERS: tuple[Helper, ...] = (
         "cakephp",
         re.compile(
             r"\$this->Form->(?P<method>control|input|text|email|password|select|textarea|checkbox|radio"
-            r"|hidden|date|file|tel)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"
+            r"|hidden|dateTime|date|year|month|day|file|tel)\s*\(\s*(?:\$\w+\s*=\s*)?['\"](?P<name>[^'\"]+)['\"]"
         ),
         _FORM_TYPES,
     ),

@@ -295,20 +295,20 @@ def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     asked = next((s for s in said if _asks_of_a_person(s, lexicon) in lexicon.people_columns), None)
     if asked is None:
         return None
+    category = lexicon.people_columns[_asks_of_a_person(asked, lexicon)]
     where = [f'{how} "{_short(text)}"' for how, text in control.context if how in ("section", "page") and text]
     if control.form is not None:
         where.append(control.form.ident)
     about = next((w for w in where if _of_people(w, lexicon)), None)
     if about is None:
         return None
-    category = lexicon.people_columns[_asks_of_a_person(asked, lexicon)]
     return category, f"in {about}: a person's {_short(asked).strip(' :*')}"
 
 
 def _asks_of_a_person(text: str, lexicon: Lexicon) -> str:
     """What a field asks, less whose it is: "Father's School" and `mothersSchool` ask for a school."""
     words = split_words(text)
-    if len(words) > 1 and (words[0] in lexicon.people or words[0].removesuffix("s") in lexicon.people):
+    if len(words) > 1 and _a_person(words[0], lexicon):
         words = words[2:] if words[1] == "s" else words[1:]
     return "".join(words)
 
@@ -322,7 +322,7 @@ def _of_people(text: str, lexicon: Lexicon) -> bool:
     """A heading, title or form name about a person: "Student details", "Personal information",
     个人信息, form#employee-form."""
     words = [w for w in split_words(text) if w not in _MESSAGES]
-    if any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in words):
+    if any(_a_person(w, lexicon) for w in words):
         return True
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
     folded = fold(text)
@@ -414,16 +414,21 @@ def _about_an_organisation(form: Form, columns: list[Control], lexicon: Lexicon)
     return sum("".join(split_words(c.name)) in lexicon.organisation_columns for c in columns) >= 2
 
 
+def _a_person(word: str, lexicon: Lexicon) -> bool:
+    """`patient`, `patients`: a word for people, singular or plural."""
+    return word in lexicon.people or word.removesuffix("s") in lexicon.people
+
+
 @lru_cache(maxsize=4096)
 def _mentions_people(name: str, lexicon: Lexicon) -> bool:
     """A word of the name says who data is about: `patients`, `app_users`, `form#member-signup`."""
-    return any(w in lexicon.people or w.removesuffix("s") in lexicon.people for w in split_words(name))
+    return any(_a_person(w, lexicon) for w in split_words(name))
 
 
 def _named_for_people(table: str, lexicon: Lexicon) -> bool:
     """`Patient`, `app.users`, `tb_member`: a table of people (a foreign key to it points at one)."""
     head = _head_word(table, lexicon)
-    return head in lexicon.people or head.removesuffix("s") in lexicon.people
+    return _a_person(head, lexicon)
 
 
 def _goods_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon) -> set[object]:

@@ -332,7 +332,7 @@ def _units(sources: list[Source]) -> list[Unit]:
 def _read_all(sources: list[Source], options: Options, manifest: Manifest | None) -> Iterator[FileRead]:
     jobs = options.jobs or (os.cpu_count() or 1)
     work: list[Work] = [(unit, options, manifest) for unit in _units(sources)]
-    if jobs > 1 and len(work) >= PARALLEL_FROM:
+    if jobs > 1 and len(sources) >= PARALLEL_FROM:
         import multiprocessing  # only for large trees: keeps start-up fast
         from concurrent.futures import ProcessPoolExecutor
 
@@ -340,7 +340,7 @@ def _read_all(sources: list[Source], options: Options, manifest: Manifest | None
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            yield from pool.map(_read, work, chunksize=max(1, len(sources) // (jobs * 8)))
+            yield from pool.map(_read, work, chunksize=max(1, len(work) // (jobs * 8)))
     else:
         yield from map(_read, work)
 

@@ -40,19 +40,37 @@ class Discovered(NamedTuple):
 
 
 class _Excludes:
-    """The exclude globs, with plain folder names (`node_modules/`) checked by set lookup."""
+    """The exclude globs: plain folder names (`node_modules/`), suffixes (`*.min.js`) and folders
+    from the top (`storage/framework/`) checked by lookup; pathspec (imported only then) for the rest."""
 
     def __init__(self, patterns: Iterable[str]) -> None:
-        import pathspec  # only when a folder is walked: a pre-commit file list needs none of it
+        self.folders: set[str] = set()
+        self.paths: set[str] = set()
+        suffixes: list[str] = []
+        rest: list[str] = []
+        for pattern in patterns:
+            if pattern.endswith("/") and _plain(pattern[:-1]):
+                self.folders.add(pattern[:-1])
+            elif pattern.startswith("*") and _plain(pattern[1:]):
+                suffixes.append(pattern[1:])
+            elif pattern.endswith("/") and all(_plain(part) for part in pattern.strip("/").split("/")):
+                self.paths.add(pattern.strip("/"))  # a slash inside anchors it at the top, as in .gitignore
+            else:
+                rest.append(pattern)
+        self.suffixes = tuple(suffixes)
+        self.spec: pathspec.GitIgnoreSpec | None = None
+        if rest:
+            import pathspec  # only for globs the lookups above do not answer
 
-        patterns = list(patterns)
-        self.folders = {p[:-1] for p in patterns if p.endswith("/") and _plain(p[:-1])}
-        self.spec = pathspec.GitIgnoreSpec.from_lines([p for p in patterns if not (p.endswith("/") and _plain(p[:-1]))])
+            self.spec = pathspec.GitIgnoreSpec.from_lines(rest)
 
     def match(self, relative: str, is_dir: bool) -> bool:
-        if is_dir and relative.rsplit("/", 1)[-1] in self.folders:
+        name = relative.rsplit("/", 1)[-1]
+        if is_dir and (name in self.folders or relative in self.paths):
             return True
-        return self.spec.match_file(relative + "/" if is_dir else relative)
+        if self.suffixes and name.endswith(self.suffixes):
+            return True
+        return self.spec is not None and self.spec.match_file(relative + "/" if is_dir else relative)
 
 
 def _plain(name: str) -> bool:
@@ -117,8 +135,6 @@ def _ignored(
 def _ancestor_gitignores(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
     """The .gitignore files above a scanned folder, up to the repository's top, as rules that
     apply from the scanned folder down (they are rebased onto it)."""
-    import pathspec
-
     found = []
     parent = folder
     while os.path.dirname(parent) != parent:
@@ -126,6 +142,8 @@ def _ancestor_gitignores(folder: str) -> list[tuple[str, pathspec.GitIgnoreSpec]
         if os.path.isfile(os.path.join(parent, ".gitignore")):
             prefix = os.path.relpath(folder, parent).replace(os.sep, "/") + "/"
             lines = [_rebase(line, prefix) for line in _gitignore_lines(os.path.join(parent, ".gitignore"))]
+            import pathspec  # only when there is a .gitignore to honour
+
             found.append(("", pathspec.GitIgnoreSpec.from_lines([line for line in lines if line])))
         if os.path.exists(os.path.join(parent, ".git")):
             return list(reversed(found))

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from importlib import import_module
 from types import ModuleType
 
-from datamin.parse.markup import html
 from datamin.parse.sniff import Sniff
 from datamin.records import Parsed
 
@@ -53,6 +52,8 @@ SNIFFED_SUFFIXES: dict[str, Sniff] = {
 def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
     """A template; a PHP file that also declares data in code (a migration, validation rules) is
     read as both."""
+    from datamin.parse.markup import html  # lxml and the template rules: only when a page is met
+
     parsed = html.parse(path, text, notices=notices)
     lower = path.lower()
     if lower.endswith(".php") and not lower.endswith(".blade.php") and _code("php").SNIFF.search(text):

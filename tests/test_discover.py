@@ -37,6 +37,20 @@ def test_exclude_globs(tmp_path: Path) -> None:
     assert names(discover([str(tmp_path)], exclude=["legacy/"]).sources) == ["keep.html"]
 
 
+def test_default_excludes_by_suffix_and_from_the_top(tmp_path: Path) -> None:
+    """`*.min.js` at any depth; `storage/framework/` only at the top, as a .gitignore reads it."""
+    for name in (
+        "app.min.js", "assets/lib.min.html", "storage/framework/views/cached.php", "storage/app/form.php",
+        "modules/storage/framework/form.php", "form.html", "legacy/a.html", "old/b.html",
+    ):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<form><input name='email'></form>")
+    found = discover([str(tmp_path)], exclude=["/legacy/", "ol[d]/"]).sources
+    assert sorted(s.display.split(str(tmp_path) + "/")[-1] for s in found) == [
+        "form.html", "modules/storage/framework/form.php", "storage/app/form.php",
+    ]  # fmt: skip
+
+
 def test_binary_and_oversized_files_are_skipped_with_a_note(scan) -> None:  # type: ignore[no-untyped-def]
     result = scan(
         {"logo.html": b"\x89PNG\r\n\x1a\n\0\0\0", "big.html": "x" * 2000, "ok.html": "<input name='email'>"},

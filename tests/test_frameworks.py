@@ -620,3 +620,26 @@ def test_an_interpolated_prefix_of_a_name_says_nothing_about_the_field() -> None
 <input name="${prefix}.city">
 </form>"""
     assert personal("pay.html", text) == {(2, "name"), (3, "address")}
+
+
+def test_angular_xeditable_elements_are_the_inputs_they_become() -> None:
+    """`editable-text` and its kin turn a shown value into an input: a field, named by `e-name`,
+    typed by the directive; an application's own directive counts when it has an `e-name`, and
+    `editable-form` is the form, not a field."""
+    text = (
+        '<form name="frm" editable-form onaftersave="save()">\n'
+        '  <label><span editable-text="person.full_name" e-name="full_name" e-placeholder="Name"></span></label>\n'
+        '  <span editable-tpde="person.dob" e-name="dob"></span>\n'
+        '  <span editable-filterselect="person.religion" e-name="faith" e-ng-options="r for r in religions"\n'
+        '        e-data-placeholder="Religion"></span>\n'
+        '  <span editable-text="person.ni_number" e-name="x1" e-placeholder="National Insurance number"></span>\n'
+        '  <span class="Error-message">Invalid NI number</span>\n'
+        '  <span editable-checkbox="prefs.newsletter" e-name="newsletter" e-title="Send the newsletter"></span>\n'
+        "</form>\n"
+    )
+    fields = read_fields("details.html", text)
+    assert [(f.line, f.control.tag, f.control.name, f.control.type) for f in fields] == [
+        (2, "input", "full_name", "text"), (3, "input", "dob", "text"), (4, "select", "faith", ""),
+        (6, "input", "x1", "text"), (8, "input", "newsletter", "checkbox"),
+    ]  # fmt: skip
+    assert personal("details.html", text) == {(2, "name"), (3, "date_of_birth"), (4, "religion"), (6, "national_id")}

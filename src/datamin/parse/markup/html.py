@@ -423,6 +423,10 @@ class _Reader:
             custom = set(self.doc.iter(*components))
             elements = [e for e in self.doc.iter(*_NATIVE, *components) if e in custom or _FIELD_TEST(e)]
         elements = self._answers_given(elements, components)
+        editable = self._editable() if "editable-" in self.markup else set()
+        if editable:  # in document order with the rest
+            found = editable.union(elements)
+            elements = [e for e in self.doc.iter() if e in found]
         ids = Counter(e.get("id") for e in elements if e.get("id"))
         # With an id used twice, `<label for>` is ambiguous: trust the text beside each field.
         for duplicate in [i for i, count in ids.items() if count > 1]:
@@ -431,13 +435,25 @@ class _Reader:
         groups = self._choice_groups(elements)
         for element in elements:
             tag = element.tag if isinstance(element.tag, str) else ""
-            if tag not in _NATIVE and not self._is_component_field(element, components):
+            if tag not in _NATIVE and element not in editable and not self._is_component_field(element, components):
                 continue
             control = self._control(element, tag, groups)
+            if element in editable:
+                control = _as_editable(control, element)
             if control.type in ("radio", "checkbox") and tag in _ITEM_LISTS:
                 yield from self._list_items(element, control)
             else:
                 yield control
+
+    def _editable(self) -> set[Element]:
+        """angular-xeditable: `<span editable-text="person.full_name" e-name="full_name">` shows a
+        value and turns into an input when clicked: a field, named by its `e-name`."""
+        return {
+            e
+            for e in self.doc.iter()
+            if isinstance(e.tag, str)
+            and any(_is_editable(k) or (k.lower().startswith(_EDITABLE) and e.get("e-name")) for k in e.attrib)
+        }
 
     def _list_items(self, element: Element, control: Control) -> Iterator[Control]:
         """`<asp:RadioButtonList>` renders one radio button per `<asp:ListItem>`: each is a field
@@ -1266,6 +1282,47 @@ def _actions_as_written(doc: Element, markup: str, code: str) -> dict[Element, s
     return written
 
 
+_EDITABLE = "editable-"
+# What the input an angular-xeditable element turns into is, by the directive's suffix.
+_EDITABLE_TYPES = {
+    "text": "text", "textarea": "textarea", "email": "email", "tel": "tel", "number": "number", "url": "url",
+    "date": "date", "bsdate": "date", "combodate": "date", "datetime": "date", "time": "time",
+    "radiolist": "radio", "checkbox": "checkbox", "checklist": "checkbox", "password": "password",
+}  # fmt: skip
+
+
+def _is_editable(attribute: str) -> bool:
+    """`editable-text`, `editable-filterselect`: an input's directive (not `editable-form`; an
+    application's own, `editable-tpde`, when the element has an `e-name`)."""
+    lower = attribute.lower()
+    return lower.startswith(_EDITABLE) and (lower[len(_EDITABLE) :] in _EDITABLE_TYPES or lower.endswith("select"))
+
+
+def _as_editable(control: Control, element: Element) -> Control:
+    """An angular-xeditable element as the input it becomes: its `e-` attributes are the
+    input's (`e-name`, `e-placeholder`, `e-label`), its directive's value the model it binds."""
+    directive, bound = next(
+        ((k, v) for k, v in element.attrib.items() if _is_editable(k)),
+        next((k, v) for k, v in element.attrib.items() if k.lower().startswith(_EDITABLE)),
+    )  # an application's own directive (`editable-tpde`) with an `e-name`
+    suffix = directive.lower()[len(_EDITABLE) :]
+    kind = "select" if suffix.endswith("select") else _EDITABLE_TYPES.get(suffix, "text")
+    tag = kind if kind in ("select", "textarea") else "input"
+    labels = list(control.labels)
+    for attribute, how in (("e-placeholder", "placeholder"), ("e-label", "label"), ("e-title", "label")):
+        text = (element.get(attribute) or "").strip()
+        if text:
+            labels.append((how, text))
+    return control._replace(
+        tag=tag,
+        name=_squash(element.get("e-name") or control.name),
+        type="" if tag != "input" else kind,
+        labels=tuple(labels),
+        bindings=(_squash(bound),) if bound.strip() else control.bindings,
+        via=directive.lower(),
+    )
+
+
 def _name(get: Callable[[str], str | None]) -> str | None:
     """The name attribute; of a bound name (`:name="prefix + '.first_name'"`), its literal parts."""
     for attribute in _NAME_ATTRIBUTES:
@@ -1528,6 +1585,7 @@ def _reversed_content(element: Element, whole_labels: bool = False) -> Iterator[
             tag in _NATIVE
             or (whole_labels and tag == "label" and next(node.iter(*_NATIVE), None) is not None)
             or (node.get("name") is not None and ("-" in tag or ":" in tag))
+            or node.get("e-name") is not None  # an angular-xeditable field
             or (":" in tag and tag.rsplit(":", 1)[-1] in _CONTROL_TAGS)
         ):
             yield node  # a field (or a component with a name of its own): its text is its own

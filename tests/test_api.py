@@ -774,3 +774,14 @@ def test_a_schema_named_with_its_version_is_about_what_comes_before(tmp_path: Pa
         "PatientInputV2.fullName": (2, 3, "name"),
         "PatientInputV2.memo": (3, 3, "other_personal"),
     }  # `PatientInputV2` is about patients: a memo there is written about one
+
+
+def test_first_and_last_of_a_graphql_connection_are_a_page_of_results(tmp_path: Path) -> None:
+    text = """type Query {
+  customers(first: Int, last: Int, after: String): CustomerConnection
+}
+type Customer {
+  email: String
+}
+"""
+    assert scan(tmp_path, {"schema.graphql": text}) == {"Customer.email": (5, 3, "email")}

@@ -370,3 +370,26 @@ def test_a_chinese_job_application_asks_about_the_party_and_a_record_of_violatio
 <label>违法记录: <input type="checkbox" name="wf1"> 无</label>
 </form>"""
     assert personal("apply.jsp", text) == {(1, "name"), (2, "political_opinion"), (3, "criminal_record")}
+
+
+def test_the_parts_of_a_name_side_by_side_are_a_name() -> None:
+    """`First`, `Middle`, `Last` and `Suffix` in one form are a name; a lone `first` (a page of
+    results) is not."""
+    text = """<form id="person"><input name="Title">
+<input name="First"><input name="Middle">
+<input name="Last"><input name="Suffix">
+</form>
+<form id="pages"><input name="first" type="text"><input name="size"></form>"""
+    assert personal("person.cshtml", text) == {(2, "name"), (3, "name")}
+    named = [f.control.name for f in read_fields("person.cshtml", text) if f.category == "name"]
+    assert named == ["First", "Middle", "Last", "Suffix"]
+
+
+def test_a_number_between_the_words_of_a_name_counts_fields() -> None:
+    """`emergency1Number1` and "Contact 2 Number 1" ask for a phone number; in `i11l_bs_limit`
+    the number is part of an abbreviation, not a count."""
+    text = """<form><input name="emergency1Number1">
+<label>Contact 2 Number 1 <input name="e2n1"></label>
+<input name="i11l_bs_limit">
+<input name="fullname"></form>"""
+    assert personal("emergency.php", text) == {(1, "phone"), (2, "phone"), (4, "name")}

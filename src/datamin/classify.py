@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from datamin.categories import Lexicon, load
 from datamin.records import ANSWER_GIVEN, Control, Field, Form
-from datamin.words import Text, fold, has_non_latin, split_words, tokens
+from datamin.words import Text, Word, fold, has_non_latin, split_words, tokens
 
 # How far each kind of evidence can be trusted on its own.
 WEIGHTS: dict[str, float] = {
@@ -140,6 +140,7 @@ def classify_all(
         for c, v in zip(controls, verdicts, strict=True)
         if v[0] in _SOMEONES_OWN and not v[4] and not c.is_column
     }
+    named_parts = _name_parts_by_form(controls, lexicon)
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
@@ -181,7 +182,7 @@ def classify_all(
             if own is not None:  # `contacts.company`: where the person works
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
-        elif category is None and _part_of_a_name(control, lexicon):
+        elif category is None and (_part_of_a_name(control, lexicon) or _beside_the_other_parts(control, named_parts)):
             category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
             evidence = (f"a part of a name: {control.name}" + (f" in {_group(control)}" if _group(control) else ""),)
         elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
@@ -621,6 +622,32 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
     return bool(group) and group[-1] == "name" and "".join(words) in lexicon.name_parts
 
 
+def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[object, set[str]]:
+    """The fields of each form named by a part of a name alone (`First`, `Middle`, `Last`)."""
+    found: dict[object, set[str]] = {}
+    for control in controls:
+        words = split_words(control.name)
+        if len(words) == 1 and words[0] in lexicon.name_parts and control.type in ("", "text"):
+            found.setdefault(_form_key(control), set()).add(words[0])
+    return found
+
+
+def _beside_the_other_parts(control: Control, named_parts: dict[object, set[str]]) -> bool:
+    """`First`, `Middle`, `Last`, `Suffix` side by side ask for the parts of a name: one of them
+    alone may be anything (the first page, the last visit), two of the first, middle and last are a name.
+    In a form only: an API's `first` and `last` are a page of results."""
+    parts = named_parts.get(_form_key(control), set())
+    words = split_words(control.name)
+    return (
+        control.source == "html"
+        and len(words) == 1
+        and words[0] in parts
+        and control.type in ("", "text")
+        and len(parts & _NAME_ORDER) >= 2
+    )
+
+
+_NAME_ORDER = frozenset({"first", "middle", "last", "given", "family"})
 _NAME_PARTS_OF_SOMEONE = frozenset({"first", "last", "middle", "given", "family", "maiden"})
 
 
@@ -1077,7 +1104,46 @@ def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, ids: int) -> tuple[M
 @lru_cache(maxsize=65536)
 def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tuple[Match, ...]:
     text = tokens(raw)
-    words = [w.text for w in text.words]
+    found = _phrase_matches(text.words, lexicon, in_names, ids)
+    if not found and any(w.text.isdigit() for w in text.words):
+        counted = _without_counts(text.words)
+        if len(counted) < len(text.words):
+            found = _phrase_matches(counted, lexicon, in_names, ids)
+    if has_non_latin(text.folded):
+        for phrase, term in lexicon.substrings:
+            at = text.folded.find(phrase)
+            if at < 0 or not (term.in_names if in_names else term.in_labels):
+                continue
+            after = text.folded[at + len(phrase) :].lstrip()
+            if after.startswith(lexicon.metadata_substrings) and term.category not in lexicon.attribute_categories:
+                continue  # 账号状态: the account's status, not the account (but 장애 여부 is a disability)
+            weak = phrase in lexicon.weak_substrings[term.category]
+            found.append(Match(term.category, at, at + len(phrase), 1, False, weak))
+    if in_names and not found:
+        found.extend(_head_matches(text, lexicon))
+    return tuple(
+        m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon, run_together=in_names)
+    )
+
+
+def _without_counts(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """`emergency1Number1`, "Contact 1 Number 1": a number between words counts the fields, it is
+    no part of what they ask. (Between letters, `i11l`, it is part of an abbreviation.)"""
+    return tuple(
+        w
+        for i, w in enumerate(words)
+        if not (
+            w.text.isdigit()
+            and (i == 0 or len(words[i - 1].text) >= 3)
+            and (i == len(words) - 1 or len(words[i + 1].text) >= 3)
+        )
+    )
+
+
+def _phrase_matches(listed: tuple[Word, ...], lexicon: Lexicon, in_names: bool, ids: int) -> list[Match]:
+    """The phrases of the lexicon in a run of words, joined as written or run together
+    (`date_of_birth`, `dateofbirth`), a plural read as its singular."""
+    words = [w.text for w in listed]
     found: list[Match] = []
     for i in range(len(words)):
         joined = ""
@@ -1106,22 +1172,8 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
                     ) and not (
                         in_names and i > 0 and words[i - 1] in lexicon.people  # `author_name`, `holder_name`
                     )
-                    found.append(Match(term.category, text.words[i].start, text.words[j].end, j - i + 1, False, weak))
-    if has_non_latin(text.folded):
-        for phrase, term in lexicon.substrings:
-            at = text.folded.find(phrase)
-            if at < 0 or not (term.in_names if in_names else term.in_labels):
-                continue
-            after = text.folded[at + len(phrase) :].lstrip()
-            if after.startswith(lexicon.metadata_substrings) and term.category not in lexicon.attribute_categories:
-                continue  # 账号状态: the account's status, not the account (but 장애 여부 is a disability)
-            weak = phrase in lexicon.weak_substrings[term.category]
-            found.append(Match(term.category, at, at + len(phrase), 1, False, weak))
-    if in_names and not found:
-        found.extend(_head_matches(text, lexicon))
-    return tuple(
-        m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon, run_together=in_names)
-    )
+                    found.append(Match(term.category, listed[i].start, listed[j].end, j - i + 1, False, weak))
+    return found
 
 
 def _segment(text: Text, match: Match) -> Text:

@@ -82,6 +82,7 @@ class Lexicon:
         "autofill_off",
         "categories",
         "class_suffixes",
+        "code_folders",
         "column_kinds",
         "consent",
         "contexts",
@@ -142,6 +143,7 @@ class Lexicon:
     contexts: tuple[tuple[str, str, bool], ...]  # (heading, category, of tables only): a section about it
     autofill_off: frozenset[str]  # autocomplete tokens also used only to switch autofill off
     entities: frozenset[str]  # things that are not people: their forms hold business data
+    code_folders: frozenset[str]  # folders of a site's code (`config/`, `includes/`), not what a form is about
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
@@ -418,6 +420,7 @@ def _index(
         contexts=(),
         autofill_off=frozenset(shared.get("autofill_off", ())),
         entities=_joined(shared.get("entities", ())),
+        code_folders=frozenset(shared.get("code_folders", ())),
         people=_joined(shared.get("people", ())),
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         stock_words=frozenset(shared.get("stock_words", ())),

@@ -578,8 +578,20 @@ def _about_a_thing(control: Control, lexicon: Lexicon) -> bool:
         return False
     if control.form.store:
         return _table_about_a_thing(control.form.ident, lexicon)
-    about = f"{control.form.ident} {control.form.action or ''}"
+    about = _code_folders_left_out(f"{control.form.ident} {control.form.action or ''}", lexicon)
     return _names_a_thing(about, lexicon) and not _mentions_people(about, lexicon)  # billing-contacts
+
+
+def _code_folders_left_out(text: str, lexicon: Lexicon) -> str:
+    """`config/add-pendaftaran.php` -> `add-pendaftaran.php`: the folders a site keeps its code
+    in say nothing of what a form posts to a script (`products/save.php` keeps its `products`)."""
+    if "/" not in text or not _SCRIPT.search(text):
+        return text  # a route (`/config/save`) names its resource in its folders
+    return _FOLDER.sub(lambda m: "/" if m.group(1).lower() in lexicon.code_folders else m.group(0), text)
+
+
+_FOLDER = re.compile(r"([\w-]+)/")
+_SCRIPT = re.compile(r"\.(?:php\d?|aspx?|jspx?|cfml?|cgi|pl|py|do|action)\b", re.I)
 
 
 @lru_cache(maxsize=4096)

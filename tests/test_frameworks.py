@@ -527,7 +527,8 @@ def test_an_applications_own_field_helpers_by_what_they_carry() -> None:
     found = {f.line: f for f in read_fields("apply.haml", text)}
     assert personal("apply.haml", text) == {(2, "username"), (3, "date_of_birth"), (4, "gender"), (5, "address")}
     assert found[4].control.type == "radio" and found[5].control.tag == "textarea"
-    assert {f.control.name for f in found.values()} == {"nickname", "dob", "gender", "address", "q"}
+    # Rails' own `select("post", "person_id")` is the field `post[person_id]`, not one labelled "person_id"
+    assert {f.control.name for f in found.values()} == {"nickname", "dob", "gender", "address", "post[person_id]", "q"}
 
 
 def test_yii_kartik_form_builders_name_their_fields_in_arrays() -> None:
@@ -643,3 +644,17 @@ def test_angular_xeditable_elements_are_the_inputs_they_become() -> None:
         (6, "input", "x1", "text"), (8, "input", "newsletter", "checkbox"),
     ]  # fmt: skip
     assert personal("details.html", text) == {(2, "name"), (3, "date_of_birth"), (4, "religion"), (6, "national_id")}
+
+
+def test_rails_form_helpers_called_with_the_objects_name() -> None:
+    """`text_field :patient, :x1` renders `patient[x1]`, labelled by `label :patient, :x1, "..."`."""
+    text = (
+        '%table\n  %tr\n    %td\n      = label :head_contact, :x1, "Phone on field"\n'
+        "      = text_field :head_contact, :x1, :class=>'phone-input'\n"
+        '    %td\n      = text_field("head_contact", "email_1")\n'
+        "      = select :head_contact, :ministry_id, @ministries\n"
+    )
+    fields = read_fields("_form.html.haml", text)
+    assert [(f.line, f.control.name, f.category) for f in fields] == [
+        (5, "head_contact[x1]", "phone"), (7, "head_contact[email_1]", "email"), (8, "head_contact[ministry_id]", None),
+    ]  # fmt: skip

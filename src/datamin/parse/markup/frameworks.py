@@ -62,6 +62,18 @@ _HELPERS: tuple[Helper, ...] = (
         ),
         _RAILS_TYPES,
     ),
+    # Rails' form helpers called with the object's name: text_field :patient, :dob renders
+    # `patient[dob]`; text_field("post", "title")
+    Helper(
+        "rails",
+        re.compile(
+            r"(?<![.\w:])(?P<method>text_field|email_field|telephone_field|phone_field|password_field|date_field"
+            r"|datetime_field|datetime_local_field|number_field|text_area|select|collection_select|country_select"
+            r"|time_zone_select|radio_button|check_box|file_field|hidden_field|date_select|search_field|url_field)"
+            r"\s*\(?\s*[:'\"](?P<object>\w+)['\"]?\s*,\s*[:'\"](?P<name>\w+)"
+        ),
+        _RAILS_TYPES,
+    ),
     # Rails tag helpers: text_field_tag :q, email_field_tag 'email'
     Helper(
         "rails",
@@ -367,7 +379,10 @@ _TYPE_ARGUMENT = re.compile(r"\b(?:type|as)\b['\"]?\s*[:=>]+\s*[:'\"]?(?P<value>
 # Label helpers give helpers their text: Rails f.label :dob, "Date of birth"; Laravel
 # Form::label('ic_no', 'IC number'); CodeIgniter form_label('Tarikh Lahir', 'dt_lahir') (text first).
 _HELPER_LABELS = {
-    "rails": re.compile(r"\b\w+\.label\s*\(?\s*:(?P<name>\w+)\s*,\s*(?:t\(\s*)?['\"](?P<text>[^'\"]+)['\"]"),
+    "rails": re.compile(
+        r"(?:\b\w+\.label|(?<![.\w:])label)\s*\(?\s*(?::(?P<object>\w+)\s*,\s*)?:(?P<name>\w+)\s*,\s*(?:t\(\s*)?"
+        r"['\"](?P<text>[^'\"]+)['\"]"
+    ),
     "laravel": re.compile(
         r"\bForm::label\s*\(\s*['\"](?P<name>[^'\"]+)['\"]\s*,\s*(?:_{1,2}\(\s*|trans\(\s*)?['\"](?P<text>[^'\"]+)['\"]"
     ),
@@ -439,13 +454,13 @@ def read(
         for label_helper in (_HELPER_LABELS[k] for k in _HELPER_LABELS if (k in _ERB_HELPERS) == erb):
             if kind in _ERB or kind in _PHP:
                 found = label_helper.finditer(code, start, end)
-                helper_labels.update((m.group("name"), m.group("text")) for m in found)
+                helper_labels.update((_object_named(m.groupdict()), m.group("text")) for m in found)
 
     def helper_fields(helpers: tuple[Helper, ...], start: int, end: int) -> Iterator[Control]:
         for helper in helpers:
             for match in helper.pattern.finditer(code, start, end):
                 groups = match.groupdict()
-                name = groups.get("name") or groups.get("name2") or ""
+                name = _object_named(groups)
                 method = groups.get("method") or groups.get("method2") or ""
                 args = _call_arguments(code, match.end())
                 labels = [("helper", _readable(helper_labels[name]))] if name in helper_labels else []
@@ -464,6 +479,12 @@ def read(
             yield from _curly_fields(code, neutral.markup, textareas, kind, start, end, control)
     if "razor" in families or "erb" in families:
         yield from helper_fields(tuple(h for h in _HELPERS if h.via == "aspnet"), 0, len(code))
+
+
+def _object_named(groups: dict[str, str | None]) -> str:
+    """A helper's field name; Rails' `text_field :patient, :dob` renders `patient[dob]`."""
+    name = groups.get("name") or groups.get("name2") or ""
+    return f"{groups['object']}[{name}]" if groups.get("object") else name
 
 
 ControlMaker = Callable[[int, str, str, str, str, list[tuple[str, str]]], Control]

@@ -785,3 +785,26 @@ type Customer {
 }
 """
     assert scan(tmp_path, {"schema.graphql": text}) == {"Customer.email": (5, 3, "email")}
+
+
+def test_a_schema_named_for_its_role_in_the_code_is_of_what_its_name_says(tmp_path: Path) -> None:
+    """`EmployeePatch` and `EmployeeSummary` are employees: their `department` is where one works."""
+    text = """openapi: 3.0.3
+info: {title: HR, version: "1"}
+paths: {}
+components:
+  schemas:
+    EmployeePatch:
+      type: object
+      properties:
+        department: {type: string}
+        hireDate: {type: string, format: date}
+    ReportSummary:
+      type: object
+      properties:
+        department: {type: string}
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "EmployeePatch.department": (9, 9, "employment"),
+        "EmployeePatch.hireDate": (10, 9, "employment"),
+    }

@@ -658,3 +658,19 @@ def test_rails_form_helpers_called_with_the_objects_name() -> None:
     assert [(f.line, f.control.name, f.category) for f in fields] == [
         (5, "head_contact[x1]", "phone"), (7, "head_contact[email_1]", "email"), (8, "head_contact[ministry_id]", None),
     ]  # fmt: skip
+
+
+def test_a_component_bound_to_its_own_model_is_a_field_whatever_its_slot_holds() -> None:
+    text = """<template><form>
+  <text-field id="birth" v-model="state.birthDate" label="Date of birth">
+    <template>
+      <input type="radio" name="gender" v-model="state.sex" value="M"> M
+      <input type="radio" name="gender" v-model="state.sex" value="F"> F
+    </template>
+  </text-field>
+  <form-row label="Contact"><input name="mobile" type="tel"></form-row>
+</form></template>"""
+    fields = read_fields("join.vue", text)
+    assert [(f.line, f.control.tag, f.category) for f in fields] == [
+        (2, "text-field", "date_of_birth"), (4, "input", "gender"), (5, "input", "gender"), (8, "input", "phone"),
+    ]  # fmt: skip

@@ -527,7 +527,8 @@ class _Reader:
     def _is_component_field(self, element: Element, components: set[str]) -> bool:
         # A component wrapping a native input or another input component is a wrapper.
         inner = components - self.named_components - self.carrying_components
-        if next(element.iterdescendants(*_NATIVE, *inner), None) is not None:
+        wrapped = next(element.iterdescendants(*_NATIVE, *inner), None)
+        if wrapped is not None and not self._a_field_with_its_own_slot(element, wrapped):
             return False
         if element.tag == "picker":
             return True  # a mini-program's own control
@@ -544,6 +545,14 @@ class _Reader:
         if "value" in attributes and re.split(r"[.:-]", element.tag)[-1] in _CHOICE_TAGS:
             return True  # <Radio value="男">男</Radio> in a group: one answer of the question
         return self.decorated and self._wrapped_by_a_decorator(element)
+
+    def _a_field_with_its_own_slot(self, element: Element, wrapped: Element) -> bool:
+        """<text-field v-model="state.birthDate" label="..."><template>(radios)</template>: a
+        component bound to a model of its own is a field whatever its slot holds."""
+        if not _binds_a_model({k.lower() for k in element.attrib}):
+            return False
+        slot = next(wrapped.iterancestors("template"), None)
+        return slot is not None and element in slot.iterancestors()
 
     def _wrapped_by_a_decorator(self, element: Element) -> bool:
         """An input component that `getFieldDecorator("x")(...)` wraps: a field named there."""

@@ -393,3 +393,20 @@ def test_a_number_between_the_words_of_a_name_counts_fields() -> None:
 <input name="i11l_bs_limit">
 <input name="fullname"></form>"""
     assert personal("emergency.php", text) == {(1, "phone"), (2, "phone"), (4, "name")}
+
+
+def test_a_run_of_checkboxes_answers_the_question_before_the_first() -> None:
+    """`Race: [ ] White [ ] Black [ ] Native Hawaiian/Pacific Islander`, each of its own name;
+    a consent box after the run is a statement of its own."""
+    text = """<form><input name="fullname"><hr><strong>Race</strong><br>
+<div><label><input type="checkbox" name="RWhite" value="Y">White</label>
+<label><input type="checkbox" name="RBlack" value="Y">Black</label>
+<label><input type="checkbox" name="RNatHa" value="Y">Native Hawaiian/Pacific Islander</label></div>
+<label><input type="checkbox" name="terms" value="Y">I agree to the terms of service</label>
+</form>"""
+    assert personal("race.cfm", text) == {
+        (1, "name"),
+        (2, "race_ethnicity"),
+        (3, "race_ethnicity"),
+        (4, "race_ethnicity"),
+    }

@@ -397,6 +397,7 @@ class _Reader:
         self.headers: dict[Element, _Headers] = {}
         self.first_choice: dict[str, Element] = {}  # the first radio or checkbox of each group
         self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
+        self.in_a_run: set[str] = set()  # checkboxes that take the question of one before them
         self.questions: dict[str, str] = {}
         self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
         self.last_headers = ""
@@ -622,8 +623,24 @@ class _Reader:
         says it: the text before its first member (`<p>Do you smoke?</p> ( ) Yes ( ) No`),
         passing over that member's own answer. Found once per group."""
         question = self.questions.get(name)
-        if question is None:
-            question = self.questions[name] = _text_before(self.first_choice[name], self.choice_texts[name])
+        if question is not None:
+            return question
+        run = [name]  # checkboxes of their own names one after another: the question before the first
+        question, before = _text_before(self.first_choice[name], self.choice_texts[name])
+        while not question and before is not None and len(run) <= MAX_ANSWERS:
+            other = before.get("name") or ""
+            if other in self.questions:
+                question = self.questions[other]
+                run.append(other)  # asked already: every member of this run takes its question
+                break
+            if other in run or other not in self.first_choice or len(self.choice_texts[other]) != 1:
+                break
+            run.append(other)
+            question, before = _text_before(self.first_choice[other], self.choice_texts[other])
+        for member in run:
+            self.questions.setdefault(member, question)
+        if len(run) > 1:
+            self.in_a_run.update(run[:-1])
         return question
 
     # -- one control -----------------------------------------------------------------------
@@ -807,11 +824,12 @@ class _Reader:
             labels.append(("legend", legend))
         elif kind in ("radio", "checkbox") and not any(how == "labelledby" for how, _ in labels):
             name = get("name")
-            if name in self.first_choice and (
-                len(self.choice_texts[name]) > 1 or len(next(iter(self.choice_texts[name])).split()) <= 2
-            ):
+            if name in self.first_choice:
+                answer = len(next(iter(self.choice_texts[name])).split())
                 question = self._question(name)
-                if question:
+                # a lone checkbox's long text is a statement of its own ("I agree to the terms"),
+                # but in a list of checkboxes three words are still an answer
+                if question and (len(self.choice_texts[name]) > 1 or answer <= (3 if name in self.in_a_run else 2)):
                     labels.append(("question", question))
             if named and not any(how in ("question", "row") for how, _ in labels):
                 row = _row_header(ancestors)  # `<th>Disability *</th><td>( ) No ( ) Yes</td>`
@@ -1537,13 +1555,19 @@ def _markup_text_before(markup: str, start: int, end: int) -> str:
     return ""
 
 
-def _text_before(element: Element, passed: set[str]) -> str:
+def _text_before(element: Element, passed: set[str]) -> tuple[str, Element | None]:
     """The words just before `element`, passing over the texts in `passed` (a group's own
-    answers); "" when another field comes first."""
+    answers); "" and the checkbox when another checkbox comes first."""
     found: list[str] = []
     for steps, node in enumerate(_preceding(element, 40, _QUESTION_LEVELS, whole_labels=True)):
-        if steps > 400 or not isinstance(node, str):
+        if steps > 400:
             break
+        if not isinstance(node, str):
+            if found:
+                break
+            box = node if node.tag == "input" else next(node.iter("input"), None)
+            lone = box is not None and (box.get("type") or "").lower() == "checkbox" and box is not element
+            return "", box if lone and (element.get("type") or "").lower() == "checkbox" else None
         text = _squash(node)
         if not found and (not text or text in passed):
             continue
@@ -1551,7 +1575,7 @@ def _text_before(element: Element, passed: set[str]) -> str:
             found.insert(0, text)
             if sum(ch.isalnum() for ch in "".join(found)) >= 2:
                 break
-    return " ".join(found)[-80:]
+    return " ".join(found)[-80:], None
 
 
 def _preceding(

@@ -674,3 +674,21 @@ def test_a_component_bound_to_its_own_model_is_a_field_whatever_its_slot_holds()
     assert [(f.line, f.control.tag, f.category) for f in fields] == [
         (2, "text-field", "date_of_birth"), (4, "input", "gender"), (5, "input", "gender"), (8, "input", "phone"),
     ]  # fmt: skip
+
+
+def test_yii_chtml_and_html_fields_by_name_and_active_fields_of_a_model() -> None:
+    """`CHtml::textField("ApplicantInfo[$cnt][ssn]", ...)`, `Html::textInput('email')`,
+    `$form->textField($model, 'dob')`; a name given in a variable is not read from the value after it."""
+    text = """<table><tr><td><label>SSN</label></td><td>
+<?php echo CHtml::textField("ApplicantInfo[$cnt][ssn]", $value, array('id' => "ssn$cnt")); ?>
+</td></tr></table>
+<?= Html::textInput('email', '', ['class' => 'form-control']) ?>
+<?php echo $form->textField($model, 'date_of_birth'); ?>
+<?php echo CHtml::activePasswordField($model, 'password'); ?>
+<?php echo CHtml::textField($fieldName, 'Full name'); ?>
+"""
+    fields = read_fields("_form.php", text)
+    assert [(f.line, f.control.name, f.control.type, f.category) for f in fields] == [
+        (2, "ApplicantInfo[$cnt][ssn]", "text", "national_id"), (4, "email", "text", "email"),
+        (5, "date_of_birth", "text", "date_of_birth"), (6, "password", "password", "password"),
+    ]  # fmt: skip

@@ -49,6 +49,20 @@ _FORM_TYPES = _types(
     multiselect="select", upload="file", url="url",
 )  # fmt: skip
 
+# Yii's own names for its fields, lower-cased: `CHtml::textArea` and `Html::textarea` alike.
+_YII_HTML_TYPES = {
+    "passwordfield": "password", "passwordinput": "password", "textarea": "textarea", "dropdownlist": "select",
+    "listbox": "select", "checkbox": "checkbox", "checkboxlist": "checkbox", "radiobutton": "radio",
+    "radiobuttonlist": "radio", "radiolist": "radio", "hiddenfield": "hidden", "hiddeninput": "hidden",
+    "filefield": "file", "fileinput": "file", "emailfield": "email", "datefield": "date", "telfield": "tel",
+    "numberfield": "number",
+}  # fmt: skip
+_YII_FIELDS = (
+    r"(?i:textField|passwordField|textArea|dropDownList|listBox|checkBox|checkBoxList|radioButton|radioButtonList"
+    r"|hiddenField|fileField|emailField|dateField|telField|numberField|textInput|passwordInput|radioList"
+    r"|fileInput|hiddenInput)"
+)
+
 _HELPERS: tuple[Helper, ...] = (
     # Rails form builders, simple_form and formtastic: f.text_field :dob, f.input :email
     Helper(
@@ -171,6 +185,16 @@ _HELPERS: tuple[Helper, ...] = (
             CheckBox="checkbox",
             RadioList="radio",
         ),
+    ),
+    # Yii 1's CHtml and Yii 2's Html given a field's name (`CHtml::textField("Applicant[$i][ssn]", ...)`,
+    # `Html::textInput('email')`), and Yii 1's active fields (`$form->textField($model, 'dob')`)
+    Helper(
+        "yii",
+        re.compile(
+            rf"\bC?Html::(?P<method>{_YII_FIELDS})\s*\(\s*['\"](?P<name>[^'\"]+)['\"]"
+            rf"|(?:\bCHtml::active|\$form->)(?P<method2>{_YII_FIELDS})\s*\(\s*\$\w+\s*,\s*['\"](?P<name2>[^'\"]+)['\"]"
+        ),
+        _YII_HTML_TYPES,
     ),
     # ... and its widgets given a model's attribute: DatePicker::widget(['model' => $m, 'attribute' => 'dob'])
     Helper(
@@ -467,7 +491,12 @@ def read(
                 if groups.get("text"):  # Nette: $form->addText('name', 'Name:')
                     labels.append(("helper", _readable(groups["text"])))
                 yield control(
-                    match.start(), name, f"{helper.via}:{method or 'field'}", helper.types.get(method, ""), args, labels
+                    match.start(),
+                    name,
+                    f"{helper.via}:{method or 'field'}",
+                    helper.types.get(method, helper.types.get(method.lower(), "")),
+                    args,
+                    labels,
                 )
 
     textareas: _Textareas | None = None

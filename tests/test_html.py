@@ -197,6 +197,17 @@ def test_the_folder_a_forms_script_sits_in_says_nothing_of_the_form() -> None:
         assert personal("x.php", f'<form action="{action}" method="post">{fields}') == set()
 
 
+def test_a_label_that_names_a_things_name_says_what_a_bare_name_holds() -> None:
+    """`<label>Product name <input name="name">`, "Nama bilik" (a room's name): the bare `name`
+    is the thing's; a label in a template's code says nothing either way."""
+    for label in ("Product name", "Nama bilik"):
+        text = f'<form><label>{label} <input name="name"></label><input type="email" name="e"></form>'
+        assert personal("x.html", text) == {(1, "email")}
+    for label in ("Your name", "{{ trans('app.product.name') }}"):
+        text = f'<form><label>{label} <input name="name"></label><input type="email" name="e"></form>'
+        assert personal("x.html", text) == {(1, "name"), (1, "email")}
+
+
 def test_autofill_switched_off_is_not_a_password() -> None:
     text = '<input type="text" name="product_attribute[1][value]" autocomplete="new-password">'
     assert personal("x.html", text) == set()

@@ -843,6 +843,13 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if api and _refers_to_a_person(control, lexicon):
         return
     named = False  # whether a name or binding says what the field holds
+    # "Product name", "Nama bilik": a label that names a thing's name says what a bare `name` holds
+    overruled = {
+        c
+        for how, text in (control.labels if control.source == "html" else ())  # an API's titles are prose
+        if how in _READ_LABELS
+        for c in _guarded_categories(text, lexicon)
+    }
     identifiers = [("name", control.name), ("id", control.ident)]
     identifiers += [("binding", b) for b in control.bindings]
     seen: set[str] = set()
@@ -854,6 +861,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         ids = ID_IS_REFERENCE if kind == "hidden" else ID_IS_REFERENCE_UNLESS_CODED if integer_key else ID_IS_VALUE
         matches = [m for m in _matches(text, lexicon, in_names=True, ids=ids) if not _name_guarded(m, text, lexicon)]
         match = _best(matches, allowed, last=True)
+        if match and match.category in overruled and len(split_words(text)) == 1:
+            continue
         if match:
             named = True
             weight = WEIGHTS[how] * factor * (HEAD_FACTOR if match.head else 1.0)
@@ -873,6 +882,22 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if control.options:
         yield from _option_votes(control, lexicon, allowed)
     yield from _pattern_votes(control, lexicon, allowed)
+
+
+_READ_LABELS = frozenset({"label", "aria-label", "placeholder", "title", "helper"})
+_CODE_IN_TEXT = re.compile(r"[()_'\"{}$<>]|::")
+
+
+@lru_cache(maxsize=8192)
+def _guarded_categories(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """The categories a label's words name that its guards rule out ("Product name")."""
+    words = tokens(text).words
+    if len(words) > 4 or _CODE_IN_TEXT.search(text):
+        return frozenset()  # a short label people read, not a template's code (`trans('app.contact')`)
+    said = {m.category for m in _phrase_matches(words, lexicon, False, ID_IS_VALUE)}
+    if not said:
+        return frozenset()
+    return frozenset(said - {m.category for m in _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)})
 
 
 def _coded(category: str, lexicon: Lexicon) -> bool:

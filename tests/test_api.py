@@ -808,3 +808,33 @@ components:
         "EmployeePatch.department": (9, 9, "employment"),
         "EmployeePatch.hireDate": (10, 9, "employment"),
     }
+
+
+def test_a_header_parameter_counts_only_for_the_persons_address_or_device(tmp_path: Path) -> None:
+    """`x-fapi-customer-ip-address` carries the customer's IP address; `Authorization` and
+    `X-Request-Email-Template` are the client's."""
+    text = """openapi: 3.0.3
+info: {title: Accounts, version: "1"}
+paths:
+  /accounts:
+    get:
+      operationId: listAccounts
+      parameters:
+        - name: x-fapi-customer-ip-address
+          in: header
+          schema: {type: string}
+        - name: Authorization
+          in: header
+          schema: {type: string}
+        - name: X-Request-Email-Template
+          in: header
+          schema: {type: string}
+        - name: email
+          in: query
+          schema: {type: string}
+      responses: {"200": {description: ok}}
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "listAccounts.x-fapi-customer-ip-address": (8, 17, "ip_address"),
+        "listAccounts.email": (17, 17, "email"),
+    }

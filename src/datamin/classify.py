@@ -196,10 +196,17 @@ def classify_all(
                 sensitivity = lexicon.categories[category].sensitivity
                 confidence = CONTEXT_WEIGHT
                 evidence = (why,)
+        if category not in _WHAT_HEADERS_CARRY and ("in", "header") in control.context:
+            category, sensitivity, confidence, evidence = None, None, 0.0, ()  # the client's, not the person's
         if category is None and shown is not None and shown[0] is not None and _values_say(control):
             category, sensitivity, confidence, evidence = shown  # what the data holds, whatever the table is
         fields.append(Field(control, category, sensitivity, confidence, evidence))
     return _same_names(fields, lexicon)
+
+
+# What an API request's header can tell of the person behind it (`X-Customer-IP-Address`); its
+# other headers (`Authorization`, `Accept-Language`, `X-Request-ID`) are the client's.
+_WHAT_HEADERS_CARRY = frozenset({"ip_address", "device_id"})
 
 
 def _values_say(control: Control) -> bool:
@@ -275,7 +282,7 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     for how, text in control.context:
         if how == "page" and sections:
             break
-        if how == "group":
+        if how in ("group", "in"):
             continue
         if how == "columns":
             category = _columns_category(text, lexicon)

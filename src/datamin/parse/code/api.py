@@ -334,10 +334,12 @@ def _shared_parameters(path: str, parameters: dict[str, Any]) -> Iterator[Contro
 
 
 def _parameter(path: str, parameter: Any, form: Form) -> Iterator[Control]:
-    """A query or path parameter (a header or a cookie is the client's, not a person's)."""
+    """A query, path or header parameter (a cookie is the client's, not a person's; so is a
+    header, unless it carries the person's address or device: see classify)."""
     details = _mapping(parameter)
     key = details.get("name")
-    if key is None or _scalar(details.get("in")) in ("header", "cookie"):
+    where = _scalar(details.get("in"))
+    if key is None or where == "cookie":
         return
     schema = _mapping(details.get("schema"))
     given = _scalar(schema.get("format")) or _scalar(details.get("format"))
@@ -345,7 +347,7 @@ def _parameter(path: str, parameter: Any, form: Form) -> Iterator[Control]:
     labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
     yield Control(
         path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",
-        name=_scalar(key), type=kind, labels=labels, form=form,
+        name=_scalar(key), type=kind, labels=labels, form=form, context=(("in", where),) if where == "header" else (),
     )  # fmt: skip
 
 

@@ -410,3 +410,19 @@ def test_a_run_of_checkboxes_answers_the_question_before_the_first() -> None:
         (3, "race_ethnicity"),
         (4, "race_ethnicity"),
     }
+
+
+def test_a_radio_grid_whose_answers_head_its_columns() -> None:
+    """The PHQ-9: `Not at all | Several days | More than half the days | Nearly every day` head
+    the columns; each row is a question answered by a radio button in each column."""
+    header = "".join(
+        f"<td>{a}</td>" for a in ("Not at all", "Several Days", "More than half the days", "Nearly every day")
+    )
+    row = "".join(f'<td><input type="radio" name="q{{n}}" value="{v}"></td>' for v in range(4))
+    rows = "".join(f"<tr>{row.format(n=n)}</tr>\n" for n in (1, 2))
+    text = f'<form method="post"><input name="fullname">\n<table><tr>{header}</tr>\n{rows}</table></form>'
+    assert personal("phq-9.php", text) == {(1, "name"), (3, "health"), (4, "health")}
+    likert = (
+        text.replace("Several Days", "Agree").replace("Nearly every day", "Disagree").replace("Not at all", "Neutral")
+    )
+    assert personal("survey.php", likert) == {(1, "name")}

@@ -246,7 +246,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             )
             if neutral.constructs and "<form" in markup:
                 reader.actions_written = _actions_as_written(doc, markup, neutral.code)
-            found = list(reader.controls())
+            found = _answers_in_columns(list(reader.controls()))
             if "jsx" in families and "render=" in neutral.code:
                 from datamin.parse.markup.renderprops import in_render_props
 
@@ -1553,6 +1553,31 @@ def _markup_text_before(markup: str, start: int, end: int) -> str:
                 return ""  # another field, far away, or the words of another helper's call
             return text[-80:]
     return ""
+
+
+def _answers_in_columns(controls: list[Control]) -> list[Control]:
+    """A grid of radio buttons whose answers head its columns (`Not at all | Several days |
+    ...` over the rows of a questionnaire): each group's answers are the headers of its buttons."""
+    headers: dict[tuple[object, str], list[str]] = {}
+    for control in controls:
+        if control.type == "radio" and control.name:
+            column = next((text for how, text in control.labels if how == "column"), "")
+            if column:
+                answers = headers.setdefault((_form_of(control), control.name), [])
+                if column not in answers and len(answers) < MAX_ANSWERS:
+                    answers.append(column)
+    if not any(len(answers) > 1 for answers in headers.values()):
+        return controls
+    return [
+        c._replace(options=(*headers[key], *c.options))
+        if c.type == "radio" and len(headers.get(key := (_form_of(c), c.name), ())) > 1
+        else c
+        for c in controls
+    ]
+
+
+def _form_of(control: Control) -> object:
+    return control.form.line if control.form is not None else None
 
 
 def _text_before(element: Element, passed: set[str]) -> tuple[str, Element | None]:

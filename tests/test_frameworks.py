@@ -692,3 +692,22 @@ def test_yii_chtml_and_html_fields_by_name_and_active_fields_of_a_model() -> Non
         (2, "ApplicantInfo[$cnt][ssn]", "text", "national_id"), (4, "email", "text", "email"),
         (5, "date_of_birth", "text", "date_of_birth"), (6, "password", "password", "password"),
     ]  # fmt: skip
+
+
+def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> None:
+    """A render prop's `{...field}` spread stays inside the prop's value: the next controller
+    is still read (shadcn/ui FormField after FormField), labelled by an application's own
+    label component."""
+    text = """export const F = () => (<form>
+  <FormField control={form.control} name="previousSchool" render={({ field }) => (
+    <FormItem><FormLabel>Previous school</FormLabel>
+      <FormControl><Input placeholder="e.g., St Mary" {...field} /></FormControl></FormItem>
+  )} />
+  <FormField control={form.control} name="guardianPhone" render={({ field }) => (
+    <FormItem><RequiredLabel>Guardian phone</RequiredLabel>
+      <FormControl><Input placeholder="+60 12 345 6789" {...field} value={field.value || ''} /></FormControl></FormItem>
+  )} />
+</form>);"""
+    assert [(f.control.name, f.category) for f in read_fields("Form.tsx", text)] == [
+        ("previousSchool", "other_personal"), ("guardianPhone", "phone"),
+    ]  # fmt: skip

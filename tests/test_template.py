@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import personal, read_fields
 
-from datamin.parse.markup.template import families_for, neutralise
+from datamin.parse.markup.template import families_for, neutralise, neutralise_jsx
 
 SAMPLES = {
     "page.liquid": "{% comment %}\n<input name='dob'>\n{% endcomment %}\n<input name=\"{{ 'x.email' | t }}\" {% if a > b %}checked{% endif %}>\n",
@@ -167,3 +167,11 @@ def test_freemarker_and_velocity_templates() -> None:
     vm = """## the member form
 <form>#if($member)<label>Email</label><input name="a">#end<input name="b" value="$!{member.mobile}"></form>"""
     assert personal("member.vm", vm) == {(2, "email"), (2, "phone")}
+
+
+def test_a_spread_inside_a_render_prop_is_part_of_the_props_value() -> None:
+    """Once `render={...}` is a quoted value, the tags inside it are its text: their `{...field}`
+    is not rewritten again into quotes that would end the value early."""
+    text = '<FormField name="a" render={({ field }) => (<Input placeholder="x" {...field} />)} />'
+    out = neutralise_jsx(text)
+    assert len(out) == len(text) and out.count('"') == 4  # name="a" and render="..."

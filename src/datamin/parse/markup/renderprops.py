@@ -27,7 +27,7 @@ _INPUT = re.compile(
     r"<(?:Input|TextField|Textarea|Select|SelectTrigger|Checkbox|RadioGroup|Switch|DatePicker|Calendar|InputOTP|PhoneInput"
     r"|Combobox|input|textarea|select|[A-Z]\w*(?:Input|Select|Picker|Textarea|TextField))\b[^<>]*"
 )
-_LABEL = re.compile(r"<(?:FormLabel|Label|label)\b[^>]*>(.*?)</(?:FormLabel|Label|label)>", re.S)
+_LABEL = re.compile(r"<(FormLabel|Label|label|[A-Z]\w*Label)\b[^>]*>(.*?)</\1>", re.S)  # <RequiredLabel>
 _ATTRIBUTE = re.compile(r"""\b(placeholder|type|label)=(?:"([^"]*)"|'([^']*)')""")
 _MARKUP = re.compile(r"<[^>]*>|\{[^{}]*\}")
 
@@ -52,7 +52,7 @@ def _drawn(control: Control, code: str, lines: LineIndex) -> Control:
     labels = list(control.labels)
     label = _LABEL.search(prop)
     if label is not None:
-        text = " ".join(_MARKUP.sub(" ", label.group(1)).split())
+        text = " ".join(_MARKUP.sub(" ", label.group(2)).split())
         if text:
             labels.append(("label", text))
     kind = control.type

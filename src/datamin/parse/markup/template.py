@@ -481,7 +481,10 @@ def neutralise_jsx(text: str) -> str:
     for generic in _TYPE_ARGUMENTS.finditer(text):
         out[generic.start(1) : generic.end(1)] = _blank(generic.group(1))
     text = "".join(out)
+    rewritten = -1  # where the last rewritten expression ends: the tags inside it are its text now
     for tag in _JSX_TAG.finditer(text):
+        if tag.start() < rewritten:
+            continue
         i = tag.end()
         quote = ""
         while i < len(text):
@@ -496,6 +499,7 @@ def neutralise_jsx(text: str) -> str:
             elif ch == "{":
                 end = closing(text, i, quotes="\"'`", comments=True)
                 _rewrite_expression(text, out, i, end)
+                rewritten = max(rewritten, end)
                 i = end
             i += 1
     return "".join(out)

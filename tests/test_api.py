@@ -114,6 +114,11 @@ def scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[int, int, str
     return {f"{f.control.container}.{f.control.name}": (f.line, f.control.column, f.category) for f in result.fields}
 
 
+def schemas_only(schemas: str) -> str:
+    """An OpenAPI 3 document of named schemas and no paths; `schemas` indented under them."""
+    return 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:' + schemas
+
+
 def test_prisma_models_enums_and_doc_comments(tmp_path: Path) -> None:
     assert scan(tmp_path, {"prisma/schema.prisma": PRISMA}) == {
         "Patient.fullName": (14, 3, "name"),
@@ -198,11 +203,7 @@ def test_broken_yaml_and_graphql_are_errors_with_a_line(tmp_path: Path) -> None:
 
 def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> None:
     """As a table does: a School's name, address and phone are the school's."""
-    text = """openapi: 3.0.0
-info: {title: Schools, version: "1"}
-paths: {}
-components:
-  schemas:
+    text = schemas_only("""
     School:
       type: object
       properties:
@@ -214,7 +215,7 @@ components:
       properties:
         name: {type: string}
         phone: {type: string}
-"""
+""")
     assert scan(tmp_path, {"openapi.yaml": text}) == {
         "Student.name": (15, 9, "name"),
         "Student.phone": (16, 9, "phone"),
@@ -789,11 +790,7 @@ type Customer {
 
 def test_a_schema_named_for_its_role_in_the_code_is_of_what_its_name_says(tmp_path: Path) -> None:
     """`EmployeePatch` and `EmployeeSummary` are employees: their `department` is where one works."""
-    text = """openapi: 3.0.3
-info: {title: HR, version: "1"}
-paths: {}
-components:
-  schemas:
+    text = schemas_only("""
     EmployeePatch:
       type: object
       properties:
@@ -803,7 +800,7 @@ components:
       type: object
       properties:
         department: {type: string}
-"""
+""")
     assert scan(tmp_path, {"openapi.yaml": text}) == {
         "EmployeePatch.department": (9, 9, "employment"),
         "EmployeePatch.hireDate": (10, 9, "employment"),

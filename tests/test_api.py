@@ -789,7 +789,7 @@ type Customer {
 
 
 def test_a_schema_named_for_its_role_in_the_code_is_of_what_its_name_says(tmp_path: Path) -> None:
-    """`EmployeePatch` and `EmployeeSummary` are employees: their `department` is where one works."""
+    """An `EmployeePatch` is an employee: its `department` is where one works; a `ReportSummary` is no one."""
     text = schemas_only("""
     EmployeePatch:
       type: object

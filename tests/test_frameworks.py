@@ -711,3 +711,21 @@ def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> No
     assert [(f.control.name, f.category) for f in read_fields("Form.tsx", text)] == [
         ("previousSchool", "other_personal"), ("guardianPhone", "phone"),
     ]  # fmt: skip
+
+
+def test_a_php_block_of_helper_calls_reads_each_calls_own_arguments_and_no_commented_call() -> None:
+    """`input('username');` is not typed by the next call's `'type' => 'password'`; a call
+    commented out renders nothing; a `//` inside a string is no comment."""
+    text = """<?php
+echo $this->Form->input('username');
+echo $this->Form->input('password1', array('label' => 'Confirm Password', 'type' => 'password'));
+// echo $this->Form->input('date_of_birth');
+# echo $this->Form->input('nric');
+/* echo $this->Form->input('religion'); */
+echo $this->Form->input('homepage', array('placeholder' => 'http://example.com'));
+?>"""
+    fields = read_fields("add.ctp", text)
+    assert [(f.line, f.control.name, f.control.type, f.category) for f in fields] == [
+        (2, "username", "text", "username"), (3, "password1", "password", "password"),
+        (7, "homepage", "text", "other_personal"),
+    ]  # fmt: skip

@@ -673,12 +673,29 @@ def _in_string(before: str) -> bool:
 
 
 def _call_arguments(code: str, at: int, limit: int = 400) -> str:
-    """The rest of a helper call: up to the end of its template tag or line."""
+    """The rest of a helper call: up to the end of its template tag or line, or the call's own
+    closing bracket or the end of its statement, whichever comes first (a PHP block of calls
+    one after another: `input('username'); input('password1', ['type' => 'password']);`)."""
     window = code[at : at + limit]
     end = min(
         (i for i in (window.find("%>"), window.find("}}"), window.find("?>"), window.find("\n\n")) if i >= 0),
         default=len(window),
     )
+    depth, quote = 0, ""
+    for i, char in enumerate(window[:end]):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return window[:i]
+        elif char == ";" and depth == 0:
+            return window[:i]
     return window[:end]
 
 

@@ -254,7 +254,7 @@ def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
             ):
                 neutral = '"' + neutral[1:-1] + '"'  # attr={{ x }}: keep the attribute's value quoted
             markup.append(neutral)
-            code.append(chunk)
+            code.append(_php_comments_blanked(chunk) if kind == "php" else chunk)
             constructs.append((kind, match.start(), match.end()))
         at = match.end()
     markup.append(text[at:])
@@ -416,6 +416,37 @@ def _markup_from_code(chunk: str) -> str:
 
 
 _HEREDOC = re.compile(r"<<<[ \t]*(['\"]?)([A-Za-z_]\w*)\1\r?\n")
+
+
+def _php_comments_blanked(code: str) -> str:
+    """PHP code with its `//`, `#` and `/* */` comments blanked, lines and columns kept: a helper
+    call commented out (`// echo $this->Form->input('dob')`) renders nothing. Strings are passed
+    over, so `'http://...'` stays."""
+    if "//" not in code and "#" not in code and "/*" not in code:
+        return code
+    out = list(code)
+    i, n = 0, len(code)
+    while i < n:
+        ch = code[i]
+        if ch in "'\"":
+            end = i + 1
+            while end < n and code[end] != ch:
+                end += 2 if code[end] == "\\" else 1
+            i = end + 1
+        elif (ch == "#" and not code.startswith("#[", i)) or code.startswith("//", i):
+            newline = code.find("\n", i)
+            stop = code.find("?>", i)  # a line comment ends at the close of the PHP tag too
+            end = min(x for x in (newline, stop, n) if x >= 0)
+            out[i:end] = _blank(code[i:end])
+            i = end
+        elif code.startswith("/*", i):
+            close = code.find("*/", i + 2)
+            end = n if close < 0 else close + 2
+            out[i:end] = _blank(code[i:end])
+            i = end
+        else:
+            i += 1
+    return "".join(out)
 
 
 def _php_literals(code: str) -> Iterator[tuple[int, int]]:

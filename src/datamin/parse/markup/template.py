@@ -425,33 +425,20 @@ def _php_comments_blanked(code: str) -> str:
     if "//" not in code and "#" not in code and "/*" not in code:
         return code
     out = list(code)
-    i, n = 0, len(code)
-    while i < n:
-        ch = code[i]
-        if ch in "'\"":
-            end = i + 1
-            while end < n and code[end] != ch:
-                end += 2 if code[end] == "\\" else 1
-            i = end + 1
-        elif (ch == "#" and not code.startswith("#[", i)) or code.startswith("//", i):
-            newline = code.find("\n", i)
-            stop = code.find("?>", i)  # a line comment ends at the close of the PHP tag too
-            end = min(x for x in (newline, stop, n) if x >= 0)
-            out[i:end] = _blank(code[i:end])
-            i = end
-        elif code.startswith("/*", i):
-            close = code.find("*/", i + 2)
-            end = n if close < 0 else close + 2
-            out[i:end] = _blank(code[i:end])
-            i = end
-        else:
-            i += 1
+    for kind, start, end in _php_spans(code):
+        if kind == "comment":
+            out[start:end] = _blank(code[start:end])
     return "".join(out)
 
 
 def _php_literals(code: str) -> Iterator[tuple[int, int]]:
     """The spans of the string literals of PHP code, quoted (a form echoed over many lines is one
     literal) or heredoc; the comments skipped, so an apostrophe in one pairs with nothing."""
+    return ((start, end) for kind, start, end in _php_spans(code) if kind == "string")
+
+
+def _php_spans(code: str) -> Iterator[tuple[str, int, int]]:
+    """The string literals (their content) and the comments of PHP code, in order."""
     i, n = 0, len(code)
     while i < n:
         ch = code[i]
@@ -459,17 +446,21 @@ def _php_literals(code: str) -> Iterator[tuple[int, int]]:
             end = i + 1
             while end < n and code[end] != ch:
                 end += 2 if code[end] == "\\" else 1
-            yield i + 1, min(end, n)
+            yield "string", i + 1, min(end, n)
             i = end + 1
-        elif ch == "#" or code.startswith("//", i):
-            newline = code.find("\n", i)
-            i = n if newline < 0 else newline
+        elif (ch == "#" and not code.startswith("#[", i)) or code.startswith("//", i):
+            # a line comment ends at the line's end or at the close of the PHP tag
+            end = min(x for x in (code.find("\n", i), code.find("?>", i), n) if x >= 0)
+            yield "comment", i, end
+            i = end
         elif code.startswith("/*", i):
-            comment_end = code.find("*/", i + 2)
-            i = n if comment_end < 0 else comment_end + 2
+            close = code.find("*/", i + 2)
+            end = n if close < 0 else close + 2
+            yield "comment", i, end
+            i = end
         elif (heredoc := _HEREDOC.match(code, i)) is not None:
             closing = re.compile(rf"^[ \t]*{heredoc.group(2)}\b", re.M).search(code, heredoc.end())
-            yield heredoc.end(), closing.start() if closing else n
+            yield "string", heredoc.end(), closing.start() if closing else n
             i = closing.end() if closing else n
         else:
             i += 1

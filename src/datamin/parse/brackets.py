@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 _PAIRS = {"{": "}", "(": ")", "[": "]"}
 
 
@@ -35,3 +37,22 @@ def closing(text: str, at: int, quotes: str = "\"'", comments: bool = False) -> 
                 return i
         i += 1
     return len(text) - 1
+
+
+def outside_quotes(text: str, quotes: str = "\"'") -> Iterator[tuple[int, str, int]]:
+    """Each character of `text` that is not in a quoted string, with the depth of the brackets
+    it sits in (a closing bracket at the depth it returns to)."""
+    depth, quote = 0, ""
+    for i, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+            continue
+        if char in quotes:
+            quote = char
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        yield i, char, depth

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple, Protocol
 
+from datamin.parse.brackets import outside_quotes
 from datamin.parse.markup.notice import links_to_notice, mentions_notice
 from datamin.parse.markup.template import Neutralised
 from datamin.records import Control, Form
@@ -681,20 +682,8 @@ def _call_arguments(code: str, at: int, limit: int = 400) -> str:
         (i for i in (window.find("%>"), window.find("}}"), window.find("?>"), window.find("\n\n")) if i >= 0),
         default=len(window),
     )
-    depth, quote = 0, ""
-    for i, char in enumerate(window[:end]):
-        if quote:
-            if char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-            if depth < 0:
-                return window[:i]
-        elif char == ";" and depth == 0:
+    for i, char, depth in outside_quotes(window[:end]):
+        if depth < 0 or (char == ";" and depth == 0):
             return window[:i]
     return window[:end]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from datamin.parse.brackets import closing
+from datamin.parse.brackets import closing, outside_quotes
 
 _VOID = frozenset({"input", "br", "img", "meta", "link", "hr", "area", "base", "col", "source", "wbr"})
 _TAG = re.compile(r"(?P<indent>[ \t]*)(?:%(?P<tag>[\w:-]+))?(?P<shorthand>(?:[.#][\w-]+)*)")
@@ -118,17 +118,9 @@ def _pug_attributes(inside: str) -> str:
 
 def _split_top_level(text: str) -> list[str]:
     """`a='x', b=f(1, 2)` -> ["a='x'", " b=f(1, 2)"]: commas outside quotes and brackets."""
-    pieces, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(text):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'`":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "," and depth == 0:
+    pieces, start = [], 0
+    for i, char, depth in outside_quotes(text, "\"'`"):
+        if char == "," and depth == 0:
             pieces.append(text[start:i])
             start = i + 1
     pieces.append(text[start:])

@@ -175,3 +175,11 @@ def test_a_spread_inside_a_render_prop_is_part_of_the_props_value() -> None:
     text = '<FormField name="a" render={({ field }) => (<Input placeholder="x" {...field} />)} />'
     out = neutralise_jsx(text)
     assert len(out) == len(text) and out.count('"') == 4  # name="a" and render="..."
+
+
+def test_the_characters_outside_quotes_and_their_bracket_depth() -> None:
+    from datamin.parse.brackets import outside_quotes
+
+    text = "a('x)', [b]); c"
+    seen = [(char, depth) for _, char, depth in outside_quotes(text) if char in "()[];,"]
+    assert seen == [("(", 1), (",", 1), ("[", 2), ("]", 1), (")", 0), (";", 0)]

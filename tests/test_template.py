@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import personal, read_fields
 
+from datamin.parse.brackets import outside_quotes
 from datamin.parse.markup.template import families_for, neutralise, neutralise_jsx
 
 SAMPLES = {
@@ -178,8 +179,6 @@ def test_a_spread_inside_a_render_prop_is_part_of_the_props_value() -> None:
 
 
 def test_the_characters_outside_quotes_and_their_bracket_depth() -> None:
-    from datamin.parse.brackets import outside_quotes
-
     text = "a('x)', [b]); c"
     seen = [(char, depth) for _, char, depth in outside_quotes(text) if char in "()[];,"]
     assert seen == [("(", 1), (",", 1), ("[", 2), ("]", 1), (")", 0), (";", 0)]

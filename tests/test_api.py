@@ -835,3 +835,22 @@ paths:
         "listAccounts.x-fapi-customer-ip-address": (8, 17, "ip_address"),
         "listAccounts.email": (17, 17, "email"),
     }
+
+
+def test_what_signing_in_hands_out_is_a_password(tmp_path: Path) -> None:
+    """A `TokenResponse`'s token and an MFA set-up's secret let someone act as the person."""
+    text = schemas_only("""
+    TokenResponse:
+      type: object
+      properties:
+        token: {type: string}
+    MFASetupResponse:
+      type: object
+      properties:
+        secret: {type: string}
+        qrCode: {type: string}
+""")
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "TokenResponse.token": (9, 9, "password"),
+        "MFASetupResponse.secret": (13, 9, "password"),
+    }

@@ -32,7 +32,9 @@ class Helper(NamedTuple):
 
 
 def _types(**kinds: str) -> dict[str, str]:
-    return kinds
+    """Helper method -> input type, by the method's name in lower case (`CHtml::textArea` and
+    `Html::textarea` alike)."""
+    return {method.lower(): kind for method, kind in kinds.items()}
 
 
 _RAILS_TYPES = _types(
@@ -50,14 +52,13 @@ _FORM_TYPES = _types(
     multiselect="select", upload="file", url="url",
 )  # fmt: skip
 
-# Yii's own names for its fields, lower-cased: `CHtml::textArea` and `Html::textarea` alike.
-_YII_HTML_TYPES = {
-    "passwordfield": "password", "passwordinput": "password", "textarea": "textarea", "dropdownlist": "select",
-    "listbox": "select", "checkbox": "checkbox", "checkboxlist": "checkbox", "radiobutton": "radio",
-    "radiobuttonlist": "radio", "radiolist": "radio", "hiddenfield": "hidden", "hiddeninput": "hidden",
-    "filefield": "file", "fileinput": "file", "emailfield": "email", "datefield": "date", "telfield": "tel",
-    "numberfield": "number",
-}  # fmt: skip
+_YII_HTML_TYPES = _types(
+    passwordField="password", passwordInput="password", textArea="textarea", dropDownList="select",
+    listBox="select", checkBox="checkbox", checkBoxList="checkbox", radioButton="radio",
+    radioButtonList="radio", radioList="radio", hiddenField="hidden", hiddenInput="hidden",
+    fileField="file", fileInput="file", emailField="email", dateField="date", telField="tel",
+    numberField="number",
+)  # fmt: skip
 _YII_FIELDS = (
     r"(?i:textField|passwordField|textArea|dropDownList|listBox|checkBox|checkBoxList|radioButton|radioButtonList"
     r"|hiddenField|fileField|emailField|dateField|telField|numberField|textInput|passwordInput|radioList"
@@ -495,7 +496,7 @@ def read(
                     match.start(),
                     name,
                     f"{helper.via}:{method or 'field'}",
-                    helper.types.get(method, helper.types.get(method.lower(), "")),
+                    helper.types.get(method.lower(), ""),
                     args,
                     labels,
                 )

@@ -1328,10 +1328,9 @@ def _is_editable(attribute: str) -> bool:
 def _as_editable(control: Control, element: Element) -> Control:
     """An angular-xeditable element as the input it becomes: its `e-` attributes are the
     input's (`e-name`, `e-placeholder`, `e-label`), its directive's value the model it binds."""
-    directive, bound = next(
-        ((k, v) for k, v in element.attrib.items() if _is_editable(k)),
-        next((k, v) for k, v in element.attrib.items() if k.lower().startswith(_EDITABLE)),
-    )  # an application's own directive (`editable-tpde`) with an `e-name`
+    directives = [(k, v) for k, v in element.attrib.items() if k.lower().startswith(_EDITABLE)]
+    # a known directive, else the application's own (`editable-tpde`, which has an `e-name`)
+    directive, bound = next(((k, v) for k, v in directives if _is_editable(k)), directives[0])
     suffix = directive.lower()[len(_EDITABLE) :]
     kind = "select" if suffix.endswith("select") else _EDITABLE_TYPES.get(suffix, "text")
     tag = kind if kind in ("select", "textarea") else "input"

@@ -633,7 +633,7 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
     """`name: {family, given}` (FHIR's HumanName): the parts of a name object are the name; so
     is a person's part of a name (`physician_first`, `guardianLast`)."""
     words = split_words(control.name)
-    if len(words) == 2 and words[0] in lexicon.people and words[1] in _NAME_PARTS_OF_SOMEONE:
+    if len(words) == 2 and _a_person(words[0], lexicon) and words[1] in _NAME_PARTS_OF_SOMEONE:
         return True
     group = split_words(_group(control))
     if not group and control.source == "api" and control.form is not None:

@@ -174,6 +174,34 @@ CREATE TABLE payments (id int, visit_id int, amount decimal(10, 2), method varch
     assert pulse.evidence[0].endswith("part of visits")
 
 
+def test_a_persons_record_is_what_most_of_its_columns_say(scan) -> None:  # type: ignore[no-untyped-def]
+    """An appointment's vitals say it is a clinical record: its reason and summary are health
+    data, its date and its keys are not content. A profile's `blood_type` beside its name and
+    phone, and a person's own table, do not make the rest health."""
+    result = scan(
+        {
+            "clinic.sql": """CREATE TABLE appointments (id int, patient_id int, doctor_id int, starts_at timestamp,
+  blood_pressure varchar(10), diagnosis varchar(80), reason text, summary text, room_no int);
+CREATE TABLE profiles (id int, user_id int, full_name varchar(80), phone varchar(20), email varchar(80),
+  blood_type varchar(3), allergies text, bio text);
+CREATE TABLE patients (id int, allergies text, medications text, favourite_colour varchar(20));
+"""
+        }
+    )
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert {name for (table, name), category in found.items() if table == "appointments"} == {
+        "blood_pressure",
+        "diagnosis",
+        "reason",
+        "summary",
+    }
+    assert found[("appointments", "reason")] == "health"
+    assert ("profiles", "bio") not in found or found[("profiles", "bio")] != "health"
+    assert ("patients", "favourite_colour") not in found
+    reason = next(f for f in result.fields if f.control.name == "reason")
+    assert reason.evidence == ("in table appointments: beside health columns blood_pressure, diagnosis",)
+
+
 def test_table_comments_in_every_dialect(scan) -> None:  # type: ignore[no-untyped-def]
     from datamin.parse.schema import Schema
 

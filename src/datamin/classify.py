@@ -130,7 +130,7 @@ def classify_all(
     organisations |= _catalogues(tables, lexicon)
     goods = _goods_forms(controls, verdicts, lexicon)
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
-    records = _record_tables(tables, lexicon)
+    records = _record_tables(tables, lexicon, {id(c): v for c, v in zip(controls, verdicts, strict=True)})
     # A form that asks for a card or a bank account is a person paying, whatever it is called
     # (form#frmManagePaymentMethod): its billing name and address are that person's. One that
     # asks for an identity card or passport number is about that person, whatever it is for
@@ -171,8 +171,13 @@ def classify_all(
             or (table and _own_label(control, tables[control.form], lexicon))  # type: ignore[index]
         ):
             category, sensitivity, confidence, evidence = None, None, 0.0, ()
-        if category is None and key in records and _describes(control, lexicon, records[key][0]):
-            category, why = records[key]
+        if (
+            category is None
+            and key in records
+            and _describes(control, lexicon, records[key][0])
+            and (not records[key][2] or _free_text(control, lexicon))
+        ):
+            category, why, _ = records[key]
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
             evidence = (why,)
@@ -487,12 +492,17 @@ def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form
     return found
 
 
-def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[Form, tuple[str, str]]:
+def _record_tables(
+    tables: dict[Form, list[Control]], lexicon: Lexicon, verdicts: dict[int, Verdict]
+) -> dict[Form, tuple[str, str, bool]]:
     """Tables of records about a person: named for a category whose records fill tables
     (`diagnoses`, `payslips`), or named or described as a section of such records would be
     (`admissions`, `body_sign` '生命体征', `employment_history`), that refer to a person
     (`patient_id`) or are named after one (`patient_history`), or belong to a record that does
-    (`physical_examinations.visit_id`, a patient's visit): table -> (category, evidence)."""
+    (`physical_examinations.visit_id`, a patient's visit); or a person's record whose own
+    columns say what it records (`appointments(patient_id, blood_pressure, temperature,
+    reason)`), whose free text alone is then of that category: table -> (category, evidence,
+    by its columns)."""
     found = {}
     later = []
     for form, columns in tables.items():
@@ -510,13 +520,15 @@ def _record_tables(tables: dict[Form, list[Control]], lexicon: Lexicon) -> dict[
             continue
         record = _record_category(form, columns, lexicon)
         if record is not None:
-            found[form] = record
+            found[form] = (*record, False)
+        elif not _mentions_people(name, lexicon) and (beside := _recorded_beside(form, columns, lexicon, verdicts)):
+            found[form] = (*beside, True)
     by_name = {form.ident.rsplit(".", 1)[-1].lower(): form for form in found}
     for form, columns in later:
         parent = next((by_name[n] for n in _referred_tables(columns) if n in by_name), None)
         record = _record_category(form, columns, lexicon) if parent is not None else None
         if record is not None:
-            found[form] = (record[0], f"{record[1]}, part of {parent.ident}")  # type: ignore[union-attr]
+            found[form] = (record[0], f"{record[1]}, part of {parent.ident}", False)  # type: ignore[union-attr]
     return found
 
 
@@ -533,6 +545,35 @@ def _record_category(form: Form, columns: list[Control], lexicon: Lexicon) -> tu
         if placed is not None:
             return placed, f'in table {form.ident} ("{_short(text)}"): {placed} records of a person'
     return None
+
+
+def _recorded_beside(
+    form: Form, columns: list[Control], lexicon: Lexicon, verdicts: dict[int, Verdict]
+) -> tuple[str, str] | None:
+    """A record of a person's that two of its own columns, and most of those that say anything,
+    name as one category of records (a visit's `blood_pressure` and `temperature`): its other
+    content is of that category too. The person's own table (`patients`) is left out: their
+    name is not their allergies."""
+    named: dict[str, list[str]] = {}
+    for column in columns:
+        category, _, _, _, weak = verdicts.get(id(column), _NO_VERDICT)
+        if category is not None and not weak and column.name not in named.get(category, ()):
+            named.setdefault(category, []).append(column.name)
+    if not named:
+        return None
+    category, names = max(named.items(), key=lambda item: len(item[1]))
+    others = sum(len(them) for them in named.values()) - len(names)
+    if category not in lexicon.record_categories or len(names) < 2 or others >= len(names):
+        return None  # a profile's `blood_type` and `allergies` beside its name and phone
+    return category, f"in table {form.ident}: beside {category} columns {', '.join(names[:3])}"
+
+
+def _free_text(control: Control, lexicon: Lexicon) -> bool:
+    """A column of words (`text`, `varchar`, an API's string), or one whose type is not known:
+    not a number, a date or a key."""
+    type_ = control.type.replace(" ", "").lower()
+    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    return kind is None or kind.name == "text"
 
 
 def _referred_tables(columns: list[Control]) -> Iterator[str]:

@@ -33,6 +33,12 @@ CASES = [
         {(1, "phone"), (2, "national_id")},
     ),
     (
+        "call.html",
+        "{% call render_field(form.passport_no, horizontal=9) %}\n{% if form.passport_no.render_kw['min'] %}As on it{% endif %}\n"
+        "{% endcall %}",
+        {(1, "passport")},
+    ),
+    (
         "symfony.html.twig",
         "{{ form_start(form) }}\n{{ form_row(form.email) }}\n{{ form_label(form.birthday) }}\n{{ form_widget(form.birthday) }}\n{{ form_row(form.plainPassword.first) }}",
         {(2, "email"), (4, "date_of_birth"), (5, "password")},

@@ -328,9 +328,10 @@ _HELPERS: tuple[Helper, ...] = (
 )
 
 # Django, Jinja/WTForms, Twig/Symfony: {{ form.dob }}, {{ form.phone(class_="x") }},
-# {{ render_field(form.nric) }}, {{ form_row(form.email) }}, {% bootstrap_field form.phone %}
+# {{ render_field(form.nric) }}, {{ form_row(form.email) }}, {% bootstrap_field form.phone %},
+# {% call render_field(form.plate) %}...{% endcall %} (a Jinja macro given a body)
 _CURLY_FIELD_TAG = re.compile(
-    r"\{%-?\s*(?:render_field|bootstrap_field|crispy_field|form_field|formfield|field|form_row|form_widget|include)\b(?P<expr>.*?)-?%\}",
+    r"\{%-?\s*(?:call\s+)?(?:render_field|bootstrap_field|crispy_field|form_field|formfield|field|form_row|form_widget|include)\b(?P<expr>.*?)-?%\}",
     re.S,
 )
 # form.email, form.plainPassword.first; not .Form.Email (Go data) or form.email.errors
@@ -342,7 +343,8 @@ _NOT_FIELDS = frozenset(
         "as_div", "is_bound", "data", "initial", "fields", "prefix", "instance", "vars", "hidden_tag",
         "csrf_token", "is_valid", "cleaned_data", "action", "method", "render", "start", "end", "rest",
         "children", "parent", "submitted", "posted_data", "posted", "error", "attrs", "widget",
-        "management_form", "forms", "empty_form", "is_multipart", "template_name", "get",
+        "management_form", "forms", "empty_form", "is_multipart", "template_name", "get", "render_kw", "flags",
+        "raw_data", "object_data", "short_name", "validators",
     }
 )  # fmt: skip
 # A form's member named like this is its button (a SubmitField, a Symfony SubmitType): what the

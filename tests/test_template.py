@@ -182,3 +182,15 @@ def test_the_characters_outside_quotes_and_their_bracket_depth() -> None:
     text = "a('x)', [b]); c"
     seen = [(char, depth) for _, char, depth in outside_quotes(text) if char in "()[];,"]
     assert seen == [("(", 1), (",", 1), ("[", 2), ("]", 1), (")", 0), (";", 0)]
+
+
+def test_a_fields_error_message_is_not_the_next_fields_label() -> None:
+    """`<?php echo form_error('gender'); ?>` shows a message when the gender is wrong: it says
+    nothing of the select after it, whose label is the text a person reads."""
+    text = (
+        "<?php echo form_error('gender'); ?>\n生年月日：<select name=\"year\"><option>1990</option></select>\n"
+        "{{ $errors->first('email') }}\n<label>Phone <input name=\"p\"></label>"
+    )
+    neutral = neutralise(text, families_for("member.blade.php"))
+    assert "gender" not in neutral.markup and "email" not in neutral.markup
+    assert personal("member.php", text.split("\n{{")[0]) == {(2, "date_of_birth")}

@@ -367,6 +367,8 @@ def _output(chunk: str, head: int, tail: int) -> str:
                 + _blank(chunk[at + len(strings.group(1)) :])
             )
         return _blank(chunk)  # a variable's path: {{ form.gender }}, <%= @user.name %>
+    if _ERROR_OUTPUT.search(inner):
+        return _blank(chunk)  # `echo form_error('gender')`: a message shown when a field is wrong, not its label
     inner = _TRANSLATION_KEY.sub(_key_subject, inner)
     if "\n" not in inner:  # the text it outputs, not the code around it: `_('NRIC')`, `'x.email' | t`
         inner = _text_only(inner)
@@ -375,6 +377,8 @@ def _output(chunk: str, head: int, tail: int) -> str:
 
 
 _CODE_WORD = re.compile(r"[A-Za-z_$][\w$]*")
+# The helpers that output a field's validation message: form_error('x'), $errors->first('x'), errors.email
+_ERROR_OUTPUT = re.compile(r"(?<![\w$])\$?(?:\w+_)?errors?(?:_\w+)?\b(?!\s*['\"])", re.I)
 # The calls and filters that output a translated text (and `echo`, `print` around them).
 _TEXT_CALLS = frozenset(
     {"_", "__", "t", "tr", "trans", "translate", "gettext", "ugettext", "pgettext", "lang", "i18n", "echo",

@@ -4,7 +4,7 @@ look-alikes out. Each language file of rules/languages/ adds words to the catego
 from __future__ import annotations
 
 import pytest
-from helpers import personal
+from helpers import personal, read_fields
 
 from datamin.categories import RuleError, _add_language, load
 
@@ -102,3 +102,14 @@ def test_other_names_and_local_government_areas() -> None:
 
     text = '<form><label for="a">Other Names</label><input id="a" name="oname"><label for="b">LGA</label><input id="b" name="lga"><input name="email"></form>'
     assert personal("register.html", text) == {(1, "name"), (1, "address"), (1, "email")}
+
+
+def test_an_aside_written_into_a_word_of_a_language_without_spaces() -> None:
+    """주민(외국인)등록번호 is the resident (or foreigner) registration number: the aside in
+    brackets does not hide the word around it."""
+    form = (
+        '<form><div>주민(외국인)등록번호 <input name="p1" maxlength="6"> - <input name="p2" maxlength="7"></div>'
+        '<div>성명 <input name="pname"></div><div>身份证(护照)号码 <input name="sfz"></div></form>'
+    )
+    found = {f.control.name: f.category for f in read_fields("proxy.html", form) if f.category}
+    assert found == {"p1": "national_id", "p2": "national_id", "pname": "name", "sfz": "national_id"}

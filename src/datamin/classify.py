@@ -1195,20 +1195,45 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
         if len(counted) < len(text.words):
             found = _phrase_matches(counted, lexicon, in_names, ids)
     if has_non_latin(text.folded):
-        for phrase, term in lexicon.substrings:
-            at = text.folded.find(phrase)
-            if at < 0 or not (term.in_names if in_names else term.in_labels):
-                continue
-            after = text.folded[at + len(phrase) :].lstrip()
-            if after.startswith(lexicon.metadata_substrings) and term.category not in lexicon.attribute_categories:
-                continue  # 账号状态: the account's status, not the account (but 장애 여부 is a disability)
-            weak = phrase in lexicon.weak_substrings[term.category]
-            found.append(Match(term.category, at, at + len(phrase), 1, False, weak))
+        found.extend(_substring_matches(text.folded, lexicon, in_names))
+        if not found and _ASIDE.search(text.folded):  # 주민(외국인)등록번호: an aside written into a word
+            squeezed, kept = _without_asides(text.folded)
+            found.extend(
+                m._replace(start=kept[m.start], end=kept[m.end - 1] + 1)
+                for m in _substring_matches(squeezed, lexicon, in_names)
+            )
     if in_names and not found:
         found.extend(_head_matches(text, lexicon))
     return tuple(
         m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon, run_together=in_names)
     )
+
+
+_ASIDE = re.compile(r"(?<=\S)[(（][^()（）]{1,12}[)）](?=\S)")
+
+
+def _without_asides(folded: str) -> tuple[str, list[int]]:
+    """The text without its asides, and where each of its characters was."""
+    kept: list[int] = []
+    at = 0
+    for aside in _ASIDE.finditer(folded):
+        kept.extend(range(at, aside.start()))
+        at = aside.end()
+    kept.extend(range(at, len(folded)))
+    return "".join(folded[i] for i in kept), kept
+
+
+def _substring_matches(folded: str, lexicon: Lexicon, in_names: bool) -> Iterator[Match]:
+    """The phrases of languages written without spaces, found anywhere in a text."""
+    for phrase, term in lexicon.substrings:
+        at = folded.find(phrase)
+        if at < 0 or not (term.in_names if in_names else term.in_labels):
+            continue
+        after = folded[at + len(phrase) :].lstrip()
+        if after.startswith(lexicon.metadata_substrings) and term.category not in lexicon.attribute_categories:
+            continue  # 账号状态: the account's status, not the account (but 장애 여부 is a disability)
+        weak = phrase in lexicon.weak_substrings[term.category]
+        yield Match(term.category, at, at + len(phrase), 1, False, weak)
 
 
 def _without_counts(words: tuple[Word, ...]) -> tuple[Word, ...]:

@@ -222,6 +222,22 @@ def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> 
     }
 
 
+
+def test_a_persons_social_handles_are_usernames(tmp_path: Path) -> None:
+    text = schemas_only("""
+    User:
+      type: object
+      properties:
+        email: {type: string}
+        social:
+          type: object
+          properties:
+            instagram: {type: string}
+            facebook: {type: string}
+""")
+    found = scan(tmp_path, {"openapi.yaml": text})
+    assert found["User.instagram"][2] == found["User.facebook"][2] == "username"
+
 def test_a_schema_that_a_persons_schema_includes_holds_that_persons_details(tmp_path: Path) -> None:
     """`Location` alone names a thing; as a person's `birthLocation` it says where they were born.
     A store's location stays the store's, and a student's school keeps the school's phone."""

@@ -31,6 +31,9 @@ CASES = [
     ('<input name="cccd">', "national_id"),
     ('<input name="que_quan">', "other_personal"),
     ('<label for="a">Số lượng</label><input id="a" name="a">', None),  # a quantity, not a salary
+    # a public health-insurance number is a person's number, as Medicare's is; the scheme alone is health
+    ('<label for="a">PhilHealth Number</label><input id="a" name="a">', "national_id"),
+    ('<label for="a">Are you a PhilHealth member?</label><input id="a" name="a">', "health"),
     # Indonesian and Malay
     ('<label for="a">Tempat Lahir</label><input id="a" name="tmpt_lahir">', "other_personal"),
     ('<label for="a">Tempat, Tanggal Lahir</label><input id="a" name="ttl">', "date_of_birth"),

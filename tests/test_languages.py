@@ -35,6 +35,9 @@ CASES = [
     ('<label for="a">PhilHealth Number</label><input id="a" name="a">', "national_id"),
     ('<label for="a">Are you a PhilHealth member?</label><input id="a" name="a">', "health"),
     # Indonesian and Malay
+    ('<label for="a">Tanggal Baptis</label><input id="a" name="a" type="date">', "religion"),
+    ('<input name="tanggal_menikah" type="date">', "marital_status"),
+    ('<label for="a">Tempat Meninggal</label><input id="a" name="a">', "health"),
     ('<label for="a">Tempat Lahir</label><input id="a" name="tmpt_lahir">', "other_personal"),
     ('<label for="a">Tempat, Tanggal Lahir</label><input id="a" name="ttl">', "date_of_birth"),
     ('<input name="no_kk">', "national_id"),

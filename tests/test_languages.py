@@ -11,6 +11,8 @@ from datamin.categories import RuleError, _add_language, load
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
     # an employee record in Korean and Chinese
+    ('<label for="a">家庭经济状况</label><input id="a" name="a">', "income"),
+    ('<label for="a">経済状況 :</label><textarea id="a" name="a"></textarea>', "income"),
     ('<label for="a">채용형태</label><input id="a" name="a">', "employment"),
     ('<label for="a">用工形式</label><input id="a" name="a">', "employment"),
     ('<label for="a">희망직무</label><input id="a" name="a">', "employment"),

@@ -238,6 +238,27 @@ def test_a_persons_social_handles_are_usernames(tmp_path: Path) -> None:
     found = scan(tmp_path, {"openapi.yaml": text})
     assert found["User.instagram"][2] == found["User.facebook"][2] == "username"
 
+
+def test_a_list_of_one_of_several_records_holds_their_fields(tmp_path: Path) -> None:
+    """`items: {oneOf: [{properties: ...}]}`: a response that lists policies or claims."""
+    text = schemas_only("""
+    Drilldown:
+      type: array
+      items:
+        oneOf:
+          - title: Policy
+            type: object
+            properties:
+              policyNumber: {type: string}
+              insured:
+                type: object
+                properties:
+                  email: {type: string}
+                  phone: {type: string}
+""")
+    found = scan(tmp_path, {"openapi.yaml": text})
+    assert (found["Drilldown.email"][2], found["Drilldown.phone"][2]) == ("email", "phone")
+
 def test_a_schema_that_a_persons_schema_includes_holds_that_persons_details(tmp_path: Path) -> None:
     """`Location` alone names a thing; as a person's `birthLocation` it says where they were born.
     A store's location stays the store's, and a student's school keeps the school's phone."""

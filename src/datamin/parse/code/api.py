@@ -236,7 +236,7 @@ def _properties(
                 yield from _properties(path, part, form, depth + 1, named, own, groups)
     # what a form asks once an answer is given (`if`/`then`), and a list of records at the root
     for conditional in ("then", "else", "items"):
-        if "properties" in _mapping(fields.get(conditional)):
+        if _holds_properties(fields.get(conditional)):
             yield from _properties(path, fields[conditional], form, depth + 1, named, own, groups)
     for _, dependent in _keys(fields.get("dependentSchemas") or fields.get("dependencies")):
         yield from _properties(path, dependent, form, depth + 1, named, own, groups)
@@ -248,7 +248,7 @@ def _properties(
         if "properties" in inner or "allOf" in inner:
             # a key that only groups others
             yield from _properties(path, value, form, depth + 1, named, groups=(*groups, str(key.value)))
-        elif items is not None and "properties" in _mapping(items):
+        elif items is not None and _holds_properties(items):
             yield from _properties(path, items, form, depth + 1, named, groups=(*groups, str(key.value)))
         elif "$ref" in _mapping(items) and _refers_to_an_object(_scalar(_mapping(items)["$ref"]), named):
             continue  # `phones: [$ref Phone]`: the data sits in Phone's own properties
@@ -260,6 +260,17 @@ def _properties(
             _elsewhere(_scalar(inner["$ref"])) and (named or {}).get(_scalar(inner["$ref"]).rsplit("/", 1)[-1]) is None
         ):
             yield _property(path, key, value, form, groups)  # another file's schema: only its name says what it is
+
+
+def _holds_properties(node: Any, depth: int = 0) -> bool:
+    """An inline object, or a choice or a mix of them (`items: {oneOf: [{properties: ...}]}`)."""
+    import yaml
+
+    fields = _mapping(node)
+    if "properties" in fields:
+        return True
+    parts = [p for k in ("allOf", "oneOf", "anyOf") if isinstance(p := fields.get(k), yaml.SequenceNode)]
+    return depth < 4 and any(_holds_properties(part, depth + 1) for listed in parts for part in listed.value)
 
 
 def _property(path: str, key: Any, value: Any, form: Form, groups: tuple[str, ...] = ()) -> Control:

@@ -188,6 +188,18 @@ def test_graphql_types_inputs_and_mutation_arguments(tmp_path: Path) -> None:
     }
 
 
+
+def test_the_operation_types_a_schema_definition_names(tmp_path: Path) -> None:
+    """`schema { query: RootQuery }`: RootQuery's arguments are what a client sends."""
+    text = (
+        "type User {\n  id: ID!\n}\ntype RootQuery {\n  login(email: String!, password: String!): User\n}\n"
+        "schema {\n  query: RootQuery\n}\n"
+    )
+    assert scan(tmp_path, {"schema.graphql": text}) == {
+        "login.email": (5, 9, "email"),
+        "login.password": (5, 24, "password"),
+    }
+
 def test_only_api_schemas_among_yaml_and_json() -> None:
     assert kind_of("openapi.yaml") == "api" and kind_of("schema.prisma") == "prisma"
     assert wants("openapi.yaml", OPENAPI) and not wants("docker-compose.yml", "services:\n  db:\n    image: x\n")

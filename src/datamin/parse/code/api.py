@@ -368,8 +368,8 @@ def parse_graphql(path: str, text: str) -> Parsed:
 
 
 def _graphql(path: str, text: str) -> Parsed:
-    """`type` and `input` fields of GraphQL SDL, with their descriptions; the arguments of
-    `Query` and `Mutation` fields."""
+    """`type` and `input` fields of GraphQL SDL, with their descriptions; the arguments of the
+    fields of the operation types (`Query`, `Mutation`, or as the `schema` names them)."""
     from graphql import GraphQLSyntaxError, parse
     from graphql.language import ast as nodes
 
@@ -383,6 +383,13 @@ def _graphql(path: str, text: str) -> Parsed:
         nodes.ObjectTypeExtensionNode, nodes.InputObjectTypeExtensionNode, nodes.InterfaceTypeExtensionNode,
     )  # fmt: skip
     types = {d.name.value for d in document.definitions if isinstance(d, kinds)}
+    # the operation types: `Query`, `Mutation`, or the names `schema { query: RootQuery }` gives them
+    roots = {"Query", "Mutation", "Subscription"} | {
+        operation.type.name.value
+        for d in document.definitions
+        if isinstance(d, (nodes.SchemaDefinitionNode, nodes.SchemaExtensionNode))
+        for operation in d.operation_types or ()
+    }
     enums = {
         d.name.value: tuple(v.name.value.replace("_", " ").lower() for v in d.values or ())
         for d in document.definitions
@@ -391,7 +398,7 @@ def _graphql(path: str, text: str) -> Parsed:
     # a type that others have as a field's type is part of their records (`birthPlace: Location`)
     within: dict[str, set[str]] = {}
     for definition in document.definitions:
-        if isinstance(definition, kinds) and definition.name.value not in ("Query", "Mutation", "Subscription"):
+        if isinstance(definition, kinds) and definition.name.value not in roots:
             for field in definition.fields or ():
                 target = _graphql_type_name(field.type)
                 if target in types and target != definition.name.value:
@@ -403,7 +410,7 @@ def _graphql(path: str, text: str) -> Parsed:
             continue
         type_name = definition.name.value
         line = lines.line_of(definition.loc.start) if definition.loc else 1
-        root = type_name in ("Query", "Mutation", "Subscription")
+        root = type_name in roots
         form = Form(line, type_name, store="" if root else path)
         context = tuple(("within", other) for other in sorted(within.get(type_name, ())))
         for field in definition.fields or ():

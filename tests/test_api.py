@@ -197,7 +197,7 @@ def test_the_operation_types_a_schema_definition_names(tmp_path: Path) -> None:
     )
     assert scan(tmp_path, {"schema.graphql": text}) == {
         "login.email": (5, 9, "email"),
-        "login.password": (5, 24, "password"),
+        "login.password": (5, 25, "password"),
     }
 
 def test_only_api_schemas_among_yaml_and_json() -> None:

@@ -1300,7 +1300,9 @@ def _plural(joined: str) -> bool:
 
 
 def _singular(joined: str) -> str:
-    """`diagnoses` -> `diagnosis`, `emails` -> `email`."""
+    """`diagnoses` -> `diagnosis`, `illnesses` -> `illness`, `emails` -> `email`."""
+    if joined.endswith("sses"):
+        return joined[:-2]
     return joined[:-2] + "is" if joined.endswith("ses") and len(joined) > 5 else joined[:-1]
 
 

@@ -24,7 +24,9 @@ from datamin.manifest import load_manifest
 from datamin.web.crawl import Settings, page_outline, sitemap_locations
 from datamin.web.fetch import Limits
 
-FAST = Settings(max_pages=50, max_depth=3, max_time=30.0, delay=0.0, limits=Limits(timeout=1.0))
+FAST = Settings(
+    max_pages=50, max_depth=3, max_time=30.0, delay=0.0, limits=Limits(timeout=5.0)
+)  # a well-behaved local server; room for a loaded machine
 
 HOME = """<!doctype html><html><head><title>Kopi &amp; Kaya</title></head><body>
 <a href="/signup">Sign up</a> <a href="contact">Contact</a> <a href="/checkout#pay">Checkout</a>

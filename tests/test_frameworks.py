@@ -70,6 +70,12 @@ CASES = [
         {(3, "national_id"), (4, "date_of_birth")},
     ),
     (
+        "spread.tsx",
+        'export const F = () => (\n  <Form>\n    <SignUpInput {...inputProps("phoneNumber")} />\n'
+        '    <TextInput {...form.getInputProps("email")} />\n  </Form>\n);',
+        {(3, "phone"), (4, "email")},
+    ),
+    (
         "angular.component.html",
         '<input formControlName="passportNo">\n<input [(ngModel)]="user.email">',
         {(1, "passport"), (2, "email")},

@@ -148,7 +148,8 @@ _PLAIN_ATTRIBUTES = frozenset(
      "autofocus", "spellcheck", "autocapitalize", "selected", "form", "dir", "lang", "role"}
 )  # fmt: skip
 _MODEL_PREFIXES = ("v-model", "wire:model", "x-model")
-_REGISTER = re.compile(r"\bregister\(\s*(\w[\w.\[\]-]*)")
+# {...register("nric")}, {...inputProps("name")}, {...formik.getFieldProps("email")}, {...form.getInputProps("dob")}
+_REGISTER = re.compile(r"\b(?:register|\w*(?:Props|Field))\(\s*(\w[\w.\[\]-]*)")
 _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
 _LABEL_ATTRIBUTES = (
     "label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend", "labeltext",

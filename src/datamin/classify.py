@@ -751,7 +751,14 @@ def _head_word(table: str, lexicon: Lexicon) -> str:
 def _names_a_thing(text: str, lexicon: Lexicon) -> bool:
     words = split_words(text)
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    if any(w in _ITEM for w in words[1:]):
+        # `employmentItemSchema`: one entry of a list of what the word before names (a cart's
+        # or an order's item is named so among the things: `cartitem`)
+        joined -= {w for i, w in enumerate(words) if i and w in _ITEM}
     return bool(joined & lexicon.entities)
+
+
+_ITEM = frozenset({"item", "items"})
 
 
 def _lookup_tables(

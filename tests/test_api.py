@@ -188,7 +188,6 @@ def test_graphql_types_inputs_and_mutation_arguments(tmp_path: Path) -> None:
     }
 
 
-
 def test_the_operation_types_a_schema_definition_names(tmp_path: Path) -> None:
     """`schema { query: RootQuery }`: RootQuery's arguments are what a client sends."""
     text = (
@@ -199,6 +198,7 @@ def test_the_operation_types_a_schema_definition_names(tmp_path: Path) -> None:
         "login.email": (5, 9, "email"),
         "login.password": (5, 25, "password"),
     }
+
 
 def test_only_api_schemas_among_yaml_and_json() -> None:
     assert kind_of("openapi.yaml") == "api" and kind_of("schema.prisma") == "prisma"
@@ -232,7 +232,6 @@ def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> 
         "Student.name": (15, 9, "name"),
         "Student.phone": (16, 9, "phone"),
     }
-
 
 
 def test_a_persons_social_handles_are_usernames(tmp_path: Path) -> None:
@@ -270,6 +269,7 @@ def test_a_list_of_one_of_several_records_holds_their_fields(tmp_path: Path) -> 
 """)
     found = scan(tmp_path, {"openapi.yaml": text})
     assert (found["Drilldown.email"][2], found["Drilldown.phone"][2]) == ("email", "phone")
+
 
 def test_a_schema_that_a_persons_schema_includes_holds_that_persons_details(tmp_path: Path) -> None:
     """`Location` alone names a thing; as a person's `birthLocation` it says where they were born.

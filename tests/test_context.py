@@ -382,13 +382,13 @@ def test_the_headings_of_a_job_application_and_of_a_vaccination_record() -> None
     assert personal("apply.html", text) == {(1, "name"), (3, "employment"), (5, "health")}
 
 
-
 def test_the_questions_of_a_physiotherapy_functional_assessment() -> None:
     text = """<form><input name="fullname">
 <h4>Functional Assessment:</h4>
 <label for="m">Can you move normally?</label><textarea id="m" name="Normal_Movement"></textarea>
 </form>"""
     assert personal("assessment.blade.php", text) == {(1, "name"), (3, "health")}
+
 
 def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
     text = """<form><input name="name" placeholder="성명">

@@ -127,7 +127,6 @@ def test_zod_and_yup_schemas_in_a_form_read_as_both(tmp_path: Path) -> None:
     }
 
 
-
 def test_an_item_of_a_list_is_an_entry_of_what_the_list_holds(tmp_path: Path) -> None:
     """`employmentItemSchema` is one job of an applicant's list; a cart's item is still goods."""
     text = """import * as Yup from "yup";
@@ -141,6 +140,7 @@ export const cartItemSchema = Yup.object().shape({
 });
 """
     assert scan(tmp_path, {"src/schemas.ts": text}) == {"employmentItemSchema.email": (4, "email", "form-class")}
+
 
 def test_a_mongoose_schema_made_without_new(tmp_path: Path) -> None:
     text = """const mongoose = require('mongoose')

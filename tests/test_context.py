@@ -390,13 +390,13 @@ def test_the_questions_of_a_physiotherapy_functional_assessment() -> None:
     assert personal("assessment.blade.php", text) == {(1, "name"), (3, "health")}
 
 
-
 def test_the_answers_under_a_language_ability_heading_are_education() -> None:
     text = """<form><input name="fullname">
 <h4>LANGUAGE ABILITY</h4>
 <p>English</p><label><input type="radio" name="en_read" value="G"> Good</label><label><input type="radio" name="en_read" value="F"> Fair</label>
 </form>"""
     assert personal("apply.php", text) == {(1, "name"), (3, "other_personal")}
+
 
 def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
     text = """<form><input name="name" placeholder="성명">

@@ -870,10 +870,13 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         flag = split_words(control.name)[:1] in (["is"], ["has"])
         held = lexicon.column_kinds.get("boolean" if flag else _API_KINDS.get(kind, ""))
 
-    def allowed(category: str) -> bool:
+    def allowed(category: str, as_kind: str = kind) -> bool:
         if held is not None and (category in held.excludes or (held.only is not None and category not in held.only)):
             return False
-        return kind not in lexicon.categories[category].skip_types
+        return as_kind not in lexicon.categories[category].skip_types
+
+    def chosen(category: str) -> bool:
+        return allowed(category, "radio")
 
     # An API's integer `addressId`, or one described as an identifier, points at an address's
     # record (`gender_id` still holds a gender); so does a record's own `id`, whatever its
@@ -935,7 +938,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         if match:
             yield Vote(match.category, WEIGHTS.get(how, WEIGHTS["nearby"]), f"{how}: {_short(text)}", match.weak)
     if control.options:
-        yield from _option_votes(control, lexicon, allowed)
+        # a checkbox among others of its name that answer from a category's set is one of its choices
+        yield from _option_votes(control, lexicon, chosen if kind == "checkbox" else allowed)
     yield from _pattern_votes(control, lexicon, allowed)
 
 

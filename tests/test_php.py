@@ -267,3 +267,28 @@ class Tenant
         ("PatientController", "email", 15, "email", "api"),
         ("Tenant", "contactEmail", 24, "email", "api"),
     }  # the key that only groups (address), a count, a header: none
+
+
+def test_a_swagger_php_schema_is_one_record_of_a_person_it_names(tmp_path: Path) -> None:
+    """The properties of one `@OA\\Schema` are one record: a prescription that names its
+    patient holds health data in its every measure."""
+    text = """<?php
+/**
+ * @OA\\Schema(
+ *     schema="Prescription",
+ *     @OA\\Property(property="id", type="integer"),
+ *     @OA\\Property(property="patient_name", type="string"),
+ *     @OA\\Property(property="right_sphere", type="string"),
+ *     @OA\\Property(property="left_axis", type="string")
+ * )
+ */
+class SwaggerDefinitions {}
+"""
+    (tmp_path / "SwaggerDefinitions.php").write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert {(f.control.name, f.category) for f in result.fields} == {
+        ("patient_name", "name"),
+        ("right_sphere", "health"),
+        ("left_axis", "health"),
+    }
+    assert len({f.control.form for f in result.fields}) == 1

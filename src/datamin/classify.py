@@ -508,7 +508,7 @@ def _record_tables(
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
         about_person = (
-            any(_refers_to_person(c.name, lexicon) for c in columns)
+            any(_refers_to_person(c.name, lexicon, named=True) for c in columns)
             or _mentions_people(name, lexicon)
             or (
                 bool(columns)
@@ -789,9 +789,11 @@ def _lookup_tables(
 _SENT = frozenset({"create", "update", "request", "input", "payload"})
 
 
-def _refers_to_person(name: str, lexicon: Lexicon) -> bool:
+def _refers_to_person(name: str, lexicon: Lexicon, *, named: bool = False) -> bool:
+    """`patient_id`; with `named`, also `patient_name`: a record that names the person it is about."""
     words = split_words(name)
-    return len(words) >= 2 and words[-1] in ("id", "uuid") and words[-2] in lexicon.people
+    ends = ("id", "uuid", "name") if named else ("id", "uuid")
+    return len(words) >= 2 and words[-1] in ends and words[-2] in lexicon.people
 
 
 def _form_key(control: Control) -> object:

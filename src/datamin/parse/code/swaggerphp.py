@@ -50,16 +50,21 @@ def fields(path: str, text: str) -> Iterator[Control]:
         around = [s for s in schemas if s[0] < annotation.start() < s[1]]
         container = around[-1][2] if around else _class_before(classes, annotation.start())
         # a schema describes records, as a table does; a parameter is asked of one request
-        yield _field(path, text, name, at, own, container, path if around and kind == "Property" else "")
+        # the properties of one schema are the columns of one table: one form, where the schema starts
+        form_at = around[-1][0] if around else at
+        form = Form(
+            text.count("\n", 0, form_at) + 1, container or "schema", store=path if around and kind == "Property" else ""
+        )
+        yield _field(path, text, name, at, own, form)
 
 
-def _field(path: str, text: str, name: str, at: int, own: str, container: str, store: str) -> Control:
+def _field(path: str, text: str, name: str, at: int, own: str, form: Form) -> Control:
     from datamin.parse.code.api import described
 
     words = {key: _argument(own, key) for key in ("type", "format", "description", "title", "example", "pattern")}
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return described(path, line, column, name, Form(line, container or "schema", store=store), words)
+    return described(path, line, column, name, form, words)
 
 
 def _argument(arguments: str, key: str) -> str:

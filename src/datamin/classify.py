@@ -508,17 +508,26 @@ def _record_tables(
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
         about_person = (
-            any(_refers_to_person(c.name, lexicon, named=True) for c in columns)
+            any(_refers_to_person(c.name, lexicon) for c in columns)
             or _mentions_people(name, lexicon)
             or (
                 bool(columns)
                 and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
             )
         )
-        if not about_person:
+        # a record that only names its person (`patient_name`) counts when its own name says what
+        # it records (`Prescription`), not a section's word (`school_admissions`)
+        named_only = not about_person and any(_refers_to_person(c.name, lexicon, named=True) for c in columns)
+        if not about_person and not named_only:
             later.append((form, columns))
             continue
         record = _record_category(form, columns, lexicon)
+        if named_only:
+            record = (
+                record if len(matched_categories(name, lexicon, strong=True) & lexicon.record_categories) == 1 else None
+            )
+            if record is None:
+                continue
         if record is not None:
             found[form] = (*record, False)
         elif not _mentions_people(name, lexicon) and (beside := _recorded_beside(form, columns, lexicon, verdicts)):

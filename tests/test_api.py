@@ -235,17 +235,8 @@ def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> 
 
 
 def test_a_persons_social_handles_are_usernames(tmp_path: Path) -> None:
-    text = schemas_only("""
-    User:
-      type: object
-      properties:
-        email: {type: string}
-        social:
-          type: object
-          properties:
-            instagram: {type: string}
-            facebook: {type: string}
-""")
+    social = "{type: object, properties: {instagram: {type: string}, facebook: {type: string}}}"
+    text = schemas_only(f"\n    User: {{type: object, properties: {{email: {{type: string}}, social: {social}}}}}\n")
     found = scan(tmp_path, {"openapi.yaml": text})
     assert found["User.instagram"][2] == found["User.facebook"][2] == "username"
 

@@ -17,7 +17,6 @@ CASES = [
     ('<label for="a">用工形式</label><input id="a" name="a">', "employment"),
     ('<label for="a">聘用日期</label><input id="a" name="a" type="date">', "employment"),
     ('<label for="a">時給</label><input id="a" name="a">', "income"),
-    ('<label for="a">四级成绩</label><input id="a" name="a">', "other_personal"),
     ('<label for="a">避孕措施</label><input id="a" name="a">', "health"),
     ('<label for="a">희망직무</label><input id="a" name="a">', "employment"),
     ('<label for="a">자격/면허명</label><input id="a" name="a">', "other_personal"),
@@ -134,3 +133,10 @@ def test_thai_education_history_asks_the_major_and_the_grade_point_average() -> 
     )
     found = {f.control.name: f.category for f in read_fields("career.php", form) if f.category}
     assert found == {"a": "other_personal", "b": "other_personal", "c": "email"}
+
+
+def test_a_chinese_students_class_and_english_band_beside_their_name() -> None:
+    form = '<form><label>姓名 <input name="xm"></label><label>班级 <input name="bj"></label><label>四级成绩 <input name="s4"></label></form>'
+    found = {f.control.name: f.category for f in read_fields("student.jsp", form) if f.category}
+    assert found == {"xm": "name", "bj": "other_personal", "s4": "other_personal"}
+    assert not [f for f in read_fields("x.jsp", '<form><label>班级 <input name="bj"></label></form>') if f.category]

@@ -41,6 +41,8 @@ CASES = [
     ('<label for="a">PhilHealth Number</label><input id="a" name="a">', "national_id"),
     ('<label for="a">Are you a PhilHealth member?</label><input id="a" name="a">', "health"),
     # Indonesian and Malay
+    ('<label for="a">Tarikh Pengesahan Lantikan</label><input id="a" name="a" type="date">', "employment"),
+    ('<label for="a">Tarikh Bersara</label><input id="a" name="a" type="date">', "employment"),
     ('<label for="a">Tanggal Baptis</label><input id="a" name="a" type="date">', "religion"),
     ('<input name="tanggal_menikah" type="date">', "marital_status"),
     ('<label for="a">Tempat Meninggal</label><input id="a" name="a">', "health"),

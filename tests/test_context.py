@@ -400,13 +400,13 @@ def test_the_answers_under_a_language_ability_heading_are_education() -> None:
     assert personal("apply.php", text) == {(1, "name"), (3, "other_personal")}
 
 
-
 def test_the_fields_under_a_malay_licence_heading_are_the_persons() -> None:
     text = """<form><input name="nama_penuh">
 <h4>Maklumat Lesen</h4>
 <label>No. <input name="no"></label>
 </form>"""
     assert personal("staf.blade.php", text) == {(1, "name"), (3, "other_personal")}
+
 
 def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
     text = """<form><input name="name" placeholder="성명">

@@ -480,3 +480,18 @@ def test_a_checkboxs_companion_holds_what_the_checkbox_holds() -> None:
         '<label>Email <input type="email" name="email"></label></form>'
     )
     assert personal("client.html", text) == {(3, "health"), (4, "health"), (5, "email")}
+
+
+def test_labels_that_all_point_at_one_missing_id_name_no_field() -> None:
+    """`<label for="#">` on every label of a page: each field is named by the text beside it,
+    not by every label of the page at once."""
+    text = """<form><div><label for="#">Remarks: </label><div><input type="text" name="rm" readonly></div></div>
+<div><label for="#">Full Name: </label><div><input type="text" name="fst_name" readonly></div></div>
+<div><label for="#">Birthdate: </label><div><input type="text" name="bd" readonly></div></div>
+<div><label for="#">Gender: </label><div><input type="text" name="g" readonly></div></div></form>"""
+    assert {f.control.name: f.category for f in read_fields("client.php", text)} == {
+        "rm": None,
+        "fst_name": "name",
+        "bd": "date_of_birth",
+        "g": "gender",
+    }

@@ -481,8 +481,8 @@ class _Reader:
             label = label_of[target]
             block = label.getparent()
             text = " ".join(t for t in self.label_for.get(target, ()) if t)
-            if block is None or not text:
-                continue
+            if block is None or not text or len(self.label_for.get(target, ())) > 1:
+                continue  # `for="#"` on every label of a page names no field: their text beside each does
             after = [e for sibling in islice(label.itersiblings(), 20) for e in sibling.iter() if e in fields]
             if 0 < len(after) <= 4:
                 for element in after:

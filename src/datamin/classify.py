@@ -521,13 +521,7 @@ def _record_tables(
         if not about_person and not named_only:
             later.append((form, columns))
             continue
-        record = _record_category(form, columns, lexicon)
-        if named_only:
-            record = (
-                record if len(matched_categories(name, lexicon, strong=True) & lexicon.record_categories) == 1 else None
-            )
-            if record is None:
-                continue
+        record = _named_record(form, lexicon) if named_only else _record_category(form, columns, lexicon)
         if record is not None:
             found[form] = (*record, False)
         elif not _mentions_people(name, lexicon) and (beside := _recorded_beside(form, columns, lexicon, verdicts)):
@@ -541,13 +535,21 @@ def _record_tables(
     return found
 
 
+def _named_record(form: Form, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The category of records a table's own name names (`diagnoses`, `Prescription`)."""
+    named = matched_categories(form.ident.rsplit(".", 1)[-1], lexicon, strong=True) & lexicon.record_categories
+    if len(named) != 1:
+        return None
+    record = next(iter(named))
+    return record, f"in table {form.ident}: {record} records of a person"
+
+
 def _record_category(form: Form, columns: list[Control], lexicon: Lexicon) -> tuple[str, str] | None:
     """The category of records a table's name or comment says it holds."""
+    named = _named_record(form, lexicon)
+    if named is not None:
+        return named
     name = form.ident.rsplit(".", 1)[-1]
-    named = matched_categories(name, lexicon, strong=True) & lexicon.record_categories
-    if len(named) == 1:
-        record = next(iter(named))
-        return record, f"in table {form.ident}: {record} records of a person"
     comment = next((text for how, text in columns[0].context if how == "table"), "") if columns else ""
     for text in (name, comment):
         placed = context_category(text, lexicon, table=True) if text else None

@@ -748,6 +748,15 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     # a lesson's studentId points at a student, as a foreign key does (and a student's is its own key)
 
 
+def test_a_type_a_persons_record_holds_is_their_value_not_a_list(tmp_path: Path) -> None:
+    """`Gender { gender }` alone is a list of genders to pick from; held by a `Person` it is
+    that person's, as a value object (Norwegian registers wrap each attribute so)."""
+    held = "type Person {\n  kjoenn: [Kjoenn!]!\n}\ntype Kjoenn {\n  kjoenn: String\n  metadata: String\n}\n"
+    assert scan(tmp_path / "held", {"schema.graphql": held}) == {"Kjoenn.kjoenn": (5, 3, "gender")}
+    alone = "type Kjoenn {\n  kjoenn: String\n  metadata: String\n}\n"
+    assert scan(tmp_path / "alone", {"schema.graphql": alone}) == {}
+
+
 def test_a_schema_of_one_group_refers_to_another_groups_by_uri(tmp_path: Path) -> None:
     text = '{"$schema": "http://json-schema.org/schema#", "blocks": {"photoInfo": {"type": "object", "properties": {"photo": {"type": "string"}}}}, "forms": {"person": {"type": "object", "properties": {"photoInfo": {"$ref": "uri://registries/people#blocks/photoInfo"}, "email": {"type": "string"}}}}}'
     found = scan(tmp_path, {"people.json": text})

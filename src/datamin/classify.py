@@ -787,6 +787,8 @@ def _lookup_tables(
         name = form.ident.rsplit(".", 1)[-1]
         if _SENT.intersection(split_words(name)[1:]):
             continue  # `AddressCreateRequest`: what someone sends, not a list to pick from
+        if _part_of_a_record(members[0], lexicon):
+            continue  # a person's `Kjoenn { kjoenn }`: the value their record holds, not a list
         named = matched_categories(name, lexicon)
         if (
             categories[0] in lexicon.lookup_categories

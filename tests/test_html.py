@@ -412,6 +412,47 @@ def test_the_header_cell_of_a_table_row_asks_for_every_field_of_the_row() -> Non
     assert [f.category for f in read_fields("apply.html", text) if f.line == 2] == ["phone"] * 3
 
 
+def test_a_row_of_two_questions_asks_each_by_the_header_before_its_cell() -> None:
+    """`<th>Status</th><td>...</td><th>Mobile</th><td>[010] - [ ] - [ ]</td>`: the second
+    cell's header is the one just before it, not the row's first."""
+    text = """<form><table>
+<tr><th>Full name</th><td><input name="nm"></td></tr>
+<tr><th>Status</th><td>Protected since 2019</td><th>Mobile *</th><td><c:if test="${admin}"><input type="hidden" name="phone">
+<select name="p0"><option>010</option></select> - <input type="text" name="p1"> - <input type="text" name="p2"></c:if></td></tr>
+</table></form>"""
+    fields = read_fields("apply.jsp", text)
+    assert [(f.line, f.category) for f in fields] == [
+        (2, "name"),
+        (3, "phone"),
+        (4, "phone"),
+        (4, "phone"),
+        (4, "phone"),
+    ]
+    assert {dict(f.control.labels).get("row") for f in fields[2:]} == {"Mobile *"}
+
+
+def test_radio_buttons_of_no_name_in_one_block_are_one_group() -> None:
+    """A static page's radio buttons often have no name: side by side in one block they are
+    still one question, asked by the text before them, with their answers as options. A lone
+    one is no group (it takes no question from the block before it)."""
+    text = """<form>
+<p>Your marital status:<br>
+  <input name="" type="radio" checked>Single
+  <input name="" type="radio">Married
+</p>
+<p>Your monthly household income:<br>
+  <input name="" type="radio">Below 2000
+  <input name="" type="radio">2001-4000
+</p>
+<p><input type="radio">Apply by uploading a file</p>
+</form>"""
+    fields = read_fields("apply.html", text)
+    assert [(f.line, f.category) for f in fields] == [
+        (3, "marital_status"), (4, "marital_status"), (7, "income"), (8, "income"), (10, None),
+    ]  # fmt: skip
+    assert fields[1].control.options == ("Single", "Married")
+
+
 def test_a_hidden_input_that_carries_the_choice_of_a_drawn_dropdown_is_that_choice() -> None:
     """jQuery-style selects: the hidden input holds the choice, the block after it draws the
     list. A hidden input with a constant value and no list after it stays no field."""

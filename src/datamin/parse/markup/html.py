@@ -400,6 +400,8 @@ class _Reader:
         self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
         self.in_a_run: set[str] = set()  # checkboxes that take the question of one before them
         self.questions: dict[str, str] = {}
+        self.nameless: dict[Element, str] = {}  # radio buttons and checkboxes of no name: their group
+        self.blocks: dict[Element, str] = {}  # the group of the nameless ones in each block
         self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
         self.last_headers = ""
         self.decorated = jsx and "getFieldDecorator" in markup
@@ -607,7 +609,7 @@ class _Reader:
         groups: dict[str, list[str]] = {}
         for element in elements:
             if element.tag == "input" and (element.get("type") or "").lower() in ("radio", "checkbox"):
-                name = element.get("name")
+                name = element.get("name") or self._nameless_group(element)
                 if name:
                     answers = groups.get(name)
                     if answers is None:
@@ -617,7 +619,24 @@ class _Reader:
                     if len(answers) < MAX_ANSWERS:
                         answers.extend(a for a in (element.get("value"), text) if a)
                     self.choice_texts.setdefault(name, set()).add(text)
+        members = Counter(self.nameless.values())
+        for element, name in list(self.nameless.items()):
+            if members[name] < 2:  # a lone button of no name is no group
+                del self.nameless[element]
+                groups.pop(name, None)
         return {name: tuple(answers) for name, answers in groups.items()}
+
+    def _nameless_group(self, element: Element) -> str:
+        """Radio buttons or checkboxes of no name side by side in one block (a static page's `<p>
+        Industry: ( ) IT ( ) Education</p>`) are one group, as a person reads them."""
+        block = next((a for a in islice(element.iterancestors(), 3) if a.tag not in ("label", "span")), None)
+        if block is None:
+            return ""
+        key = self.nameless[element] = self.blocks.setdefault(block, f"\0{len(self.blocks)}")
+        return key
+
+    def _group_of(self, element: Element) -> str:
+        return element.get("name") or self.nameless.get(element, "")
 
     def _question(self, name: str) -> str:
         """The question a group of radio buttons or checkboxes answers, when no legend or label
@@ -672,8 +691,8 @@ class _Reader:
             prompt = _prompt(element)
             if prompt:
                 labels.append(("placeholder", prompt))
-        elif kind in ("radio", "checkbox") and name in groups:
-            options = groups[name]
+        elif kind in ("radio", "checkbox") and self._group_of(element) in groups:
+            options = groups[self._group_of(element)]
         elif kind == "hidden" and self._has_custom_options():
             widget = self._custom_choice(element)
             if widget is not None:  # the value of a custom dropdown: a choice a person makes
@@ -824,7 +843,7 @@ class _Reader:
         if legend:
             labels.append(("legend", legend))
         elif kind in ("radio", "checkbox") and not any(how == "labelledby" for how, _ in labels):
-            name = get("name")
+            name = self._group_of(element)
             if name in self.first_choice:
                 answer = len(next(iter(self.choice_texts[name])).split())
                 question = self._question(name)
@@ -1230,6 +1249,11 @@ def _row_header(ancestors: list[Element]) -> str:
     row whose header is blank continues the one above (the second line of an address)."""
     cell = next((a for a in ancestors[:6] if a.tag == "td"), None)
     row = cell.getparent() if cell is not None else None
+    if cell is not None:  # a row of two columns of questions: the header nearest before the cell
+        header = next(cell.itersiblings("th", preceding=True), None)
+        text = _short_text(header, 80) if header is not None else ""
+        if text.strip(" *:"):
+            return text
     for _ in range(3):
         if row is None or row.tag != "tr":
             return ""

@@ -1294,7 +1294,7 @@ def _phrase_matches(listed: tuple[Word, ...], lexicon: Lexicon, in_names: bool, 
                 if (
                     (term.in_names if in_names else term.in_labels)
                     and not _metadata_after(words, j, lexicon, ids, term.category)
-                    and not _metadata_before(words, i, lexicon)
+                    and not _metadata_before(words, i, lexicon, term.category)
                     and not (
                         in_names
                         and i == 1
@@ -1379,11 +1379,18 @@ def _literal_part(name: str) -> str:
     return literal if any(c.isalpha() for c in literal) else name
 
 
-def _metadata_before(words: list[str], i: int, lexicon: Lexicon) -> bool:
-    """ "Type of phone number", "Format of the email": what comes before says the same."""
+def _metadata_before(words: list[str], i: int, lexicon: Lexicon, category: str) -> bool:
+    """ "Type of phone number", "Format of the email": what comes before says the same. A
+    "Type of disability" is the value of an attribute, as `disability_type` is."""
     if i >= 2 and words[i - 1] == "of":
-        return words[i - 2] in lexicon.metadata
-    return i >= 3 and words[i - 2] == "of" and words[i - 1] in ("the", "a", "an") and words[i - 3] in lexicon.metadata
+        before = words[i - 2]
+    elif i >= 3 and words[i - 2] == "of" and words[i - 1] in ("the", "a", "an"):
+        before = words[i - 3]
+    else:
+        return False
+    if before in lexicon.value_qualifiers and category in lexicon.attribute_categories:
+        return False
+    return before in lexicon.metadata
 
 
 def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:

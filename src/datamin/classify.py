@@ -321,8 +321,8 @@ def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
 def _asks_of_a_person(text: str, lexicon: Lexicon) -> str:
     """What a field asks, less whose it is: "Father's School" and `mothersSchool` ask for a school."""
     words = split_words(text)
-    if len(words) > 1 and _a_person(words[0], lexicon):
-        words = words[2:] if words[1] == "s" else words[1:]
+    if len(words) > 1 and _a_person(words[0], lexicon) and "".join(words) not in lexicon.people_columns:
+        words = words[2:] if words[1] == "s" else words[1:]  # (an `employee_type` is asked as it is)
     return "".join(words)
 
 

@@ -757,6 +757,28 @@ def test_a_type_a_persons_record_holds_is_their_value_not_a_list(tmp_path: Path)
     assert scan(tmp_path / "alone", {"schema.graphql": alone}) == {}
 
 
+def test_a_property_that_holds_a_wrapped_value_is_the_field(tmp_path: Path) -> None:
+    """An identity system's `fullName: [{language, value}]` (by `$ref`, narrowed by `allOf`) is
+    one value in several languages: the property is the field; a list of records is not."""
+    text = """{
+  "$defs": {
+    "langField": {"type": "array", "items": {"type": "object", "properties": {"language": {"type": "string"}, "value": {"type": "string"}}}},
+    "Phone": {"type": "object", "properties": {"kind": {"type": "string"}, "number": {"type": "string"}}}
+  },
+  "type": "object",
+  "properties": {
+    "fullName": {"allOf": [{"$ref": "#/$defs/langField"}, {"items": {"properties": {"value": {"pattern": "\\\\S"}}}}]},
+    "region": {"$ref": "#/$defs/langField"},
+    "phones": {"type": "array", "items": {"$ref": "#/$defs/Phone"}}
+  }
+}"""
+    found = scan(tmp_path, {"identity.schema.json": text})
+    assert {key: category for key, (_, _, category) in found.items() if key.startswith("identity")} == {
+        "identity.fullName": "name",
+        "identity.region": "address",
+    }
+
+
 def test_a_schema_of_one_group_refers_to_another_groups_by_uri(tmp_path: Path) -> None:
     text = '{"$schema": "http://json-schema.org/schema#", "blocks": {"photoInfo": {"type": "object", "properties": {"photo": {"type": "string"}}}}, "forms": {"person": {"type": "object", "properties": {"photoInfo": {"$ref": "uri://registries/people#blocks/photoInfo"}, "email": {"type": "string"}}}}}'
     found = scan(tmp_path, {"people.json": text})

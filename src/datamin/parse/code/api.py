@@ -155,6 +155,35 @@ def _value_schema(ref: str, named: Named, hops: int = 0) -> Any:
     return target
 
 
+# What may sit beside a value in an object that only wraps it: its language, its unit, its system.
+_BESIDE_A_VALUE = frozenset({"value", "language", "lang", "locale", "unit", "system"})
+
+
+def _wraps_a_value(node: Any, named: Named, depth: int = 0) -> bool:
+    """A schema of one value in a wrapper, or a list of them (`[{language: "en", value: "..."}]`,
+    `{value: 72, unit: "kg"}`), as far as its `$ref`, `allOf` and `items` say: the property that
+    holds it is the field."""
+    import yaml
+
+    fields = _mapping(node)
+    if depth > 6 or not fields:
+        return False
+    ref = _scalar(fields.get("$ref"))
+    if ref:
+        target = (named or {}).get(ref.rsplit("/", 1)[-1]) if not _elsewhere(ref) else None
+        return target is not None and _wraps_a_value(target, named, depth + 1)
+    if "properties" in fields:
+        keys = {str(key.value) for key, _ in _keys(fields["properties"])}
+        return "value" in keys and keys <= _BESIDE_A_VALUE
+    parts = fields.get("allOf")
+    if isinstance(parts, yaml.SequenceNode):  # a wrapper and what narrows it (`items: {properties: {value: ...}}`)
+        wrapped = [p for p in parts.value if _wraps_a_value(p, named, depth + 1)]
+        others = [p for p in parts.value if p not in wrapped]
+        return bool(wrapped) and all("properties" not in _mapping(p) for p in others)
+    items = fields.get("items")
+    return items is not None and _wraps_a_value(items, named, depth + 1)
+
+
 def _refers_to_an_object(ref: str, named: Named) -> bool:
     """A `$ref` to a named schema of this document that is not a value (its properties are read)."""
     return (
@@ -245,7 +274,9 @@ def _properties(
             continue  # the schema's own property, narrowed here
         inner = _mapping(value)
         items = inner.get("items")
-        if "properties" in inner or "allOf" in inner:
+        if "properties" not in inner and _wraps_a_value(value, named):
+            yield _property(path, key, value, form, groups)  # `fullName: [{language, value}]`: one value
+        elif "properties" in inner or "allOf" in inner:
             # a key that only groups others
             yield from _properties(path, value, form, depth + 1, named, groups=(*groups, str(key.value)))
         elif items is not None and _holds_properties(items):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from helpers import personal, read_fields
 
 from datamin.parse.markup.html import parse
@@ -451,6 +453,29 @@ def test_radio_buttons_of_no_name_in_one_block_are_one_group() -> None:
         (3, "marital_status"), (4, "marital_status"), (7, "income"), (8, "income"), (10, None),
     ]  # fmt: skip
     assert fields[1].control.options == ("Single", "Married")
+
+
+def test_a_list_of_years_long_past_and_the_month_and_day_after_it_ask_a_birth_date() -> None:
+    """`[1949..1999] 年 [1..12] 月 [1..31] 日` under a heading the text before it hides: the
+    years are births, the month and day lists the rest of that date. A list of years that runs
+    to this year (a graduation, a car's make) is not, nor one in a form of nothing personal."""
+    years = "".join(f"<option>{y}</option>" for y in range(1949, 2000))
+    recent = "".join(f"<option>{y}</option>" for y in range(1949, date.today().year + 1))
+    months = "".join(f"<option>{m}</option>" for m in range(1, 13))
+    days = "".join(f"<option>{d}</option>" for d in range(1, 32))
+    text = f"""<form><label>Full name <input name="full_name"></label>
+<select name="year"><option value="">-</option>{years}</select>
+<select name="month"><option value="">-</option>{months}</select>
+<select name="day">{days}</select>
+<select name="grad">{recent}</select></form>"""
+    fields = read_fields("signup.html", text)
+    assert [(f.line, f.category) for f in fields] == [
+        (1, "name"), (2, "date_of_birth"), (3, "date_of_birth"), (4, "date_of_birth"), (5, None),
+    ]  # fmt: skip
+    assert fields[1].evidence == ("answers: years 1949–1999",)
+    assert fields[2].evidence == ("a part of the date at line 2",)
+    alone = f'<form><select name="year">{years}</select><select name="month">{months}</select></form>'
+    assert [f.category for f in read_fields("archive.html", alone)] == [None, None]
 
 
 def test_a_hidden_input_that_carries_the_choice_of_a_drawn_dropdown_is_that_choice() -> None:

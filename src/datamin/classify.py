@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -206,7 +207,7 @@ def classify_all(
         if category is None and shown is not None and shown[0] is not None and _values_say(control):
             category, sensitivity, confidence, evidence = shown  # what the data holds, whatever the table is
         fields.append(Field(control, category, sensitivity, confidence, evidence))
-    return _same_names(fields, lexicon)
+    return _parts_of_a_date(_same_names(fields, lexicon))
 
 
 # What an API request's header can tell of the person behind it (`X-Customer-IP-Address`); its
@@ -217,6 +218,28 @@ _WHAT_HEADERS_CARRY = frozenset({"ip_address", "device_id"})
 def _values_say(control: Control) -> bool:
     """A live database's column whose sampled values say what it holds."""
     return any(how == "values" for how, _ in control.labels)
+
+
+def _parts_of_a_date(fields: list[Field]) -> list[Field]:
+    """The month and day lists right after a list of birth years (`[1949..1999] 年 [1..12] 月
+    [1..31] 日`) ask the rest of the same date."""
+    parts = []
+    for index, f in enumerate(fields):
+        if f.category is None and _a_part_of_a_date(f.control.options):
+            before = [b for b in fields[max(0, index - 2) : index] if _form_key(b.control) == _form_key(f.control)]
+            year = next((b for b in reversed(before) if b.category == "date_of_birth" and b.control.options), None)
+            if year is not None:
+                why = f"a part of the date at line {year.control.line}"
+                f = f._replace(category=year.category, sensitivity=year.sensitivity, confidence=year.confidence)
+                f = f._replace(evidence=(why,))
+        parts.append(f)
+    return parts
+
+
+def _a_part_of_a_date(options: tuple[str, ...]) -> bool:
+    """A list of the months (1-12) or the days (1-31) of a date."""
+    numbers = {int(o) for o in (o.strip() for o in options) if o.isdigit() and len(o) <= 2}
+    return len(numbers) >= 12 and max(numbers) <= 31 and min(numbers) <= 1
 
 
 def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
@@ -1461,6 +1484,24 @@ def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Itera
     for category, evidence in _option_categories(control.options, context, lexicon):
         if allowed(category):
             yield Vote(category, WEIGHTS["options"], evidence)
+    years = _years_of_birth(control.options)
+    if years and allowed("date_of_birth"):
+        yield Vote("date_of_birth", WEIGHTS["options"], f"answers: years {years}", weak=True)
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+BIRTH_YEARS_BEFORE = 10  # a list of years that ends this long ago or more is of people's births
+
+
+@lru_cache(maxsize=1024)
+def _years_of_birth(options: tuple[str, ...]) -> str:
+    """ "1949–1999": a list of years reaching back to 1960 or before and ending at least ten
+    years ago is a year of birth (a year of graduation or of a car's make runs to this year).
+    Only beside another personal field: a weak answer."""
+    years = sorted({int(o) for o in (o.strip() for o in options) if _A_YEAR.fullmatch(o)})
+    if len(years) < 20 or years[0] > 1960 or years[-1] > date.today().year - BIRTH_YEARS_BEFORE:
+        return ""
+    return f"{years[0]}–{years[-1]}"
 
 
 @lru_cache(maxsize=16384)

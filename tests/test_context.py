@@ -92,6 +92,8 @@ def test_a_form_about_a_person_asks_what_a_record_of_people_holds() -> None:
     assert evidence[3] == ('in section "Student details": a person\'s School',)
     staff = '<form id="employee-form"><input name="email" type="email">\n<input name="department">\n<input name="employee_type"></form>'
     assert personal("staff.html", staff) == {(1, "email"), (2, "employment"), (3, "employment")}
+    father = '<form><h4>Father\'s Details</h4><label>Full name <input name="f1"></label>\n<label>Org Name <input name="f2"></label></form>'
+    assert personal("admit.html", father) == {(1, "name"), (2, "employment")}
     # (an `employee_type` is asked as it is, not as a `type` of the employee's)
     peribadi = (
         '<form><h4>Maklumat Peribadi</h4><input name="nama_penuh">\n<label>Kursus <input name="k"></label></form>'

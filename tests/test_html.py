@@ -474,6 +474,9 @@ def test_a_list_of_years_long_past_and_the_month_and_day_after_it_ask_a_birth_da
     ]  # fmt: skip
     assert fields[1].evidence == ("answers: years 1949–1999",)
     assert fields[2].evidence == ("a part of the date at line 2",)
+    thai = "".join(f"<option>{y}</option>" for y in range(2492, 2543))  # the Buddhist era: 1949-1999
+    text = f'<form><input name="full_name"><select name="pee">{thai}</select></form>'
+    assert [f.evidence for f in read_fields("profile.html", text)][1] == ("answers: years 2492–2542",)
     alone = f'<form><select name="year">{years}</select><select name="month">{months}</select></form>'
     assert [f.category for f in read_fields("archive.html", alone)] == [None, None]
 

@@ -236,6 +236,10 @@ def _parts_of_a_date(fields: list[Field]) -> list[Field]:
     return parts
 
 
+def _common_era(year: int) -> int:
+    return year - BUDDHIST_ERA if year >= 2400 else year
+
+
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:
     """A list of the months (1-12) or the days (1-31) of a date."""
     numbers = {int(o) for o in (o.strip() for o in options) if o.isdigit() and len(o) <= 2}
@@ -1489,7 +1493,8 @@ def _option_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Itera
         yield Vote("date_of_birth", WEIGHTS["options"], f"answers: years {years}", weak=True)
 
 
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_YEAR = re.compile(r"(?:19|20|24|25)\d\d")
+BUDDHIST_ERA = 543  # Thai forms count years from 543 BC: 2500 is 1957
 BIRTH_YEARS_BEFORE = 10  # a list of years that ends this long ago or more is of people's births
 
 
@@ -1498,10 +1503,10 @@ def _years_of_birth(options: tuple[str, ...]) -> str:
     """ "1949–1999": a list of years reaching back to 1960 or before and ending at least ten
     years ago is a year of birth (a year of graduation or of a car's make runs to this year).
     Only beside another personal field: a weak answer."""
-    years = sorted({int(o) for o in (o.strip() for o in options) if _A_YEAR.fullmatch(o)})
-    if len(years) < 20 or years[0] > 1960 or years[-1] > date.today().year - BIRTH_YEARS_BEFORE:
+    years = sorted({(_common_era(int(o)), o) for o in (o.strip() for o in options) if _A_YEAR.fullmatch(o)})
+    if len(years) < 20 or years[0][0] > 1960 or years[-1][0] > date.today().year - BIRTH_YEARS_BEFORE:
         return ""
-    return f"{years[0]}–{years[-1]}"
+    return f"{years[0][1]}–{years[-1][1]}"  # as the form writes them
 
 
 @lru_cache(maxsize=16384)

@@ -725,6 +725,29 @@ def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> No
     ]  # fmt: skip
 
 
+def test_an_apostrophe_in_the_text_of_a_render_prop_is_text() -> None:
+    """`<FormLabel>Father's Name</FormLabel>` inside a render prop is JSX text, not a quote that
+    pairs with the next one (`Mother's`) and hides the controller between them; a comparison
+    (`a <b`) in the same expression is still code."""
+    text = """export const F = () => (<form>
+  <FormField control={form.control} name="fatherName" render={({ field }) => (
+    <FormItem><FormLabel>Father's Name</FormLabel>
+      <FormControl><Input {...field} /></FormControl></FormItem>
+  )} />
+  <FormField control={form.control} name="motherMobile" render={({ field }) => (
+    <FormItem><FormLabel>Mother's Mobile</FormLabel>
+      <FormControl><Input {...field} disabled={step <2} /></FormControl></FormItem>
+  )} />
+  <FormField control={form.control} name="fatherOccupation" render={({ field }) => (
+    <FormItem><FormLabel>Father's Occupation</FormLabel>
+      <FormControl><Input {...field} /></FormControl></FormItem>
+  )} />
+</form>);"""
+    assert [(f.control.name, f.category) for f in read_fields("Form.tsx", text)] == [
+        ("fatherName", "name"), ("motherMobile", "phone"), ("fatherOccupation", "employment"),
+    ]  # fmt: skip
+
+
 def test_a_php_block_of_helper_calls_reads_each_calls_own_arguments_and_no_commented_call() -> None:
     """`input('username');` is not typed by the next call's `'type' => 'password'`; a call
     commented out renders nothing; a `//` inside a string is no comment."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import personal, read_fields
 
-from datamin.parse.brackets import outside_quotes
+from datamin.parse.brackets import closing, outside_quotes
 from datamin.parse.markup.template import families_for, neutralise, neutralise_jsx
 
 SAMPLES = {
@@ -194,3 +194,12 @@ def test_a_fields_error_message_is_not_the_next_fields_label() -> None:
     neutral = neutralise(text, families_for("member.blade.php"))
     assert "gender" not in neutral.markup and "email" not in neutral.markup
     assert personal("member.php", text.split("\n{{")[0]) == {(2, "date_of_birth")}
+
+
+def test_the_jsx_of_an_expression_is_read_as_jsx_and_hostile_nesting_ends() -> None:
+    """An apostrophe in JSX text is text; `a <b` is code; JSX nested thousands deep, or never
+    closed, is read once and then as code: no recursion error, an answer for every input."""
+    text = "{(<p>it's {x <b ? (<i>don't</i>) : null}</p>)} '"
+    assert closing(text, 0, quotes="\"'`", comments=True, jsx=True) == text.index("} '")
+    for hostile in ("{" + "(<a>{" * 3000 + "}", "{" + "(<a " * 3000 + "}", "{" + "(<a>" * 3000 + "}"):
+        assert closing(hostile, 0, quotes="\"'`", comments=True, jsx=True) == len(hostile) - 1

@@ -43,7 +43,7 @@ def _drawn(control: Control, code: str, lines: LineIndex) -> Control:
     head = _RENDER.match(code, start, start + _REACH)
     if head is None:
         return control
-    end = closing(code, head.end(), quotes="\"'`", comments=True)
+    end = closing(code, head.end(), quotes="\"'`", comments=True, jsx=True)
     prop = code[head.end() : end]
     drawn = _INPUT.search(prop)
     if drawn is None:

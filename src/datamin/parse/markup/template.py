@@ -523,7 +523,7 @@ def neutralise_jsx(text: str) -> str:
             elif ch == ">":
                 break
             elif ch == "{":
-                end = closing(text, i, quotes="\"'`", comments=True)
+                end = closing(text, i, quotes="\"'`", comments=True, jsx=True)
                 _rewrite_expression(text, out, i, end)
                 rewritten = max(rewritten, end)
                 i = end

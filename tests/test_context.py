@@ -135,7 +135,7 @@ def test_a_table_is_a_record_of_what_its_name_or_comment_says(scan) -> None:  # 
 ) ENGINE=InnoDB COMMENT='生命体征';
 CREATE TABLE admissions (id int, patient_id int, ward varchar(20), notes text);
 CREATE TABLE school_admissions (id int, applicant_name varchar(50), programme varchar(20));
-CREATE TABLE visits (id int, patient_id int, reason text);
+CREATE TABLE visits (id int, patient_id int, reason text, status varchar(10), meta json, identifier varchar(40));
 COMMENT ON TABLE visits IS 'Clinic visits';
 CREATE TABLE stock_movements (id int, sku varchar(20), notes text);
 COMMENT ON TABLE stock_movements IS 'Medical history of stock';

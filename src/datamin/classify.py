@@ -648,6 +648,8 @@ def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:
         return False  # keys and flags (`active`, `dispensed`) are the record's handling
     if words[-1] in lexicon.flag_suffixes or words[0] in ("is", "has") or words[-1] in lexicon.people:
         return False  # `user`, `doctor`: who handled the record
+    if words == ["status"]:
+        return False  # where the record stands (`finished`), not what it says
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
     return (
         not _not_personal(control, lexicon)

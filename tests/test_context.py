@@ -300,7 +300,7 @@ def test_where_a_person_works_and_their_messenger_handles_only_in_a_table_of_peo
     result = scan(
         {
             "crm.sql": "CREATE TABLE contacts (id int, full_name text, department text, yahoo text, company text,"
-            " title text, organization text, job text, dept text);\nCREATE TABLE tickets (id int, department text,"
+            " title text, organization text, job text, dept text, department_name text);\nCREATE TABLE tickets (id int, department text,"
             " yahoo text, title text, organization text, job text, dept text);\n"
         }
     )
@@ -312,6 +312,7 @@ def test_where_a_person_works_and_their_messenger_handles_only_in_a_table_of_peo
         ("contacts", "organization", "employment"),
         ("contacts", "job", "employment"),
         ("contacts", "dept", "employment"),
+        ("contacts", "department_name", "employment"),
     }
     department = next(f for f in result.fields if f.control.name == "department")
     assert department.evidence == ("in table contacts: a person's department",)

@@ -1244,7 +1244,7 @@ def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, ids: int) -> tuple[M
 @lru_cache(maxsize=65536)
 def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tuple[Match, ...]:
     text = tokens(raw)
-    found = _phrase_matches(text.words, lexicon, in_names, ids)
+    found = _phrase_matches(_without_possessives(text), lexicon, in_names, ids)
     if not found and any(w.text.isdigit() for w in text.words):
         counted = _without_counts(text.words)
         if len(counted) < len(text.words):
@@ -1262,6 +1262,15 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
     return tuple(
         m for m in found if not _guarded(m, _segment(text, m) if in_names else text, lexicon, run_together=in_names)
     )
+
+
+def _without_possessives(text: Text) -> tuple[Word, ...]:
+    """ "Emergency Contact's Number" read as "emergency contact number": the `s` of a possessive
+    is no word of a phrase."""
+    words = text.words
+    if not any(w.text == "s" for w in words):
+        return words
+    return tuple(w for w in words if not (w.text == "s" and w.start > 0 and text.folded[w.start - 1] in "'’"))
 
 
 _ASIDE = re.compile(r"(?<=\S)[(（][^()（）]{1,12}[)）](?=\S)")

@@ -779,6 +779,31 @@ def test_a_property_that_holds_a_wrapped_value_is_the_field(tmp_path: Path) -> N
     }
 
 
+def test_a_description_of_paragraphs_says_what_it_holds_in_its_first_sentence(tmp_path: Path) -> None:
+    """ "The patient's family name (surname). ... Must be [URL encoded](https://en.wikipedia.org/...)":
+    how to send it (an `org` in a link) does not guard what it is."""
+    text = """openapi: 3.0.0
+info: {title: Demographics, version: "1"}
+paths: {}
+components:
+  parameters:
+    Family:
+      name: family
+      description: |
+        The patient's family name (surname).
+
+        Not case sensitive. Max 35 characters.
+        Use `*` as a wildcard but not in the first two characters and not in fuzzy search mode.
+        Must be [URL encoded](https://en.wikipedia.org/wiki/Percent-encoding): a space is `%20` or `+`.
+      in: query
+      schema:
+        type: string
+"""
+    assert {key: category for key, (_, _, category) in scan(tmp_path, {"openapi.yaml": text}).items()} == {
+        "Family.family": "name"
+    }
+
+
 def test_a_schema_of_one_group_refers_to_another_groups_by_uri(tmp_path: Path) -> None:
     text = '{"$schema": "http://json-schema.org/schema#", "blocks": {"photoInfo": {"type": "object", "properties": {"photo": {"type": "string"}}}}, "forms": {"person": {"type": "object", "properties": {"photoInfo": {"$ref": "uri://registries/people#blocks/photoInfo"}, "email": {"type": "string"}}}}}'
     found = scan(tmp_path, {"people.json": text})

@@ -975,6 +975,8 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     for how, text in control.labels:
         if how == "example":
             continue  # a schema's example value: its shape may say something (`_pattern_votes`), its words not
+        if api:  # a description of paragraphs: what it holds, said first, not guarded by how to search it
+            text = next((t for t in _sentences(text) if _matches(t, lexicon, in_names=False, ids=ID_IS_VALUE)), text)
         said = _matches(text, lexicon, in_names=False, ids=ID_IS_VALUE)
         match = _best(said, identified if key and not named else allowed, last=False)
         if match and match.category == "name":
@@ -988,6 +990,14 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
 
 
 _READ_LABELS = frozenset({"label", "aria-label", "placeholder", "title", "helper"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
+
+
+def _sentences(text: str) -> list[str]:
+    """A description's sentences, when it has more than one."""
+    return _SENTENCE_END.split(text) if len(text) > 80 else [text]
+
+
 _CODE_IN_TEXT = re.compile(r"[()_'\"{}$<>]|::")
 
 

@@ -725,6 +725,19 @@ def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> No
     ]  # fmt: skip
 
 
+def test_a_django_template_saved_as_php_is_read_as_one() -> None:
+    """No `<?php` in it and `{% csrf_token %}` at its top: a Django template whatever its name
+    says, whose `{{ form.email }}` renders a field."""
+    text = """<form method="post">{%csrf_token%}
+{{form.last_name.label_tag}}
+{{form.last_name}}
+{{form.email}}
+</form>"""
+    assert [(f.line, f.control.name, f.category) for f in read_fields("register.php", text)] == [
+        (3, "last_name", "name"), (4, "email", "email"),
+    ]  # fmt: skip
+
+
 def test_an_apostrophe_in_the_text_of_a_render_prop_is_text() -> None:
     """`<FormLabel>Father's Name</FormLabel>` inside a render prop is JSX text, not a quote that
     pairs with the next one (`Mother's`) and hides the controller between them; a comparison

@@ -100,6 +100,8 @@ def families_for(path: str, text: str = "") -> tuple[str, ...]:
         if lower.endswith(suffix):
             if suffix == ".tpl" and _CURLY_TAG.search(text):
                 return ("curly",)
+            if suffix == ".php" and "<?" not in text and _CURLY_TAG.search(text):
+                return ("curly",)  # a Django or Jinja template saved as .php: no PHP in it
             return families
     return ("curly",)
 

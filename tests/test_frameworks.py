@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import personal, read_fields
 
+from datamin.check import Options, inventory
+
 CASES = [
     (
         "rails.html.erb",
@@ -722,6 +724,31 @@ def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> No
 </form>);"""
     assert [(f.control.name, f.category) for f in read_fields("Form.tsx", text)] == [
         ("previousSchool", "other_personal"), ("guardianPhone", "phone"),
+    ]  # fmt: skip
+
+
+def test_an_angular_components_inline_template_is_read_where_it_is_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`@Component({styles: `...`, template: `<input [(ngModel)]="dob">`})` in a .ts file: the
+    template's fields at their own lines and columns; the component's code is no markup."""
+    text = """import { Component } from '@angular/core';
+const sizes: Array<string> = ['a', 'b'];
+@Component({
+  selector: 'app-register',
+  styles: `.form { display: grid; }`,
+  template: `
+    <form>
+      <label for="dob">Date of birth</label>
+      <input id="dob" type="date" [(ngModel)]="dob" />
+      <label for="fn">Father's name</label><input id="fn" [(ngModel)]="fatherName" />
+    </form>
+  `,
+})
+export class RegisterPage { dob = ''; fatherName = ''; }
+"""
+    (tmp_path / "register.page.ts").write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert [(f.line, f.control.column, f.category) for f in result.fields] == [
+        (9, 7, "date_of_birth"), (10, 44, "name"),
     ]  # fmt: skip
 
 

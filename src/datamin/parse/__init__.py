@@ -68,9 +68,47 @@ def _page(path: str, text: str, *, notices: bool = False) -> Parsed:
 _SCRIPT_SUFFIXES = (".js", ".jsx", ".tsx", ".mjs", ".cjs")
 
 
+def _script(path: str, text: str, *, notices: bool = False) -> Parsed:
+    """A JavaScript or TypeScript module: the data its code declares, and the form of an Angular
+    component whose template is written inline (`@Component({template: `<form>...`})`)."""
+    parsed = (
+        _code("javascript").parse(path, text, notices=notices)
+        if _code("javascript").SNIFF.search(text)
+        else Parsed([], [])
+    )
+    template = inline_template(text)
+    if template is None:
+        return parsed
+    page = _page(path, template, notices=notices)
+    return parsed._replace(controls=parsed.controls + page.controls, errors=parsed.errors + page.errors)
+
+
+_INLINE_TEMPLATE = re.compile(r"\btemplate\s*:\s*`")
+
+
+def inline_template(text: str) -> str | None:
+    """The text with only an Angular component's inline template left, everything else blanked
+    (its lines and columns kept), or None when it has none."""
+    component = text.find("@Component")
+    if component < 0:
+        return None
+    found = _INLINE_TEMPLATE.search(text, component)
+    if found is None:
+        return None
+    start = found.end()
+    end = start
+    while end < len(text) and text[end] != "`":
+        end += 2 if text[end] == "\\" else 1
+    blank = _BLANK.sub(" ", text[:start]), text[start:end], _BLANK.sub(" ", text[end:])
+    return "".join(blank)
+
+
+_BLANK = re.compile(r"[^\n]")
+
+
 PARSERS: dict[str, Parser] = {
     "html": _page, "python": _reader("python"), "ruby": _reader("ruby"), "php": _reader("php"),
-    "prisma": _reader("prisma"), "api": _reader("api"), "javascript": _reader("javascript"),
+    "prisma": _reader("prisma"), "api": _reader("api"), "javascript": _script,
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
@@ -119,7 +157,7 @@ def wants(path: str, text: str) -> bool:
     if lower.endswith(".prisma"):
         return _code("prisma").SNIFF.search(text) is not None
     if lower.endswith((".ts", ".mts", ".cts", ".mjs", ".cjs")):
-        return _code("javascript").SNIFF.search(text) is not None
+        return _code("javascript").SNIFF.search(text) is not None or inline_template(text) is not None
     if lower.endswith(".js") and _code("javascript").SNIFF.search(text):
         return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):

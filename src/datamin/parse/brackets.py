@@ -17,10 +17,11 @@ def closing(
     opening = text[at]
     close = _PAIRS[opening]
     depth, quote, i = 0, "", at
-    read = _read or _Jsx()
+    read = _read
     while i < len(text):
         char = text[i]
         if jsx and not quote and char == "<" and _starts_jsx(text, i):
+            read = read or _Jsx()  # made when the first element is met: most expressions hold none
             end = read.element_end(text, i)
             if end > 0:
                 i = end + 1

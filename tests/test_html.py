@@ -481,6 +481,20 @@ def test_a_list_of_years_long_past_and_the_month_and_day_after_it_ask_a_birth_da
     assert [f.category for f in read_fields("archive.html", alone)] == [None, None]
 
 
+def test_rows_of_fields_in_the_middle_of_a_table_take_the_header_row_just_above_them() -> None:
+    """A form laid out as one table: its education history's rows are headed by the row just
+    above them (`Period | School | Major`), not by the table's first row."""
+    text = """<form><table>
+<tr><td>Name</td><td colspan="3"><input name="pjName"></td></tr>
+<tr><td colspan="4">Education</td></tr>
+<tr><td>Period</td><td>School</td><td colspan="2">Major</td></tr>
+<tr><td><input name="pjEduTime1"></td><td><input name="pjSchool1"></td><td colspan="2"><input name="pjMajor1"></td></tr>
+<tr><td><input name="pjEduTime2"></td><td><input name="pjSchool2"></td><td colspan="2"><input name="pjMajor2"></td></tr>
+</table></form>"""
+    found = {f.control.name: dict(f.control.labels).get("column") for f in read_fields("job.jsp", text)}
+    assert found["pjSchool1"] == "School" and found["pjSchool2"] == "School" and found["pjMajor2"] == "Major"
+
+
 def test_a_hidden_input_that_carries_the_choice_of_a_drawn_dropdown_is_that_choice() -> None:
     """jQuery-style selects: the hidden input holds the choice, the block after it draws the
     list. A hidden input with a constant value and no list after it stays no field."""

@@ -395,7 +395,7 @@ class _Reader:
         self.named_components: set[str] = set()
         self.carrying_components: set[str] = set()
         self.ids: dict[str, Element] | None = None
-        self.headers: dict[Element, _Headers] = {}
+        self.headers: dict[Element, _Headers] = {}  # by table, and by row of fields
         self.first_choice: dict[str, Element] = {}  # the first radio or checkbox of each group
         self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
         self.in_a_run: set[str] = set()  # checkboxes that take the question of one before them
@@ -874,9 +874,13 @@ class _Reader:
         table = next((a for a in islice(row.iterancestors(), 3) if a.tag == "table"), None) if row is not None else None
         if table is None:
             return ""
-        headers = self.headers.get(table)
+        headers = self.headers.get(row)  # the header row just above the field's rows, as a section of a table has
         if headers is None:
-            headers = self.headers[table] = _header_texts(table)
+            headers = self.headers[row] = _header_row_above(row) or _Headers()
+        if not headers:
+            headers = self.headers.get(table)
+            if headers is None:
+                headers = self.headers[table] = _header_texts(table)
         index = 0
         for sibling in cell.itersiblings(preceding=True):
             if sibling.tag in ("td", "th"):
@@ -1220,6 +1224,37 @@ class _Headers(list[str]):
     """The texts of a table's header row, one per column (a cell spanning columns repeated)."""
 
     row: Element | None = None
+
+
+def _header_row_above(row: Element) -> _Headers | None:
+    """The nearest row above a row of fields, past the rows of fields between, that holds no
+    field and a text in two cells or more laid out as the row is (`起止时间 | 学校名称 | 所学专业`
+    over rows of an education history in the middle of a form's table). Rows are looked at a
+    dozen at most: each field's row costs a bounded look."""
+    width = _width(row)
+    for above in islice(row.itersiblings("tr", preceding=True), 12):
+        if next(islice(above.iter(*_NATIVE), 1), None) is not None:
+            continue  # another row of fields under the same header
+        headers = _Headers()
+        for cell in above:
+            if cell.tag in ("td", "th"):
+                span = cell.get("colspan") or "1"
+                headers.extend([_short_text(cell, 60)] * (int(span) if span.isdigit() and int(span) < 50 else 1))
+        if len({h for h in headers if h}) < 2 or len(headers) != width:
+            return None  # a section's title or a note: no column headers
+        headers.row = above
+        return headers
+    return None
+
+
+def _width(row: Element) -> int:
+    """How many columns a table row spans."""
+    width = 0
+    for cell in row:
+        if cell.tag in ("td", "th"):
+            span = cell.get("colspan") or "1"
+            width += int(span) if span.isdigit() and int(span) < 50 else 1
+    return width
 
 
 def _header_texts(table: Element) -> _Headers:

@@ -236,10 +236,6 @@ def _parts_of_a_date(fields: list[Field]) -> list[Field]:
     return parts
 
 
-def _common_era(year: int) -> int:
-    return year - BUDDHIST_ERA if year >= 2400 else year
-
-
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:
     """A list of the months (1-12) or the days (1-31) of a date."""
     numbers = {int(o) for o in (o.strip() for o in options) if o.isdigit() and len(o) <= 2}
@@ -1528,6 +1524,10 @@ def _years_of_birth(options: tuple[str, ...]) -> str:
     if len(years) < 20 or years[0][0] > 1960 or years[-1][0] > date.today().year - BIRTH_YEARS_BEFORE:
         return ""
     return f"{years[0][1]}–{years[-1][1]}"  # as the form writes them
+
+
+def _common_era(year: int) -> int:
+    return year - BUDDHIST_ERA if year >= 2400 else year
 
 
 @lru_cache(maxsize=16384)

@@ -884,8 +884,7 @@ class _Reader:
         index = 0
         for sibling in cell.itersiblings(preceding=True):
             if sibling.tag in ("td", "th"):
-                span = sibling.get("colspan") or "1"
-                index += int(span) if span.isdigit() and int(span) < 50 else 1
+                index += _span(sibling)
         self.last_headers = " | ".join(h for h in headers if h)
         return headers[index] if index < len(headers) and row is not headers.row else ""
 
@@ -1238,8 +1237,7 @@ def _header_row_above(row: Element) -> _Headers | None:
         headers = _Headers()
         for cell in above:
             if cell.tag in ("td", "th"):
-                span = cell.get("colspan") or "1"
-                headers.extend([_short_text(cell, 60)] * (int(span) if span.isdigit() and int(span) < 50 else 1))
+                headers.extend([_short_text(cell, 60)] * _span(cell))
         if len({h for h in headers if h}) < 2 or len(headers) != width:
             return None  # a section's title or a note: no column headers
         headers.row = above
@@ -1249,12 +1247,13 @@ def _header_row_above(row: Element) -> _Headers | None:
 
 def _width(row: Element) -> int:
     """How many columns a table row spans."""
-    width = 0
-    for cell in row:
-        if cell.tag in ("td", "th"):
-            span = cell.get("colspan") or "1"
-            width += int(span) if span.isdigit() and int(span) < 50 else 1
-    return width
+    return sum(_span(cell) for cell in row if cell.tag in ("td", "th"))
+
+
+def _span(cell: Element) -> int:
+    """How many columns a cell spans (a colspan past 50 is taken for one: no table is that wide)."""
+    span = cell.get("colspan") or "1"
+    return int(span) if span.isdigit() and int(span) < 50 else 1
 
 
 def _header_texts(table: Element) -> _Headers:
@@ -1270,9 +1269,7 @@ def _header_texts(table: Element) -> _Headers:
     headers.row = first
     for cell in first:
         if cell.tag in ("td", "th"):
-            span = cell.get("colspan") or "1"
-            text = _short_text(cell, 60)
-            headers.extend([text] * (int(span) if span.isdigit() and int(span) < 50 else 1))
+            headers.extend([_short_text(cell, 60)] * _span(cell))
     if len({h for h in headers if h}) < 2:
         return _Headers()  # a title row over a table of labels and fields, not column headers
     return headers

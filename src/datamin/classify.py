@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-from datamin.categories import Lexicon, load
+from datamin.categories import ColumnKind, Lexicon, load
 from datamin.records import ANSWER_GIVEN, Control, Field, Form
 from datamin.words import Text, Word, fold, has_non_latin, split_words, tokens
 
@@ -605,9 +605,14 @@ def _recorded_beside(
 def _free_text(control: Control, lexicon: Lexicon) -> bool:
     """A column of words (`text`, `varchar`, an API's string), or one whose type is not known:
     not a number, a date or a key."""
-    type_ = control.type.replace(" ", "").lower()
-    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    kind = _column_kind(control, lexicon)
     return kind is None or kind.name == "text"
+
+
+def _column_kind(control: Control, lexicon: Lexicon) -> ColumnKind | None:
+    """What a column's declared type holds (`varchar(20)` text, `tinyint(1)` a flag), if known."""
+    type_ = control.type.replace(" ", "").lower()
+    return lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
 
 
 def _referred_tables(columns: list[Control]) -> Iterator[str]:
@@ -635,8 +640,7 @@ def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:
     words = split_words(control.name)
     if not words or words[-1] in ("id", "uuid", "by", "key", "ref") or _own_key(control, lexicon):
         return False
-    type_ = control.type.replace(" ", "")
-    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    kind = _column_kind(control, lexicon)
     dated = (kind is not None and kind.name in ("date", "time")) or words[-1] in ("at", "on", "date", "time")
     if dated and (category not in lexicon.dated_records or set(words) & _AUDIT_WORDS):
         return False
@@ -1037,8 +1041,7 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     """A SQL column: its name, its comment and enum values, read in the light of its type."""
     if _not_personal(control, lexicon):
         return
-    type_ = control.type.replace(" ", "")
-    kind = lexicon.column_kinds.get(type_) or lexicon.column_kinds.get(type_.split("(", 1)[0])
+    kind = _column_kind(control, lexicon)
     words = split_words(control.name)
     if words and words[-1] in lexicon.flag_suffixes:
         kind = lexicon.column_kinds.get("boolean", kind)  # `foreigner_yn CHAR(1)` holds Y or N
@@ -1084,6 +1087,7 @@ def _column_votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     if kind is not None and kind.votes and not found:
         found.add(kind.votes)
         yield Vote(kind.votes, WEIGHTS["name"], f"type: {control.type}")
+    type_ = control.type.replace(" ", "")
     for category in found:
         supporting = lexicon.categories[category].column_types
         if type_ in supporting or type_.split("(", 1)[0] in supporting:

@@ -89,18 +89,25 @@ _INLINE_TEMPLATE = re.compile(r"\btemplate\s*:\s*`")
 def inline_template(text: str) -> str | None:
     """The text with only an Angular component's inline template left, everything else blanked
     (its lines and columns kept), or None when it has none."""
+    span = _inline_template_span(text)
+    if span is None:
+        return None
+    start, end = span
+    return _BLANK.sub(" ", text[:start]) + text[start:end] + _BLANK.sub(" ", text[end:])
+
+
+def _inline_template_span(text: str) -> tuple[int, int] | None:
+    """Where an Angular component's inline template starts and ends (inside its backquotes)."""
     component = text.find("@Component")
     if component < 0:
         return None
     found = _INLINE_TEMPLATE.search(text, component)
     if found is None:
         return None
-    start = found.end()
-    end = start
+    start = end = found.end()
     while end < len(text) and text[end] != "`":
         end += 2 if text[end] == "\\" else 1
-    blank = _BLANK.sub(" ", text[:start]), text[start:end], _BLANK.sub(" ", text[end:])
-    return "".join(blank)
+    return start, end
 
 
 _BLANK = re.compile(r"[^\n]")
@@ -157,7 +164,7 @@ def wants(path: str, text: str) -> bool:
     if lower.endswith(".prisma"):
         return _code("prisma").SNIFF.search(text) is not None
     if lower.endswith((".ts", ".mts", ".cts", ".mjs", ".cjs")):
-        return _code("javascript").SNIFF.search(text) is not None or inline_template(text) is not None
+        return _code("javascript").SNIFF.search(text) is not None or _inline_template_span(text) is not None
     if lower.endswith(".js") and _code("javascript").SNIFF.search(text):
         return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):

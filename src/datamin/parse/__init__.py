@@ -76,7 +76,7 @@ def _script(path: str, text: str, *, notices: bool = False) -> Parsed:
         if _code("javascript").SNIFF.search(text)
         else Parsed([], [])
     )
-    template = inline_template(text)
+    template = _inline_template(text)
     if template is None:
         return parsed
     page = _page(path, template, notices=notices)
@@ -86,7 +86,7 @@ def _script(path: str, text: str, *, notices: bool = False) -> Parsed:
 _INLINE_TEMPLATE = re.compile(r"\btemplate\s*:\s*`")
 
 
-def inline_template(text: str) -> str | None:
+def _inline_template(text: str) -> str | None:
     """The text with only an Angular component's inline template left, everything else blanked
     (its lines and columns kept), or None when it has none."""
     span = _inline_template_span(text)

@@ -47,16 +47,15 @@ _RULE_TYPES = {
 
 def text_of(source: Source, node: Node | None) -> str:
     """A PHP string literal's content; "" for anything else."""
-    if node is None:
+    if node is not None and node.type == "argument":
+        node = node.named_child(0)
+    if node is None or node.type not in ("string", "encapsed_string"):
         return ""
-    if node.type == "argument":
-        node = node.named_children[0] if node.named_children else None
-        if node is None:
-            return ""
-    if node.type in ("string", "encapsed_string"):
-        parts = [c for c in node.named_children if c.type == "string_content"]
-        return "".join(source.text(c) for c in parts) if len(parts) == len(node.named_children) else ""
-    return ""
+    if node.named_child_count == 1:  # the usual literal: one piece of content, no interpolation
+        content = node.named_child(0)
+        return source.text(content) if content.type == "string_content" else ""
+    parts = node.named_children
+    return "".join(source.text(c) for c in parts) if all(c.type == "string_content" for c in parts) else ""
 
 
 def is_migration(source: Source) -> bool:
@@ -71,9 +70,13 @@ def _schema_call(source: Source, node: Node) -> str:
     return name if source.text(scope).endswith("Schema") and name in ("create", "table") else ""
 
 
+# Where `apply` looks for methods: not inside one, nor into `use` lists (a dozen names each).
+_OUTSIDE_METHODS = frozenset({"method_declaration", "namespace_use_declaration", "comment"})
+
+
 def apply(schema: Schema, source: Source) -> None:
     """The `Schema::create` and `Schema::table` calls of `up()` (or of the file, outside `down()`)."""
-    for node in walk(source.root, stop=frozenset({"method_declaration"})):
+    for node in walk(source.root, stop=_OUTSIDE_METHODS):
         if node.type == "method_declaration" and source.text(node.child_by_field_name("name")) == "down":
             continue
         body = [node] if node.type == "method_declaration" else []
@@ -84,8 +87,7 @@ def apply(schema: Schema, source: Source) -> None:
 
 
 def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
-    arguments = call.child_by_field_name("arguments")
-    listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+    listed = _arguments(call)
     table = text_of(source, listed[0]) if listed else ""
     if not table:
         return
@@ -96,16 +98,19 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
         chain = _chain(source, node)
         if not chain:
             continue
-        method, first, rest = chain[0]
+        method, first_call = chain[0]
         if method in ("dropColumn", "dropColumns"):
+            first, *rest = _arguments(first_call) or [None]
             for item in rest or [first]:
                 dropped.extend(_strings(source, item))
-        elif method == "renameColumn" and len(rest) >= 1:
-            renamed.append((text_of(source, first), rest[0]))
-        elif method in _TYPES and first is not None and text_of(source, first):
-            columns.append(_column(source, method, first, rest, chain[1:]))
+        elif method == "renameColumn":
+            given = _arguments(first_call)
+            if len(given) >= 2:
+                renamed.append((text_of(source, given[0]), given[1]))
+        elif method in _TYPES and (given := _arguments(first_call)) and (name := text_of(source, given[0])):
+            columns.append(_column(source, method, name, given, chain[1:]))
         elif method == "rememberToken":  # `remember_token`: a session token of the person
-            line, at = source.position(node.child_by_field_name("name") or node)
+            line, at = source.position(first_call.child_by_field_name("name") or first_call)
             columns.append(Column("remember_token", source.path, line, at, type="varchar", tag="$table->rememberToken"))
     if verb == "create":
         line, _ = source.position(call)
@@ -120,6 +125,12 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
         schema.rename_column(table, old, text_of(source, new), source.path, line, at, create=True)
 
 
+def _arguments(call: Node) -> list[Node]:
+    """The arguments a call is given."""
+    arguments = call.child_by_field_name("arguments")
+    return [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+
+
 def _statements(call: Node) -> Iterator[Node]:
     """The calls written as statements in the closure a Schema call is given (`$table->...;`),
     also inside an `if`: one look at each statement, not at every node of the closure."""
@@ -130,19 +141,18 @@ def _statements(call: Node) -> Iterator[Node]:
                 yield expression
 
 
-def _chain(source: Source, node: Node) -> list[tuple[str, Node | None, list[Node]]]:
-    """`$table->string('x', 12)->nullable()->comment('y')` -> [(string, 'x', [12]), (nullable,
-    None, []), (comment, 'y', [])], innermost first, when it starts at `$table`."""
-    calls: list[tuple[str, Node | None, list[Node]]] = []
+def _chain(source: Source, node: Node) -> list[tuple[str, Node]]:
+    """`$table->string('x', 12)->nullable()->comment('y')` -> [(string, call), (nullable, call),
+    (comment, call)], innermost first, when it starts at `$table` (a call's arguments are read
+    only where they matter)."""
+    calls: list[tuple[str, Node]] = []
     current = node
     while current is not None and current.type == "member_call_expression":
-        arguments = current.child_by_field_name("arguments")
-        listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
-        calls.append((source.text(current.child_by_field_name("name")), listed[0] if listed else None, listed[1:]))
+        calls.append((source.text(current.child_by_field_name("name")), current))
         current = current.child_by_field_name("object")
     if current is None or current.type != "variable_name":
         return []
-    return list(reversed(calls))
+    return calls[::-1]
 
 
 def _strings(source: Source, node: Node | None) -> list[str]:
@@ -154,11 +164,12 @@ def _strings(source: Source, node: Node | None) -> list[str]:
     return [text_of(source, s) for s in walk(node) if s.type in ("string", "encapsed_string") and text_of(source, s)]
 
 
-def _column(
-    source: Source, method: str, first: Node, rest: list[Node], modifiers: list[tuple[str, Node | None, list[Node]]]
-) -> Column:
-    line, at = source.position(first)
-    comment = next((text_of(source, value) for name, value, _ in modifiers if name == "comment"), "")
+def _column(source: Source, method: str, name: str, given: list[Node], modifiers: list[tuple[str, Node]]) -> Column:
+    """`$table->string('no_kp', 12)->comment('MyKad')`: its name, type, length, options, comment."""
+    line, at = source.position(given[0])
+    rest = given[1:]
+    said = next((_arguments(call) for modifier, call in modifiers if modifier == "comment"), [])
+    comment = text_of(source, said[0]) if said else ""
     options: tuple[str, ...] = ()
     if method in ("enum", "set") and rest:
         options = tuple(_strings(source, rest[0]))
@@ -166,8 +177,8 @@ def _column(
     if method in ("string", "char") and rest and source.text(rest[0]).isdigit():
         length = int(source.text(rest[0]))
     return Column(
-        text_of(source, first), source.path, line, at, type=_TYPES[method], comment=comment, options=options,
-        length=length, tag=f"$table->{method}",
+        name, source.path, line, at, type=_TYPES[method], comment=comment, options=options, length=length,
+        tag=f"$table->{method}",
     )  # fmt: skip
 
 

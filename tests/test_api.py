@@ -779,6 +779,43 @@ def test_a_property_that_holds_a_wrapped_value_is_the_field(tmp_path: Path) -> N
     }
 
 
+def test_a_field_of_a_type_of_money_is_the_sum_it_holds(tmp_path: Path) -> None:
+    """`salary: Money` where `Money {amount, currency}` (a declaration's `remuneracion: Monto
+    {valor, moneda}`) is one value: the field that holds it is read; a product's price stays a
+    price, and a type of more than one value stays a record of its own."""
+    sdl = (
+        "type Money {\n  amount: Float\n  currency: String\n}\ntype Monto {\n  valor: Float\n  moneda: String\n}\n"
+        "type Range {\n  amount: Float\n  value: Float\n}\n"
+        "type Employee {\n  salary: Money\n  remuneracion: Monto\n  bonus: Range\n}\ntype Product {\n  price: Money\n}\n"
+    )
+    found = scan(tmp_path / "graphql", {"schema.graphql": sdl})
+    assert {key: category for key, (_, _, category) in found.items()} == {
+        "Employee.salary": "income",
+        "Employee.remuneracion": "income",
+    }
+    yaml = """openapi: 3.0.0
+info: {title: Payroll, version: "1"}
+paths: {}
+components:
+  schemas:
+    Money:
+      type: object
+      properties:
+        amount: {type: number}
+        currency_code: {type: string}
+    Employee:
+      type: object
+      properties:
+        salary: {$ref: '#/components/schemas/Money'}
+    Product:
+      type: object
+      properties:
+        price: {$ref: '#/components/schemas/Money'}
+"""
+    found = scan(tmp_path / "openapi", {"openapi.yaml": yaml})
+    assert {key: category for key, (_, _, category) in found.items()} == {"Employee.salary": "income"}
+
+
 def test_a_description_of_paragraphs_says_what_it_holds_in_its_first_sentence(tmp_path: Path) -> None:
     """ "The patient's family name (surname). ... Must be [URL encoded](https://en.wikipedia.org/...)":
     how to send it (an `org` in a link) does not guard what it is."""

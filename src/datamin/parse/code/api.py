@@ -12,7 +12,7 @@ parameters its `operationId`. A `$ref` to an object is not a new field (its prop
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from datamin.parse.markup.positions import LineIndex
@@ -155,8 +155,20 @@ def _value_schema(ref: str, named: Named, hops: int = 0) -> Any:
     return target
 
 
-# What may sit beside a value in an object that only wraps it: its language, its unit, its system.
-_BESIDE_A_VALUE = frozenset({"value", "language", "lang", "locale", "unit", "system"})
+# An object that only wraps one value: the value (a measure's, a sum of money's) and what may sit
+# beside it (its language, its unit, its system, its currency).
+_VALUES = frozenset({"value", "amount", "valor", "monto", "importe", "montant", "betrag", "valore", "bedrag"})
+_BESIDE_A_VALUE = frozenset({
+    "language", "lang", "locale", "unit", "system", "currency", "currencycode", "moneda", "divisa", "moeda",
+    "devise", "wahrung", "waehrung", "valuta",
+})  # fmt: skip
+
+
+def wraps_a_value(keys: Iterable[str]) -> bool:
+    """The keys of an object that only wraps one value: `{language, value}`, `{value, unit}`,
+    `{amount, currency}`, `{valor, moneda}`."""
+    folded = {key.replace("_", "").lower() for key in keys}
+    return len(folded & _VALUES) == 1 and folded <= _VALUES | _BESIDE_A_VALUE
 
 
 def _wraps_a_value(node: Any, named: Named, depth: int = 0) -> bool:
@@ -173,8 +185,7 @@ def _wraps_a_value(node: Any, named: Named, depth: int = 0) -> bool:
         target = (named or {}).get(ref.rsplit("/", 1)[-1]) if not _elsewhere(ref) else None
         return target is not None and _wraps_a_value(target, named, depth + 1)
     if "properties" in fields:
-        keys = {str(key.value) for key, _ in _keys(fields["properties"])}
-        return "value" in keys and keys <= _BESIDE_A_VALUE
+        return wraps_a_value(str(key.value) for key, _ in _keys(fields["properties"]))
     parts = fields.get("allOf")
     if isinstance(parts, yaml.SequenceNode):  # a wrapper and what narrows it (`items: {properties: {value: ...}}`)
         wrapped = [p for p in parts.value if _wraps_a_value(p, named, depth + 1)]
@@ -414,6 +425,12 @@ def _graphql(path: str, text: str) -> Parsed:
         nodes.ObjectTypeExtensionNode, nodes.InputObjectTypeExtensionNode, nodes.InterfaceTypeExtensionNode,
     )  # fmt: skip
     types = {d.name.value for d in document.definitions if isinstance(d, kinds)}
+    # a type that only wraps a value (`Monto {valor, moneda}`): the field that holds it is the field
+    values = {
+        d.name.value
+        for d in document.definitions
+        if isinstance(d, kinds) and d.fields and wraps_a_value(f.name.value for f in d.fields)
+    }
     # the operation types: `Query`, `Mutation`, or the names `schema { query: RootQuery }` gives them
     roots = {"Query", "Mutation", "Subscription"} | {
         operation.type.name.value
@@ -447,9 +464,13 @@ def _graphql(path: str, text: str) -> Parsed:
         for field in definition.fields or ():
             if root:
                 for argument in getattr(field, "arguments", None) or ():
-                    controls.extend(_graphql_field(path, argument, Form(line, field.name.value), types, enums, lines))
+                    controls.extend(
+                        _graphql_field(path, argument, Form(line, field.name.value), types - values, enums, lines)
+                    )
                 continue
-            controls.extend(c._replace(context=context) for c in _graphql_field(path, field, form, types, enums, lines))
+            controls.extend(
+                c._replace(context=context) for c in _graphql_field(path, field, form, types - values, enums, lines)
+            )
     return Parsed(controls, [])
 
 

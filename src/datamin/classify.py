@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from datamin.categories import ColumnKind, Lexicon, load
@@ -361,10 +361,17 @@ def _of_people(text: str, lexicon: Lexicon) -> bool:
     if any(_a_person(w, lexicon) for w in words):
         return True
     joined = {"".join(words[i : i + n]) for n in (1, 2) for i in range(len(words))}
+    if joined & lexicon.person_sections:
+        return True
     folded = fold(text)
-    return bool(joined & lexicon.person_sections) or any(
-        s in folded for s in (*lexicon.people_substrings, *lexicon.person_sections) if has_non_latin(s)
-    )
+    return has_non_latin(folded) and any(s in folded for s in _written_without_spaces(lexicon))
+
+
+@cache
+def _written_without_spaces(lexicon: Lexicon) -> tuple[str, ...]:
+    """The words for people and the headings about them in scripts without spaces (联系人, 个人信息):
+    found inside a heading, not as its words."""
+    return tuple(s for s in (*lexicon.people_substrings, *lexicon.person_sections) if has_non_latin(s))
 
 
 @lru_cache(maxsize=1024)

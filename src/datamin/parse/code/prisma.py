@@ -7,6 +7,7 @@ columns."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form, Parsed
@@ -36,7 +37,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
         form = Form(start, name, store=path)
         references: list[str] = []
         doc: list[str] = []
-        first = len(controls)
+        fields: list[dict[str, Any]] = []  # made Controls once the model's references are known
         for offset, line in enumerate(body, start + 1):
             stripped = line.strip()
             if stripped.startswith("///"):
@@ -53,26 +54,22 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 doc = []
                 continue  # a relation: the data sits in the other model
             kind_ = "date" if "@db.Date" in rest else _TYPES.get(type_name, "enum" if type_name in enums else "")
-            column_name = _MAP.search(rest)
-            labels = tuple(("comment", text) for text in [" ".join(doc)] if text)
-            controls.append(
-                Control(
-                    path,
-                    offset,
-                    len(indent) + 1,
-                    "orm",
-                    f"prisma {type_name}",
-                    name=field,
-                    ident=column_name.group(1) if column_name else "",
-                    type=kind_,
-                    labels=labels,
-                    options=enums.get(type_name, ()),
-                    form=form,
-                )
+            column_name = _MAP.search(rest) if "@map" in rest else None
+            fields.append(
+                {
+                    "line": offset,
+                    "column": len(indent) + 1,
+                    "tag": f"prisma {type_name}",
+                    "name": field,
+                    "ident": column_name.group(1) if column_name else "",
+                    "type": kind_,
+                    "labels": (("comment", said),) if (said := " ".join(doc)) else (),
+                    "options": enums.get(type_name, ()),
+                }
             )
             doc = []
         context = ((("table", table),) if table else ()) + tuple(("refers", other) for other in references)
-        controls[first:] = [c._replace(context=context) for c in controls[first:]]
+        controls.extend(Control(path, source="orm", form=form, context=context, **field) for field in fields)
     return Parsed(controls, [])
 
 

@@ -79,6 +79,12 @@ CASES = [
     ('<label for="a">출생지</label><input id="a" name="a">', "other_personal"),
     ('<label for="a">본인확인 연계정보</label><input id="a" name="a">', None),
     ('<label for="a">암호화 방식</label><input id="a" name="a">', None),
+    # the Dutch register's words for a surname and a house letter; a Mexican form's abbreviated surnames
+    ('<input name="geslachtsnaam">', "name"),
+    ('<input name="huisletter">', "address"),
+    ('<input name="A_Paterno">', "name"),
+    ('<input name="apMaterno">', "name"),
+    ('<input name="paterno_factor">', None),  # a word alone is no abbreviation of a surname
 ]
 
 

@@ -127,6 +127,21 @@ def test_prisma_models_enums_and_doc_comments(tmp_path: Path) -> None:
     }  # x2 says nothing; the clinic's own phone is the clinic's; a relation is not a column
 
 
+def test_a_prisma_list_of_values_is_a_column_and_a_list_of_records_is_not(tmp_path: Path) -> None:
+    """`medications String[]` is a column (an array in PostgreSQL); `visits Visit[]` is a relation:
+    the data sits in Visit."""
+    schema = (
+        "model Patient {\n  id Int @id\n  fullName String\n  medications String[]\n  allergies Allergy[]\n"
+        "  visits Visit[]\n}\n\nmodel Visit {\n  id Int @id\n  patientId Int\n}\n\nenum Allergy {\n  PEANUT\n  PENICILLIN\n}\n"
+    )
+    found = scan(tmp_path, {"prisma/schema.prisma": schema})
+    assert {key: category for key, (_, _, category) in found.items()} == {
+        "Patient.fullName": "name",
+        "Patient.medications": "health",
+        "Patient.allergies": "health",
+    }
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

@@ -48,7 +48,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
                 doc = []
                 continue
             indent, field, type_name, listed, _, rest = match.groups()
-            if type_name in models or "@relation" in rest or listed:
+            values = type_name in _TYPES or type_name in enums  # `medications String[]`: a column of a list
+            if type_name in models or "@relation" in rest or (listed and not values):
                 if type_name in models and not listed:
                     references.append(type_name)  # a record of that model's: its context
                 doc = []

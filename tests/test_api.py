@@ -142,6 +142,23 @@ def test_a_prisma_list_of_values_is_a_column_and_a_list_of_records_is_not(tmp_pa
     }
 
 
+def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: Path) -> None:
+    """In a record of people, where and what someone studies (`grade`, `rollNo`, `institute`) and
+    the link to their profile elsewhere (`linkedinUrl`) are theirs; a product's grade is not."""
+    sdl = (
+        "type Student {\n  name: String\n  grade: String\n  rollNo: String\n  institute: String\n  linkedinUrl: String\n}\n"
+        "type Product {\n  title: String\n  grade: String\n}\n"
+    )
+    found = scan(tmp_path, {"schema.graphql": sdl})
+    assert {key: category for key, (_, _, category) in found.items()} == {
+        "Student.name": "name",
+        "Student.grade": "other_personal",
+        "Student.rollNo": "other_personal",
+        "Student.institute": "other_personal",
+        "Student.linkedinUrl": "other_personal",
+    }
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),
@@ -910,7 +927,7 @@ def test_the_parts_of_a_structured_name_are_the_name(tmp_path: Path) -> None:
         "Patient.family": (6, 7, "name"),
         "Patient.given": (7, 7, "name"),
     }
-    sdl = "type Student {\n  name: Name\n  grade: String\n}\ntype Name {\n  first: String\n  last: String\n}\ntype Round {\n  first: Int\n}\n"
+    sdl = "type Student {\n  name: Name\n  createdAt: String\n}\ntype Name {\n  first: String\n  last: String\n}\ntype Round {\n  first: Int\n}\n"
     assert scan(tmp_path / "graphql", {"schema.graphql": sdl}) == {
         "Name.first": (6, 3, "name"),
         "Name.last": (7, 3, "name"),

@@ -578,3 +578,13 @@ def test_labels_that_all_point_at_one_missing_id_name_no_field() -> None:
         "bd": "date_of_birth",
         "g": "gender",
     }
+
+
+def test_the_expiry_and_holder_of_a_card_beside_its_number() -> None:
+    """Next to the card number, `expires` and `holder` ask the card's expiry and the name on it."""
+    markup = (
+        '<form><input name="card_number" autocomplete="cc-number">\n'
+        '<input name="expires" placeholder="MM/YY">\n'
+        '<input name="holder"></form>'
+    )
+    assert personal("pay.html", markup) == {(1, "financial_card"), (2, "financial_card"), (3, "name")}

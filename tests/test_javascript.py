@@ -184,3 +184,44 @@ const chart = { properties: { colour: 'red' } };
 def test_a_swagger_definition_written_as_a_named_object(tmp_path: Path) -> None:
     text = 'module.exports = [\n  {\n    name: "parentAdd",\n    properties: {\n      firstName: { type: "string" },\n      kids: { type: "number" },\n    },\n  },\n];\n'
     assert scan(tmp_path, {"specs/definitions/add-parent.js": text}) == {"parentAdd.firstName": (5, "name", "api")}
+
+
+def test_a_cards_expiry_and_holder_beside_its_number(tmp_path: Path) -> None:
+    """Next to a card's number, `expiration` and `cardName` are that card's; alone (a coupon's
+    expiry) or far down a record (an insurance card's expiry after six other fields) they are not."""
+    checkout = (
+        'import * as yup from "yup";\n'
+        "export const checkout = yup.object({\n"
+        "  email: yup.string().email(),\n"
+        "  cardName: yup.string().required(),\n"
+        "  cardNumber: yup.string().required(),\n"
+        "  expiration: yup.date().required(),\n"
+        "  cvv: yup.string(),\n"
+        "});\n"
+        "export const coupon = yup.object({\n"
+        "  code: yup.string(),\n"
+        "  expiration: yup.date(),\n"
+        "});\n"
+    )
+    found = scan(tmp_path, {"checkout.js": checkout})
+    assert {key: category for key, (_, category, _) in found.items()} == {
+        "checkout.email": "email",
+        "checkout.cardName": "name",
+        "checkout.cardNumber": "financial_card",
+        "checkout.expiration": "financial_card",
+        "checkout.cvv": "financial_card",
+    }
+    record = (
+        'import { z } from "zod";\n'
+        "export const employee = z.object({\n"
+        "  first_name: z.string(),\n"
+        "  card_number: z.string(),\n"
+        "  effective_date: z.date(),\n"
+        "  room_plan: z.string(),\n"
+        "  benefit_limit: z.string(),\n"
+        "  member_type: z.string(),\n"
+        "  expiration_date: z.date(),\n"
+        "});\n"
+    )
+    found = scan(tmp_path / "record", {"employee.ts": record})
+    assert "employee.expiration_date" not in found

@@ -80,6 +80,7 @@ class Lexicon:
         "attribute_categories",
         "autocomplete",
         "autofill_off",
+        "card_parts",
         "categories",
         "class_suffixes",
         "code_folders",
@@ -147,6 +148,7 @@ class Lexicon:
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
+    card_parts: dict[str, str]  # `expiration`, `cardName` -> category, beside a card's number only
     person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
@@ -269,16 +271,17 @@ def _build() -> Lexicon:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
     raw = _read("lexicon.toml")
-    people_columns = raw.pop("people_columns", {})
-    unknown = set(people_columns) - set(categories)
-    if unknown:
-        raise RuleError(f"rules/lexicon.toml: [people_columns] names unknown categories {', '.join(sorted(unknown))}")
+    by_category = {table: raw.pop(table, {}) for table in ("people_columns", "card_parts")}
+    for table, listed in by_category.items():
+        unknown = set(listed) - set(categories)
+        if unknown:
+            raise RuleError(f"rules/lexicon.toml: [{table}] names unknown categories {', '.join(sorted(unknown))}")
     shared = {key: list(value) for key, value in raw.items()}
     contexts: list[tuple[str, str, bool]] = []
     for name in sorted(os.listdir(os.path.join(FOLDER, "languages"))):
         if name.endswith(".toml"):
             _add_language(_read("languages", name), f"rules/languages/{name}", categories, shared, contexts)
-    lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared}, people_columns)
+    lexicon = _index(categories, {key: _strings(shared, key, "rules/lexicon.toml") for key in shared}, **by_category)
     lexicon.contexts = tuple(contexts)
     sql = _read("sql.toml")
     lexicon.column_kinds = _column_kinds(sql, categories)
@@ -363,10 +366,16 @@ def _joined(phrases: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
     return frozenset("".join(split_words(p)) for p in phrases if not has_non_latin(fold(p)))
 
 
+def _by_phrase(table: dict[str, list[str]] | None) -> dict[str, str]:
+    """`{category: [phrases]}` -> `{phrase joined: category}`."""
+    return {"".join(split_words(phrase)): category for category, phrases in (table or {}).items() for phrase in phrases}
+
+
 def _index(
     categories: dict[str, Category],
     shared: dict[str, tuple[str, ...]],
     people_columns: dict[str, list[str]] | None = None,
+    card_parts: dict[str, list[str]] | None = None,
 ) -> Lexicon:
     """`shared`: the word lists of rules/lexicon.toml, which apply to every category."""
     joined: dict[str, list[Term]] = {}
@@ -430,11 +439,8 @@ def _index(
         person_sections=_joined(shared.get("person_sections", ()))
         | frozenset(fold(p) for p in shared.get("person_sections", ()) if has_non_latin(fold(p))),
         identity_records=_joined(shared.get("identity_records", ())),
-        people_columns={
-            "".join(split_words(column)): category
-            for category, columns in (people_columns or {}).items()
-            for column in columns
-        },
+        people_columns=_by_phrase(people_columns),
+        card_parts=_by_phrase(card_parts),
         value_qualifiers=_joined(shared.get("value_qualifiers", ())),
         attribute_categories=frozenset(shared.get("attribute_categories", ())),
         lookup_categories=frozenset(shared.get("lookup_categories", ())),

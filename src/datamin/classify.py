@@ -207,7 +207,7 @@ def classify_all(
         if category is None and shown is not None and shown[0] is not None and _values_say(control):
             category, sensitivity, confidence, evidence = shown  # what the data holds, whatever the table is
         fields.append(Field(control, category, sensitivity, confidence, evidence))
-    return _parts_of_a_date(_same_names(fields, lexicon))
+    return _parts_of_a_card(_parts_of_a_date(_same_names(fields, lexicon)), lexicon)
 
 
 # What an API request's header can tell of the person behind it (`X-Customer-IP-Address`); its
@@ -234,6 +234,38 @@ def _parts_of_a_date(fields: list[Field]) -> list[Field]:
                 f = f._replace(evidence=(why,))
         parts.append(f)
     return parts
+
+
+def _parts_of_a_card(fields: list[Field], lexicon: Lexicon) -> list[Field]:
+    """Next to a card's number, what else a card has is that card's: `expiration`, `exp_month`,
+    `cardName` a field or three from `cardNumber` in a checkout (alone they say nothing; an
+    insurance card's expiry further down an employee's record is not a payment card's)."""
+    if not any(f.category == "financial_card" for f in fields):
+        return fields
+    parts = []
+    for index, f in enumerate(fields):
+        near = fields[max(0, index - _NEAR) : index + _NEAR + 1] if f.category is None else []
+        key = _form_key(f.control)
+        card = next((c for c in near if c.category == "financial_card" and _form_key(c.control) == key), None)
+        category = _card_part(f.control, lexicon) if card is not None else None
+        if card is not None and category is not None:
+            why = f"a part of the card at line {card.control.line}"
+            sensitivity = lexicon.categories[category].sensitivity
+            f = f._replace(category=category, sensitivity=sensitivity, confidence=RECORD_WEIGHT, evidence=(why,))
+        parts.append(f)
+    return parts
+
+
+_NEAR = 3  # fields: a card's parts are asked together
+_CARD_WORDS = frozenset({"card", "cc", "credit", "payment"})
+
+
+def _card_part(control: Control, lexicon: Lexicon) -> str | None:
+    """The category of a card's part a field's name says (`exp_month`, `card[expiry]`, `ccExpiration`)."""
+    words = split_words(control.name)
+    while len(words) > 1 and words[0] in _CARD_WORDS and "".join(words) not in lexicon.card_parts:
+        words = words[1:]
+    return lexicon.card_parts.get("".join(words))
 
 
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:

@@ -20,7 +20,7 @@ then times, in the same run:
 - bare:    a loop of the bare parse over every file, one process (reading included);
 - datamin: the installed `datamin inventory --format json` command on the folder (start-up,
            discovery, parsing, classification and the report included; both cores on a
-           large tree).
+           large tree), and for scale the command's start-up alone (`datamin --version`).
 
 and prints the best of `--repeat` alternating runs of each and the ratio datamin / bare.
 """
@@ -204,9 +204,12 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     size = sum(p.stat().st_size for p in paths)
-    bare, ours = [], []
+    bare, ours, started = [], [], []
     try:
         for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([datamin, "--version"], capture_output=True)
+            started.append(time.perf_counter() - start)
             start = time.perf_counter()
             {"django": bare_django, "laravel": bare_laravel, "prisma": bare_prisma}[kind](paths)
             bare.append(time.perf_counter() - start)
@@ -224,6 +227,7 @@ def run(kind: str, files: int, repeat: int, keep: Path | None, datamin: str) -> 
     print(f"{title}: {len(paths)} files ({size / 1e6:.1f} MB)")
     print(f"  bare {against} loop:{' ' * (25 - len(against))}{min(bare):.2f} s")
     print(f"  datamin inventory (CLI, end to end):   {min(ours):.2f} s")
+    print(f"  of which start-up (datamin --version): {min(started):.2f} s")
     print(f"  ratio datamin / bare {against}: {min(ours) / min(bare):.2f}")
     return 0
 

@@ -155,12 +155,14 @@ def classify_all(
             ) or key in organisations
         if thing and _held_for_a_person(control, lexicon):
             thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
-        if weak and table and set(split_words(control.name)) & lexicon.weak_with_own_category:
-            weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
-        else:
-            weak_alone = not _about_people(control, lexicon) and (
-                key not in corroborated or (control.source == "api" and category == "photo")
-            )  # an API record's image is a person's only in a record of people (a society's is its logo)
+        weak_alone = False  # a weak phrase's field with nothing personal beside it
+        if weak and category is not None:
+            if table and set(split_words(control.name)) & lexicon.weak_with_own_category:
+                weak_alone = (key, category) not in own_kind  # `orders.state` beside no address column
+            else:
+                weak_alone = not _about_people(control, lexicon) and (
+                    key not in corroborated or (control.source == "api" and category == "photo")
+                )  # an API record's image is a person's only in a record of people (a society's is its logo)
         if category is not None and (
             key in goods
             or (weak and (thing or weak_alone))
@@ -270,6 +272,8 @@ def _card_part(control: Control, lexicon: Lexicon) -> str | None:
 
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:
     """A list of the months (1-12) or the days (1-31) of a date."""
+    if len(options) < 12:
+        return False
     numbers = {int(o) for o in (o.strip() for o in options) if o.isdigit() and len(o) <= 2}
     return len(numbers) >= 12 and max(numbers) <= 31 and min(numbers) <= 1
 
@@ -755,6 +759,8 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
     words = split_words(control.name)
     if len(words) == 2 and _a_person(words[0], lexicon) and words[1] in _NAME_PARTS_OF_SOMEONE:
         return True
+    if "".join(words) not in lexicon.name_parts:
+        return False
     group = split_words(_group(control))
     if not group and control.source == "api" and control.form is not None:
         group = [_head_word(control.form.ident, lexicon)]  # a schema of its own: `Name {first, last}`
@@ -1151,10 +1157,15 @@ def _table_guards(table: str, category: str, phrase: str, lexicon: Lexicon) -> b
 
 def _own_key(control: Control, lexicon: Lexicon) -> bool:
     """The table's own key: `id`, `gender_id` in `genders`."""
-    column = split_words(control.name)
+    return _is_own_key(control.name, control.container)
+
+
+@lru_cache(maxsize=65536)
+def _is_own_key(name: str, container: str) -> bool:
+    column = split_words(name)
     if column in (["id"], ["uuid"]):
         return True
-    return column[-1:] in (["id"], ["uuid"]) and _names_its_table(column[:-1], control.container)
+    return column[-1:] in (["id"], ["uuid"]) and _names_its_table(column[:-1], container)
 
 
 def _names_its_table(stem: list[str], table_name: str) -> bool:

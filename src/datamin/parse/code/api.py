@@ -164,7 +164,7 @@ _BESIDE_A_VALUE = frozenset({
 })  # fmt: skip
 
 
-def wraps_a_value(keys: Iterable[str]) -> bool:
+def _keys_wrap_a_value(keys: Iterable[str]) -> bool:
     """The keys of an object that only wraps one value: `{language, value}`, `{value, unit}`,
     `{amount, currency}`, `{valor, moneda}`."""
     folded = {key.replace("_", "").lower() for key in keys}
@@ -185,7 +185,7 @@ def _wraps_a_value(node: Any, named: Named, depth: int = 0) -> bool:
         target = (named or {}).get(ref.rsplit("/", 1)[-1]) if not _elsewhere(ref) else None
         return target is not None and _wraps_a_value(target, named, depth + 1)
     if "properties" in fields:
-        return wraps_a_value(str(key.value) for key, _ in _keys(fields["properties"]))
+        return _keys_wrap_a_value(str(key.value) for key, _ in _keys(fields["properties"]))
     parts = fields.get("allOf")
     if isinstance(parts, yaml.SequenceNode):  # a wrapper and what narrows it (`items: {properties: {value: ...}}`)
         wrapped = [p for p in parts.value if _wraps_a_value(p, named, depth + 1)]
@@ -429,7 +429,7 @@ def _graphql(path: str, text: str) -> Parsed:
     values = {
         d.name.value
         for d in document.definitions
-        if isinstance(d, kinds) and d.fields and wraps_a_value(f.name.value for f in d.fields)
+        if isinstance(d, kinds) and d.fields and _keys_wrap_a_value(f.name.value for f in d.fields)
     }
     # the operation types: `Query`, `Mutation`, or the names `schema { query: RootQuery }` gives them
     roots = {"Query", "Mutation", "Subscription"} | {

@@ -87,7 +87,7 @@ def apply(schema: Schema, source: Source) -> None:
 
 
 def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
-    listed = _arguments(call)
+    listed = arguments(call)
     table = text_of(source, listed[0]) if listed else ""
     if not table:
         return
@@ -100,14 +100,14 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
             continue
         method, first_call = chain[0]
         if method in ("dropColumn", "dropColumns"):
-            first, *rest = _arguments(first_call) or [None]
+            first, *rest = arguments(first_call) or [None]
             for item in rest or [first]:
                 dropped.extend(_strings(source, item))
         elif method == "renameColumn":
-            given = _arguments(first_call)
+            given = arguments(first_call)
             if len(given) >= 2:
                 renamed.append((text_of(source, given[0]), given[1]))
-        elif method in _TYPES and (given := _arguments(first_call)) and (name := text_of(source, given[0])):
+        elif method in _TYPES and (given := arguments(first_call)) and (name := text_of(source, given[0])):
             columns.append(_column(source, method, name, given, chain[1:]))
         elif method == "rememberToken":  # `remember_token`: a session token of the person
             line, at = source.position(first_call.child_by_field_name("name") or first_call)
@@ -125,10 +125,10 @@ def _apply(schema: Schema, source: Source, call: Node, verb: str) -> None:
         schema.rename_column(table, old, text_of(source, new), source.path, line, at, create=True)
 
 
-def _arguments(call: Node) -> list[Node]:
-    """The arguments a call is given."""
-    arguments = call.child_by_field_name("arguments")
-    return [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
+def arguments(call: Node) -> list[Node]:
+    """The arguments a PHP call is given."""
+    given = call.child_by_field_name("arguments")
+    return [a for a in given.named_children if a.type == "argument"] if given is not None else []
 
 
 def _statements(call: Node) -> Iterator[Node]:
@@ -168,7 +168,7 @@ def _column(source: Source, method: str, name: str, given: list[Node], modifiers
     """`$table->string('no_kp', 12)->comment('MyKad')`: its name, type, length, options, comment."""
     line, at = source.position(given[0])
     rest = given[1:]
-    said = next((_arguments(call) for modifier, call in modifiers if modifier == "comment"), [])
+    said = next((arguments(call) for modifier, call in modifiers if modifier == "comment"), [])
     comment = text_of(source, said[0]) if said else ""
     options: tuple[str, ...] = ()
     if method in ("enum", "set") and rest:
@@ -203,9 +203,7 @@ def rules(source: Source) -> Iterator[Control]:
             name = source.text(node.child_by_field_name("name"))
             scope = source.text(node.child_by_field_name("scope")) if node.type == "scoped_call_expression" else ""
             if name == "validate" or (name == "make" and scope.endswith("Validator")):
-                arguments = node.child_by_field_name("arguments")
-                listed = [a for a in arguments.named_children if a.type == "argument"] if arguments is not None else []
-                given = [a.named_children[0] for a in listed if a.named_children]
+                given = [a.named_children[0] for a in arguments(node) if a.named_children]
                 array = next((a for a in given if a.type == "array_creation_expression"), None)
                 if array is None:  # `$this->validate($request, $rules)`: the array given to `$rules`
                     at = 0 if source.text(node.child_by_field_name("object")) not in ("$this", "") else 1

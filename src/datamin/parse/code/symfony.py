@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from datamin.parse.code.laravel import text_of
+from datamin.parse.code.laravel import arguments, text_of
 from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
@@ -37,12 +37,7 @@ def fields(source: Source) -> Iterator[Control]:
 
 
 def _field(source: Source, call: Node, form: Form) -> Control | None:
-    arguments = call.child_by_field_name("arguments")
-    listed = (
-        [a.named_children[0] for a in arguments.named_children if a.type == "argument" and a.named_children]
-        if arguments is not None
-        else []
-    )
+    listed = [a.named_children[0] for a in arguments(call) if a.named_children]
     if not listed or not text_of(source, listed[0]):
         return None
     name_node = listed[0]

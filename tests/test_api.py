@@ -114,6 +114,11 @@ def scan(tmp_path: Path, files: dict[str, str]) -> dict[str, tuple[int, int, str
     return {f"{f.control.container}.{f.control.name}": (f.line, f.control.column, f.category) for f in result.fields}
 
 
+def categories(tmp_path: Path, files: dict[str, str]) -> dict[str, str | None]:
+    """`scan`'s fields by `container.name`, with their categories alone."""
+    return {key: category for key, (_, _, category) in scan(tmp_path, files).items()}
+
+
 def schemas_only(schemas: str) -> str:
     """An OpenAPI 3 document of named schemas and no paths; `schemas` indented under them."""
     return 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:' + schemas
@@ -134,8 +139,7 @@ def test_a_prisma_list_of_values_is_a_column_and_a_list_of_records_is_not(tmp_pa
         "model Patient {\n  id Int @id\n  fullName String\n  medications String[]\n  allergies Allergy[]\n"
         "  visits Visit[]\n}\n\nmodel Visit {\n  id Int @id\n  patientId Int\n}\n\nenum Allergy {\n  PEANUT\n  PENICILLIN\n}\n"
     )
-    found = scan(tmp_path, {"prisma/schema.prisma": schema})
-    assert {key: category for key, (_, _, category) in found.items()} == {
+    assert categories(tmp_path, {"prisma/schema.prisma": schema}) == {
         "Patient.fullName": "name",
         "Patient.medications": "health",
         "Patient.allergies": "health",
@@ -149,8 +153,7 @@ def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: P
         "type Student {\n  name: String\n  grade: String\n  rollNo: String\n  institute: String\n  linkedinUrl: String\n}\n"
         "type Product {\n  title: String\n  grade: String\n}\n"
     )
-    found = scan(tmp_path, {"schema.graphql": sdl})
-    assert {key: category for key, (_, _, category) in found.items()} == {
+    assert categories(tmp_path, {"schema.graphql": sdl}) == {
         "Student.name": "name",
         "Student.grade": "other_personal",
         "Student.rollNo": "other_personal",
@@ -327,8 +330,7 @@ components:
       properties:
         city: {type: string}
 """
-    found = scan(tmp_path / "openapi", {"openapi.yaml": openapi})
-    assert {key: category for key, (_, _, category) in found.items()} == {
+    assert categories(tmp_path / "openapi", {"openapi.yaml": openapi}) == {
         "Student.firstName": "name",
         "Location.city": "address",
         "Location.country": "address",
@@ -820,8 +822,7 @@ def test_a_field_of_a_type_of_money_is_the_sum_it_holds(tmp_path: Path) -> None:
         "type Range {\n  amount: Float\n  value: Float\n}\n"
         "type Employee {\n  salary: Money\n  remuneracion: Monto\n  bonus: Range\n}\ntype Product {\n  price: Money\n}\n"
     )
-    found = scan(tmp_path / "graphql", {"schema.graphql": sdl})
-    assert {key: category for key, (_, _, category) in found.items()} == {
+    assert categories(tmp_path / "graphql", {"schema.graphql": sdl}) == {
         "Employee.salary": "income",
         "Employee.remuneracion": "income",
     }
@@ -844,8 +845,7 @@ components:
       properties:
         price: {$ref: '#/components/schemas/Money'}
 """
-    found = scan(tmp_path / "openapi", {"openapi.yaml": yaml})
-    assert {key: category for key, (_, _, category) in found.items()} == {"Employee.salary": "income"}
+    assert categories(tmp_path / "openapi", {"openapi.yaml": yaml}) == {"Employee.salary": "income"}
 
 
 def test_a_description_of_paragraphs_says_what_it_holds_in_its_first_sentence(tmp_path: Path) -> None:

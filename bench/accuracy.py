@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from datamin.check import Options, inventory
 from datamin.records import Field, Finding
@@ -349,7 +349,7 @@ def score_corpus(
         if not labels_path.exists():
             print(f"{title}: {labels_path} not found; skipped")
             continue
-        labels = json.loads(labels_path.read_text(encoding="utf-8"))
+        labels = _present(json.loads(labels_path.read_text(encoding="utf-8")), corpus, title)
         show = verbose and tune
         groups: dict[str, list[tuple[str, list[dict[str, str]]]]] = {"": []}
         for d in labels["forms"]:
@@ -359,6 +359,8 @@ def score_corpus(
                     (d["saved_as"], d["fields"])
                 )
         for group, documents in groups.items():
+            if not documents:
+                continue
             name = f"{title}: forms" + (f", {group}" if group else "")
             tally = score(documents, forms_result.fields, corpus)
             summary.append((name, tally if group or not show else print_tally(name, tally, show)))
@@ -384,6 +386,17 @@ def score_corpus(
                 if chosen:
                     summary.append((f"{title}: code, {family}", score(chosen, code_fields, corpus, within=0)))
     return summary
+
+
+def _present(labels: dict[str, Any], corpus: Path, title: str) -> dict[str, Any]:
+    """The documents of a part whose files are in `corpus`: one that is not (its repository could
+    not be brought to this machine) is left out, not counted as missed, and the count is said."""
+    kept: dict[str, Any] = {}
+    for kind, documents in labels.items():
+        kept[kind] = [d for d in documents if (corpus / d["saved_as"]).is_file()]
+        if len(kept[kind]) < len(documents):
+            print(f"{title}: {len(kept[kind])} of {len(documents)} {kind} files are here; only those are scored")
+    return kept
 
 
 def print_values(schemas: list[Schema], folder: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 
 from helpers import ROOT
+from pytest import CaptureFixture
 
 from datamin.check import Options, inventory
 
@@ -85,3 +87,21 @@ def test_every_fixture_label_names_a_spec_category() -> None:
     for schema in bench.schema_documents(ROOT / "fixtures"):
         for label in schema.columns:
             assert label["category"] in ids, label
+
+
+def test_a_corpus_file_not_on_this_machine_is_left_out_not_missed(tmp_path: Path, capsys: CaptureFixture[str]) -> None:
+    """A repository that could not be brought here leaves its files out of the figures (and the
+    count says so); it is not scored as every one of its labels missed."""
+    bench = load_bench()
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "here.prisma").write_text("model A {\n  email String\n}\n", encoding="utf-8")
+    labels = {
+        "forms": [],
+        "code": [
+            {"saved_as": "code/here.prisma", "fields": [{"line": 2, "name": "email", "category": "email"}]},
+            {"saved_as": "code/gone.prisma", "fields": [{"line": 2, "name": "email", "category": "email"}]},
+        ],
+    }
+    kept = bench._present(labels, tmp_path, "own tune")
+    assert [d["saved_as"] for d in kept["code"]] == ["code/here.prisma"] and kept["forms"] == []
+    assert "own tune: 1 of 2 code files are here" in capsys.readouterr().out

@@ -155,6 +155,23 @@ COMMENT ON TABLE stock_movements IS 'Medical history of stock';
     assert bp.evidence == ('in table zcmu_sign ("生命体征"): health records of a person',)
 
 
+def test_whether_a_person_has_a_condition_is_a_health_records_content(scan) -> None:  # type: ignore[no-untyped-def]
+    """In a patient's health record, `has_diabetes` says whether they have it (misspelt or not);
+    `is_active` is the record's handling, and a payslip's `has_bonus` is no health record."""
+    result = scan(
+        {
+            "clinic.sql": """CREATE TABLE patient_health_data (id int, patient_id int, has_diabetis boolean, has_alergies boolean, is_active boolean);
+CREATE TABLE payslips (id int, employee_id int, has_bonus boolean);
+"""
+        }
+    )
+    found = {(f.control.container, f.control.name): f.category for f in result.fields}
+    assert found == {
+        ("patient_health_data", "has_diabetis"): "health",
+        ("patient_health_data", "has_alergies"): "health",
+    }
+
+
 def test_a_table_whose_rows_belong_to_a_record_is_that_record_when_its_name_says_so(scan) -> None:  # type: ignore[no-untyped-def]
     """`physical_examinations.visit_id`: a patient's visit, examined; a visit's payment is not
     the visit's clinical content."""

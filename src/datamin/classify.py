@@ -687,9 +687,13 @@ def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:
     dated = (kind is not None and kind.name in ("date", "time")) or words[-1] in ("at", "on", "date", "time")
     if dated and (category not in lexicon.dated_records or set(words) & _AUDIT_WORDS):
         return False
-    if kind is not None and kind.name in ("key", "flag"):
+    # in a health record, `has_diabetes` says whether the person has it: the record's content
+    condition = category == "health" and words[0] == "has" and len(words) > 1
+    if kind is not None and (kind.name == "key" or (kind.name == "flag" and not condition)):
         return False  # keys and flags (`active`, `dispensed`) are the record's handling
-    if words[-1] in lexicon.flag_suffixes or words[0] in ("is", "has") or words[-1] in lexicon.people:
+    if words[-1] in lexicon.flag_suffixes or (words[0] in ("is", "has") and not condition):
+        return False
+    if words[-1] in lexicon.people:
         return False  # `user`, `doctor`: who handled the record
     if words == ["status"]:
         return False  # where the record stands (`finished`), not what it says

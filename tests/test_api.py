@@ -162,6 +162,30 @@ def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: P
     }
 
 
+def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:
+    """`lastUpdateTime` as a bare string holds when, not whose name its description mentions;
+    a time of birth is still a birth date."""
+    text = schemas_only("""
+    Customer:
+      type: object
+      properties:
+        lastUpdateTime:
+          type: string
+          description: If no update has occurred, the time the customer's name was first recorded.
+        expectedResolutionTime:
+          type: string
+          description: When full service is expected to resume for the employer.
+        birthTime:
+          type: string
+        email:
+          type: string
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "Customer.birthTime": "date_of_birth",
+        "Customer.email": "email",
+    }
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

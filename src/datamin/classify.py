@@ -955,13 +955,15 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         return
     factor = HIDDEN_FACTOR if kind == "hidden" else 1.0
     # An API's boolean or timestamp holds what such a column holds: `is_email_validated` is
-    # about an email at most (by its name too, when a `$ref` hides its type), `lastUpdateTime`
-    # a record's; its description alone says nothing.
+    # about an email at most, `lastUpdateTime` a record's (by their names too, when the type is
+    # a bare string or a `$ref` hides it); its description alone says nothing.
     api = control.source == "api"
     held = None
     if api:
-        flag = split_words(control.name)[:1] in (["is"], ["has"])
-        held = lexicon.column_kinds.get("boolean" if flag else _API_KINDS.get(kind, ""))
+        named_as = split_words(control.name)
+        flag = named_as[:1] in (["is"], ["has"])
+        timed = len(named_as) > 1 and named_as[-1] in _TIME_WORDS and kind in ("", "text")
+        held = lexicon.column_kinds.get("boolean" if flag else "datetime" if timed else _API_KINDS.get(kind, ""))
 
     def allowed(category: str, as_kind: str = kind) -> bool:
         if held is not None and (category in held.excludes or (held.only is not None and category not in held.only)):
@@ -1038,6 +1040,7 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
     yield from _pattern_votes(control, lexicon, allowed)
 
 
+_TIME_WORDS = frozenset({"time", "timestamp", "datetime", "at"})  # `lastUpdateTime`, `createdAt`
 _READ_LABELS = frozenset({"label", "aria-label", "placeholder", "title", "helper"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
 

@@ -186,6 +186,21 @@ def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(t
     }
 
 
+def test_a_version_is_no_ones_data(tmp_path: Path) -> None:
+    """`schema_version` "in major.minor.patch format" names no one's field of study."""
+    text = schemas_only("""
+    Donor:
+      type: object
+      properties:
+        schema_version:
+          type: string
+          description: The version number of the schema in major.minor.patch format.
+        email:
+          type: string
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {"Donor.email": "email"}
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

@@ -128,23 +128,20 @@ def _model_fields(
     line, column_ = class_line(module, node)
     form = Form(line, node.name, store=module.path)
     context: list[tuple[str, str]] = [("table", t) for t in (docstring(node), verbose) if t]
-    references: list[str] = []
-    declared: list[Control] = []
-    for target, value, _ in assignments(node):
-        if not isinstance(value, ast.Call):
-            continue
-        kind = last_name(value.func)
-        if not _is_model_field(kind) or target.id.startswith("_"):
-            continue
-        if kind in _RELATIONS and value.args:
-            references.append(text_of(value.args[0]) or last_name(value.args[0]))
-        declared.append(_model_field(module, target, value, kind, form, choices, constants))
+    fields = [
+        (target, value, kind)
+        for target, value, _ in assignments(node)
+        if isinstance(value, ast.Call)
+        and _is_model_field(kind := last_name(value.func))
+        and not target.id.startswith("_")
+    ]
+    references = [text_of(v.args[0]) or last_name(v.args[0]) for _, v, kind in fields if kind in _RELATIONS and v.args]
     if table:
         context.append(("table", table))
     context.extend(("refers", other.rsplit(".", 1)[-1]) for other in references if other)
     context.extend(("extends", last_name(b)) for b in node.bases if last_name(b))  # fields it inherits
-    for control in declared:
-        yield control._replace(context=tuple(context))
+    for target, value, kind in fields:
+        yield _model_field(module, target, value, kind, form, choices, constants, tuple(context))
     for base in (last_name(b) for b in node.bases):
         for name in _INHERITED.get(base, ()):
             yield Control(
@@ -165,6 +162,7 @@ def _model_field(
     form: Form,
     choices: dict[str, tuple[str, ...]],
     constants: dict[str, ast.expr],
+    context: tuple[tuple[str, str], ...] = (),
 ) -> Control:
     first = call.args[0] if call.args and kind not in _RELATIONS else None
     labels = [
@@ -183,6 +181,7 @@ def _model_field(
         module, target, target.id, source="orm", tag=called(call), kind=_column_type(kind), form=form,
         labels=labels, options=_choices(keyword(call, "choices"), choices, constants), pattern=pattern,
         maxlength=number_of(keyword(call, "max_length")), ident=text_of(keyword(call, "db_column")),
+        context=context,
     )  # fmt: skip
 
 

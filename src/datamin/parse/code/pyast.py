@@ -196,6 +196,7 @@ def column(
     maxlength: int | None = None,
     ident: str = "",
     via: str = "",
+    context: tuple[tuple[str, str], ...] = (),
 ) -> Control:
     """A declared field as the rest of datamin sees any field."""
     line, column_ = module.position(target)
@@ -214,4 +215,5 @@ def column(
         maxlength=maxlength,
         form=form,
         via=via,
+        context=context,
     )

@@ -201,6 +201,28 @@ def test_a_version_is_no_ones_data(tmp_path: Path) -> None:
     assert categories(tmp_path, {"openapi.yaml": text}) == {"Donor.email": "email"}
 
 
+def test_an_api_schema_named_for_a_kind_of_record_is_one_record_not_a_list_to_pick_from(tmp_path: Path) -> None:
+    """A shared definitions file's `AcademicQualification` is the record an API sends about
+    someone's studies (a database's `allergies(name, symptoms)` table may be a list of things;
+    an API's schema is what it exchanges)."""
+    text = """{
+  "$schema": "http://json-schema.org/draft-07/schema",
+  "definitions": {
+    "AcademicQualification": {
+      "type": "object",
+      "properties": {
+        "instituteName": {"type": "string", "title": "Institute Name"},
+        "graduationYear": {"type": "string", "title": "Year of Graduation"}
+      }
+    }
+  }
+}"""
+    assert categories(tmp_path, {"Common.json": text}) == {
+        "AcademicQualification.instituteName": "other_personal",
+        "AcademicQualification.graduationYear": "other_personal",
+    }
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

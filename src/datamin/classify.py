@@ -546,8 +546,8 @@ def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form
     found = set()
     for form, columns in tables.items():
         name = form.ident.rsplit(".", 1)[-1]
-        if _mentions_people(name, lexicon):
-            continue
+        if _mentions_people(name, lexicon) or (columns and columns[0].source == "api"):
+            continue  # an API's `AcademicQualification` is one record it sends, not a list to pick from
         if any(set(split_words(c.name)) & lexicon.people for c in columns) or (
             columns and any(how == "refers" and _named_for_people(t, lexicon) for how, t in columns[0].context)
         ):

@@ -163,8 +163,9 @@ def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: P
 
 
 def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:
-    """`lastUpdateTime` as a bare string holds when, not whose name its description mentions;
-    a time of birth is still a birth date."""
+    """`lastUpdateTime` as a bare string holds when, not whose name its description mentions,
+    and `FechaCorreo` the date of an email, not the email; a time or date of birth is still a
+    birth date."""
     text = schemas_only("""
     Customer:
       type: object
@@ -179,11 +180,16 @@ def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(t
           type: string
         email:
           type: string
+        FechaCorreo:
+          type: string
+        tarikhLahir:
+          type: string
 """)
     assert categories(tmp_path, {"openapi.yaml": text}) == {
         "Customer.birthTime": "date_of_birth",
         "Customer.email": "email",
-    }
+        "Customer.tarikhLahir": "date_of_birth",
+    }  # when an email was given (`FechaCorreo`) is a date, not an email
 
 
 def test_a_version_is_no_ones_data(tmp_path: Path) -> None:

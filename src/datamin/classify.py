@@ -963,7 +963,10 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
         named_as = split_words(control.name)
         flag = named_as[:1] in (["is"], ["has"])
         timed = len(named_as) > 1 and named_as[-1] in _TIME_WORDS and kind in ("", "text")
-        held = lexicon.column_kinds.get("boolean" if flag else "datetime" if timed else _API_KINDS.get(kind, ""))
+        dated = len(named_as) > 1 and named_as[0] in _DATE_WORDS and kind in ("", "text")  # `FechaCorreo`
+        held = lexicon.column_kinds.get(
+            "boolean" if flag else "datetime" if timed else "date" if dated else _API_KINDS.get(kind, "")
+        )
 
     def allowed(category: str, as_kind: str = kind) -> bool:
         if held is not None and (category in held.excludes or (held.only is not None and category not in held.only)):
@@ -1041,6 +1044,7 @@ def _votes(control: Control, lexicon: Lexicon) -> Iterable[Vote]:
 
 
 _TIME_WORDS = frozenset({"time", "timestamp", "datetime", "at"})  # `lastUpdateTime`, `createdAt`
+_DATE_WORDS = frozenset({"date", "fecha", "datum", "tanggal", "tarikh"})  # `dateJoined`, `FechaCorreo`: when
 _READ_LABELS = frozenset({"label", "aria-label", "placeholder", "title", "helper"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
 

@@ -231,9 +231,7 @@ def _parts_of_a_date(fields: list[Field]) -> list[Field]:
             before = [b for b in fields[max(0, index - 2) : index] if _form_key(b.control) == _form_key(f.control)]
             year = next((b for b in reversed(before) if b.category == "date_of_birth" and b.control.options), None)
             if year is not None:
-                why = f"a part of the date at line {year.control.line}"
-                f = f._replace(category=year.category, sensitivity=year.sensitivity, confidence=year.confidence)
-                f = f._replace(evidence=(why,))
+                f = _as(year, f, f"a part of the date at line {year.control.line}")
         parts.append(f)
     return parts
 
@@ -246,14 +244,15 @@ def _parts_of_a_card(fields: list[Field], lexicon: Lexicon) -> list[Field]:
         return fields
     parts = []
     for index, f in enumerate(fields):
-        near = fields[max(0, index - _NEAR) : index + _NEAR + 1] if f.category is None else []
-        key = _form_key(f.control)
-        card = next((c for c in near if c.category == "financial_card" and _form_key(c.control) == key), None)
-        category = _card_part(f.control, lexicon) if card is not None else None
-        if card is not None and category is not None:
-            why = f"a part of the card at line {card.control.line}"
-            sensitivity = lexicon.categories[category].sensitivity
-            f = f._replace(category=category, sensitivity=sensitivity, confidence=RECORD_WEIGHT, evidence=(why,))
+        category = _card_part(f.control, lexicon) if f.category is None else None
+        if category is not None:
+            key = _form_key(f.control)
+            near = fields[max(0, index - _NEAR) : index + _NEAR + 1]
+            card = next((c for c in near if c.category == "financial_card" and _form_key(c.control) == key), None)
+            if card is not None:
+                why = f"a part of the card at line {card.control.line}"
+                sensitivity = lexicon.categories[category].sensitivity
+                f = f._replace(category=category, sensitivity=sensitivity, confidence=RECORD_WEIGHT, evidence=(why,))
         parts.append(f)
     return parts
 
@@ -268,6 +267,13 @@ def _card_part(control: Control, lexicon: Lexicon) -> str | None:
     while len(words) > 1 and words[0] in _CARD_WORDS and "".join(words) not in lexicon.card_parts:
         words = words[1:]
     return lexicon.card_parts.get("".join(words))
+
+
+def _as(other: Field, f: Field, why: str) -> Field:
+    """`f` holding what `other` holds, for the reason given."""
+    return f._replace(
+        category=other.category, sensitivity=other.sensitivity, confidence=other.confidence, evidence=(why,)
+    )
 
 
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:
@@ -296,9 +302,7 @@ def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
             and f.control.type not in ("radio", "checkbox")
             and (_answers(f.control, lexicon) or f.control.type == "hidden")  # a checkbox's hidden companion
         ):
-            why = f"the same field as line {first.control.line}"
-            f = f._replace(category=first.category, sensitivity=first.sensitivity, confidence=first.confidence)
-            f = f._replace(evidence=(why,))
+            f = _as(first, f, f"the same field as line {first.control.line}")
         same.append(f)
     return same
 

@@ -193,8 +193,9 @@ def test_the_folder_a_forms_script_sits_in_says_nothing_of_the_form() -> None:
     """A registration that posts to `config/add-pendaftaran.php` is a person's; one that posts
     to `products/save.php` or `/config/save` (a route) is still about its thing."""
     fields = '<input name="nama"><input type="email" name="email"><input name="alamat"></form>'
-    person = f'<form action="config/add-pendaftaran.php" method="post">{fields}'
-    assert personal("daftar.php", person) == {(1, "name"), (1, "email"), (1, "address")}
+    for action in ("config/add-pendaftaran.php", "assets/insert_eval.php", "modules/daftar/simpan.php"):
+        person = f'<form action="{action}" method="post">{fields}'
+        assert personal("daftar.php", person) == {(1, "name"), (1, "email"), (1, "address")}
     for action in ("products/save.php", "/config/save"):
         assert personal("x.php", f'<form action="{action}" method="post">{fields}') == set()
 

@@ -232,6 +232,23 @@ def test_page_components_are_not_fields_in_jsx() -> None:
     assert [f.control.tag for f in read_fields("x.jsx", text)] == ["emailinput"]
 
 
+def test_a_jsx_labels_code_is_not_what_it_says() -> None:
+    """`<label>아이디 {invalid && (<small>5 to 20 letters</small>)}`: the label says 아이디 (a
+    username); an expression's strings still speak (`{t("Phone")}`)."""
+    text = """export default () => (<form><input name="nama" /><input type="email" name="e" />
+<label>아이디 <input name="memId" />
+  {validity.memId === false && (<small>영문/숫자 5~20자</small>)}
+</label>
+<label>{t("Phone")} <input name="f7" /></label></form>);"""
+    fields = read_fields("x.jsx", text)
+    assert [(f.control.name, f.category) for f in fields if f.control.name in ("memId", "f7")] == [
+        ("memId", "username"),
+        ("f7", "phone"),
+    ]
+    labels = next(f.control.labels for f in fields if f.control.name == "memId")
+    assert labels == (("label", "아이디"),)
+
+
 def test_markup_inside_script_templates_is_read() -> None:
     text = '<script type="text/x-template" id="address-form">\n<input name="postcode"><input type="tel" name="phone">\n</script>'
     assert personal("x.blade.php", text) == {(2, "address"), (2, "phone")}

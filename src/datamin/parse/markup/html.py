@@ -253,7 +253,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
 
                 found = in_render_props(found, neutral.code, lines)
             controls.extend(found)
-            place = _Sections(doc).place
+            place = _Sections(doc, "jsx" in families).place
     if helpers:
         rendered = list(frameworks.read(path, neutral, families, lines.line_of, forms))
         controls.extend(_with_text_before(rendered, markup, lines, neutral.constructs))
@@ -275,14 +275,15 @@ class _Sections:
     """The headings of a page, found only when a field needs them: most fields say what they
     are, and the headings of a page cost as much to find as its fields."""
 
-    def __init__(self, doc: Element) -> None:
+    def __init__(self, doc: Element, jsx: bool = False) -> None:
         self.doc = doc
+        self.jsx = jsx  # headings written in JSX: their code is not what they say
         self.found: tuple[list[_Heading], str, int] | None = None  # headings, title, up to which line
 
     def place(self, controls: list[Control]) -> list[Control]:
         until = max((c.line for c in controls), default=0)  # the headings after the last field head none
         if self.found is None or self.found[2] < until:
-            self.found = (_headings(self.doc, until), _title(self.doc), until)
+            self.found = (_headings(self.doc, until, jsx=self.jsx), _title(self.doc), until)
         headings, title, _ = self.found
         return _placed(controls, headings, title) if headings or title else controls
 
@@ -855,6 +856,8 @@ class _Reader:
                 row = _row_header(ancestors)  # `<th>Disability *</th><td>( ) No ( ) Yes</td>`
                 if row:
                     labels.append(("row", row))
+        if self.jsx:
+            labels = [(how, said) for how, text in labels if (said := _without_jsx_code(text))]
         return labels
 
     def _column_header(self, ancestors: list[Element]) -> str:
@@ -1104,7 +1107,7 @@ _HEADING_LIMIT = 100  # characters: a longer text is a paragraph, not a heading
 _BOLD = frozenset({"strong", "b"})
 
 
-def _headings(doc: Element, until: int = LINE_LIMIT) -> list[_Heading]:
+def _headings(doc: Element, until: int = LINE_LIMIT, *, jsx: bool = False) -> list[_Heading]:
     """Where each section of the page starts up to line `until`, what it is called and how far
     it reaches, in line order."""
     found = []
@@ -1129,7 +1132,7 @@ def _headings(doc: Element, until: int = LINE_LIMIT) -> list[_Heading]:
             element.tag not in _HEADING_TAGS and next(element.iter(*_HEADING_TAGS), None) is not None
         ):
             continue  # a header block around a heading: the heading speaks for it
-        text = _short_text(element)
+        text = _without_jsx_code(_short_text(element)) if jsx else _short_text(element)
         if not text:
             continue
         # The block it heads: the first around it that reaches past it (not a `card-header` that
@@ -1723,6 +1726,29 @@ def _legend(element: Element, ancestors: list[Element]) -> str:
                 return _text(legend)
             return ""
     return ""
+
+
+# JSX text's code: what is between braces, or before a brace closed or after one opened in the text
+_JSX_CODE = re.compile(r"\{[^{}]*\}|^[^{}]*\}|\{[^{}]*$")
+_JSX_PATH = re.compile(r"\{?\s*[\w$]+(?:\??\.[\w$]+)*\s*\}?")
+_JSX_STRING = re.compile(r"'([^'\n]*)'|\"([^\"\n]*)\"|`([^`$]*)`")
+
+
+def _without_jsx_code(text: str) -> str:
+    """A JSX label's text as a person reads it: `Email {errors.email && (Required)}` is "Email";
+    an expression's strings stay (`{lang === "ta" ? "முகவரி" : "Address"}`, `{t('Email')}`), and
+    so does a bare path (`{labels.phoneNo}`), which says what the text would be."""
+    if "{" not in text and "}" not in text:
+        return text
+
+    def spoken(code: re.Match[str]) -> str:
+        if _JSX_PATH.fullmatch(code.group()):
+            return code.group().strip("{} ")
+        return " ".join(
+            next(part for part in string.groups() if part is not None) for string in _JSX_STRING.finditer(code.group())
+        )
+
+    return _squash(_JSX_CODE.sub(spoken, text))
 
 
 def _squash(text: str) -> str:

@@ -33,6 +33,20 @@ def test_the_questions_under_a_health_heading_are_health_data() -> None:
     assert evidence[8] == ('in section "Medical history"',)
 
 
+def test_a_template_named_for_a_record_holds_that_record() -> None:
+    """`medical-assessment-step2.php`: its questions are health data though no heading says so;
+    a one-word file name (`medications.php`, a shop's page) says nothing."""
+    text = """<form method="post"><label for="n">Full name</label><input id="n" name="n">
+<label>Does the client sleep well? <input type="radio" name="q1" value="y"> Yes</label>
+</form>"""
+    fields = read_fields("views/medical-assessment-step2.php", text)
+    assert [(f.line, f.category, f.evidence) for f in fields if f.category] == [
+        (1, "name", ("label: Full name",)),
+        (2, "health", ("in file medical-assessment-step2.php",)),
+    ]
+    assert personal("views/medications.php", text) == {(1, "name")}
+
+
 def test_a_section_says_nothing_in_a_form_with_no_personal_field() -> None:
     """A survey about a product's "Lifestyle" range asks nothing about anyone."""
     text = '<form><h3>Lifestyle</h3><label for="a">Favourite colour</label><input id="a" name="a"></form>'

@@ -9,6 +9,7 @@ phrase wins ("Username or email address" asks for a username).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -345,7 +346,8 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     "Lifestyle" are health data whatever their names. The nearest heading that says something
     decides (then those of the sections around it: "Job 1" inside "Work experience"); the page's
     title only where no heading does, and only by a phrase of two words or more (a shop's page
-    called "Medications" is not a medical questionnaire)."""
+    called "Medications" is not a medical questionnaire). Last, a template's own file name, by
+    such a phrase too: `medical-assessment-step1.php` holds a medical assessment."""
     sections = any(how == "section" for how, _ in control.context)
     for how, text in control.context:
         if how == "page" and sections:
@@ -360,6 +362,11 @@ def _placed(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
         category = context_category(text, lexicon, least=2 if how == "page" else 1)
         if category is not None:
             return category, f'in {how} "{_short(text)}"'
+    if control.source == "html":
+        named = os.path.basename(control.path)
+        category = context_category(named.split(".", 1)[0], lexicon, least=2)
+        if category is not None:
+            return category, f"in file {named}"
     return None
 
 

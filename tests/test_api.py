@@ -229,6 +229,29 @@ def test_an_api_schema_named_for_a_kind_of_record_is_one_record_not_a_list_to_pi
     }
 
 
+def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Path) -> None:
+    """`CommonPAFAddress { streetType, floorLevelNumber }`: parts of an address under names no
+    list holds; the kind of address, its own title ("Home") and a store's address are not."""
+    text = schemas_only("""
+    CommonPAFAddress:
+      type: object
+      properties:
+        streetType: {type: string, description: The street type.}
+        floorLevelNumber: {type: string, description: Floor or level number.}
+        addressType: {type: string, enum: [HOME, WORK]}
+        title: {type: string}
+        id: {type: integer}
+    StoreAddress:
+      type: object
+      properties:
+        plot: {type: string}
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "CommonPAFAddress.streetType": "address",
+        "CommonPAFAddress.floorLevelNumber": "address",
+    }
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

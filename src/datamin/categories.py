@@ -77,6 +77,8 @@ class Lexicon:
     hashed by identity: it is part of cache keys."""
 
     __slots__ = (
+        "address_heads",
+        "address_names",
         "attribute_categories",
         "autocomplete",
         "autofill_off",
@@ -163,6 +165,8 @@ class Lexicon:
     record_categories: frozenset[str]  # categories whose records fill tables of their own
     dated_records: frozenset[str]  # record categories whose dates are part of the record (a visit's)
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
+    address_heads: frozenset[str]  # a model's last word that makes it an address (`CommonPAFAddress`)
+    address_names: frozenset[str]  # what an address is called by its owner (`title`: "Home")
     flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
     thing_tables: frozenset[str]  # last words of table names that are about things
     things_of_their_own: frozenset[str]  # ... whose details stay theirs in a person's record (a school's)
@@ -448,6 +452,8 @@ def _index(
         record_categories=frozenset(shared.get("record_categories", ())),
         dated_records=frozenset(shared.get("dated_records", ())),
         record_handling=_joined(shared.get("record_handling", ())),
+        address_heads=frozenset(shared.get("address_heads", ())),
+        address_names=frozenset(shared.get("address_names", ())),
         flag_suffixes=frozenset(),
         thing_tables=_joined(shared.get("thing_tables", ())) | _joined(shared.get("entities", ())),
         things_of_their_own=_joined(shared.get("thing_tables", ())),

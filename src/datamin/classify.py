@@ -194,6 +194,9 @@ def classify_all(
         elif category is None and (_part_of_a_name(control, lexicon) or _beside_the_other_parts(control, named_parts)):
             category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
             evidence = (f"a part of a name: {control.name}" + (f" in {_group(control)}" if _group(control) else ""),)
+        elif category is None and table and not thing and (part := _part_of_an_address(control, lexicon)):
+            category, sensitivity, confidence = "address", lexicon.categories["address"].sensitivity, RECORD_WEIGHT
+            evidence = (part,)
         elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
@@ -832,6 +835,26 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
         and bool(control.form.store)
         and _head_word(control.form.ident, lexicon) in lexicon.people
     )
+
+
+def _part_of_an_address(control: Control, lexicon: Lexicon) -> str:
+    """A schema or model that is an address (`Address`, `CommonPAFAddress`, `PhysicalAddress`):
+    what its fields describe is a part of it (`plot`, `streetType`, `floorLevelNumber`)."""
+    if control.source not in ("api", "orm", "sql") or control.form is None:
+        return ""
+    ident = control.form.ident
+    if _head_word(ident, lexicon) not in lexicon.address_heads or not _describes(control, lexicon):
+        return ""
+    if not _mentions_people(ident, lexicon) and any(w in lexicon.thing_tables for w in split_words(ident)):
+        return ""  # a `StoreAddress`
+    words = set(split_words(control.name))
+    if (
+        _not_personal(control, lexicon)
+        or words <= lexicon.metadata | lexicon.address_heads
+        or words & lexicon.address_names
+    ):
+        return ""  # `addressType` (a `streetType` is a part), an address's own `title` ("Home")
+    return f"in {ident}: a part of an address"
 
 
 @lru_cache(maxsize=4096)

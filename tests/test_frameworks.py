@@ -445,6 +445,19 @@ def test_ember_components_named_by_their_value_path() -> None:
     assert personal("template.hbs", text) == {(2, "name"), (7, "email")}
 
 
+def test_ember_one_views_that_render_inputs() -> None:
+    """Ember 1's `{{view "select" value=model.gender}}` and `{{view Ember.TextField
+    valueBinding="model.email"}}` render inputs; `{{view "modal"}}` renders none."""
+    text = (
+        "<form>\n"
+        '  {{view "select" prompt="Gender" content=genders\n     value=model.gender}}\n'
+        '  {{view Ember.TextField valueBinding="model.email"}}\n'
+        '  {{view "modal" title="Help"}}\n'
+        "</form>"
+    )
+    assert personal("template.hbs", text) == {(2, "gender"), (4, "email")}
+
+
 def test_a_components_label_in_an_object_of_options() -> None:
     text = (
         "export const F = () => (\n  <form>\n"

@@ -588,6 +588,11 @@ def _helper_call(start: int, call: re.Match[str], control: ControlMaker) -> Iter
     the field (`property="dob"`, `name="postcode"`, `value=this.email`) and is an input by its
     name or shows a label, a placeholder or a type."""
     helper, args = call.group("helper"), call.group("args")
+    if helper == "view":  # Ember 1: `{{view "select" value=model.role}}`, `{{view Ember.TextField ...}}`
+        shown = _VIEW_CLASS.match(args)
+        if shown is None:
+            return
+        helper, args = shown.group("quoted") or shown.group("bare"), args[shown.end() :]
     words = set(re.split(r"[^a-z]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", helper).lower()))
     last = re.split(r"[^a-z]+", helper.lower().rstrip("/.-"))[-1]
     if last in _NOT_FIELD_HELPERS:
@@ -601,14 +606,19 @@ def _helper_call(start: int, call: re.Match[str], control: ControlMaker) -> Iter
             bare.setdefault(pair.group("key"), pair.group("bare"))
     name = next((pairs[k] for k in _FIELD_NAME_KEYS if pairs.get(k)), "")
     is_input = bool(_INPUT_WORDS & words)
-    if not name and is_input and "value" in bare:
-        name = re.sub(r"^(?:this|model|@\w*)\.", "", bare["value"].lstrip("@"))  # {{input value=this.email}}
+    bound = bare.get("value") or pairs.get("valueBinding") or pairs.get("selectionBinding")
+    if not name and is_input and bound:
+        name = re.sub(r"^(?:this|model|controller|@\w*)\.", "", bound.lstrip("@"))  # {{input value=this.email}}
     if not name or not (is_input or _FIELD_FACE_KEYS & (set(pairs) | set(bare))):
         return
     kind = (pairs.get("type") or pairs.get("inputType") or "").lower()
     if kind not in _INPUT_TYPES:
         kind = next((t for w, t in _HELPER_KINDS.items() if w in words), "")
     yield control(start, name, f"helper:{helper}", kind, args, [])
+
+
+# The view an Ember 1 `{{view ...}}` renders: its first argument, quoted or a class.
+_VIEW_CLASS = re.compile(r"\s*(?:(?P<q>['\"])(?P<quoted>[\w./-]+)(?P=q)|(?P<bare>[A-Za-z_][\w.]*)(?=\s))")
 
 
 # The input a helper renders, from a word of its name.

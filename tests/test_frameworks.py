@@ -612,6 +612,18 @@ def test_phoenix_eex_helpers_blazor_bindings_and_jinja_form_macros() -> None:
     assert personal("edit_user_form.html", jinja) == {(2, "name")}
 
 
+def test_the_macros_of_a_module_a_template_imports() -> None:
+    """Twig's `{% import 'macro_functions.html.twig' as mf %}`: `mf.selectbox('country')` is a
+    field; the module's other macros and another object's calls are not."""
+    text = (
+        '{% import \'macro_functions.html.twig\' as mf %}\n<form><input type="email" name="email">\n'
+        "<label for=\"country\">Country</label>{{ mf.selectbox('country', country_names(), 0) }}\n"
+        "{{ mf.title('phone') }} {{ helper.selectbox('nric') }}\n</form>"
+    )
+    fields = read_fields("client_new_form.html.twig", text)
+    assert [(f.control.name, f.category) for f in fields] == [("email", "email"), ("country", "address")]
+
+
 def test_a_field_drawn_by_a_controller_render_prop() -> None:
     """shadcn/ui's FormField and react-hook-form's Controller name the field; the input in the
     render prop is where it is drawn, its FormLabel what it asks."""

@@ -360,8 +360,12 @@ _MACRO_CALL = re.compile(
     r"(?P<macro>\w*(?:Input|Select|Textarea|Radios|Checkboxes|Field|Upload|CharacterCount)\w*)\s*\(\s*\{"
 )
 # Jinja macros of a form module called with the field's name first (CKAN, Flask apps):
-# {{ form.input('email', label=_('Email'), type='email') }}, {{ form.markdown('about', ...) }}
-_FORM_MACRO = re.compile(r"\b\w*forms?\.(?P<method>\w+)\(\s*['\"](?P<name>[\w.\[\]-]+)['\"]")
+# {{ form.input('email', label=_('Email'), type='email') }}, {{ form.markdown('about', ...) }};
+# so are the macros of a module the template imports by another name (Twig's and Jinja's
+# `{% import 'macro_functions.html.twig' as mf %}` ... `{{ mf.selectbox('country', ...) }}`).
+_FORM_MACRO = re.compile(r"\b(?P<alias>\w+)\.(?P<method>\w+)\(\s*['\"](?P<name>[\w.\[\]-]+)['\"]")
+_FORM_MODULE = re.compile(r"\w*forms?")
+_MACRO_IMPORT = re.compile(r"\{%-?\s*import\s+['\"][^'\"]+['\"]\s+as\s+(\w+)")
 _MACRO_INPUT_WORDS = frozenset(
     {"input", "text", "textarea", "markdown", "select", "checkbox", "radio", "date", "email", "password", "upload",
      "image", "file", "phone", "prepend", "field"}
@@ -504,12 +508,13 @@ def read(
                 )
 
     textareas: _Textareas | None = None
+    macros = frozenset(_MACRO_IMPORT.findall(code)) if "import" in code else frozenset()
     for kind, start, end in neutral.constructs:
         if kind in _HELPERS_IN:
             yield from helper_fields(_HELPERS_IN[kind], start, end)
         if kind in _CURLY or kind == "output_blade":
             textareas = textareas or _Textareas(neutral.markup)
-            yield from _curly_fields(code, neutral.markup, textareas, kind, start, end, control)
+            yield from _curly_fields(code, neutral.markup, textareas, kind, start, end, control, macros)
     if "razor" in families or "erb" in families:
         yield from helper_fields(tuple(h for h in _HELPERS if h.via == "aspnet"), 0, len(code))
 
@@ -524,7 +529,14 @@ ControlMaker = Callable[[int, str, str, str, str, list[tuple[str, str]]], Contro
 
 
 def _curly_fields(
-    code: str, markup: str, textareas: _Textareas, kind: str, start: int, end: int, control: ControlMaker
+    code: str,
+    markup: str,
+    textareas: _Textareas,
+    kind: str,
+    start: int,
+    end: int,
+    control: ControlMaker,
+    macros: frozenset[str] = frozenset(),
 ) -> Iterator[Control]:
     """{{ form.dob }}, {% render_field form.x %}, {{ govukInput({...}) }}, {{> forms/text name="x"}}."""
     chunk = code[start:end]
@@ -556,8 +568,8 @@ def _curly_fields(
                 expr_start + attribute.start(), ".".join(chain), "form-field", button, expr[attribute.end() :], []
             )
             break
-    form_macro = _FORM_MACRO.search(chunk)
-    if form_macro and set(re.split(r"[^a-z]+", form_macro.group("method").lower())) & _MACRO_INPUT_WORDS:
+    form_macro = next((m for m in _FORM_MACRO.finditer(chunk) if _renders_a_field(m, macros)), None)
+    if form_macro:
         method = form_macro.group("method").lower()
         kind_of = next((t for w, t in _HELPER_KINDS.items() if w in method), "")
         args = _balanced(code, start + form_macro.end() - 1)
@@ -581,6 +593,16 @@ def _curly_fields(
             kind_of = "select" if "Select" in called else "textarea" if "Textarea" in called else ""
             kind_of = "radio" if "Radios" in called else "checkbox" if "Checkboxes" in called else kind_of
             yield control(start + macro.start(), name, f"macro:{called}", kind_of, args, [])
+
+
+def _renders_a_field(call: re.Match[str], macros: frozenset[str]) -> bool:
+    """`form.input('email')`; an imported module's `mf.selectbox('country')`, `f.text_input('dob')`."""
+    parts = set(re.split(r"[^a-z]+", call.group("method").lower()))
+    if _FORM_MODULE.fullmatch(call.group("alias")):
+        return bool(parts & _MACRO_INPUT_WORDS)
+    if call.group("alias") not in macros:
+        return False
+    return any(part.startswith(word) or part.endswith(word) for part in parts for word in _MACRO_INPUT_WORDS)
 
 
 def _helper_call(start: int, call: re.Match[str], control: ControlMaker) -> Iterator[Control]:

@@ -252,6 +252,22 @@ def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Pat
     }
 
 
+def test_the_petstores_pet_is_no_one(tmp_path: Path) -> None:
+    """The best-known OpenAPI document: a `Pet`'s name and photos are the animal's."""
+    text = schemas_only("""
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
+        photoUrls: {type: array, items: {type: string}}
+    Owner:
+      type: object
+      properties:
+        name: {type: string}
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {"Owner.name": "name"}
+
+
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),

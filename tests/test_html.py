@@ -232,6 +232,15 @@ def test_page_components_are_not_fields_in_jsx() -> None:
     assert [f.control.tag for f in read_fields("x.jsx", text)] == ["emailinput"]
 
 
+def test_a_pets_name_and_age_in_a_persons_form_are_not_theirs() -> None:
+    """An adoption request asks about the pets at home (`hhPet1`, `petAge1`): the animals'
+    details, beside the person's own."""
+    adoption = """<form><input name="fullname"><input type="email" name="email">
+<label>Your age <input name="age"></label><input name="petAge1" placeholder="Age">
+<input name="hhPet1" placeholder="Name"></form>"""
+    assert personal("adopt.html", adoption) == {(1, "name"), (1, "email"), (2, "date_of_birth")}
+
+
 def test_a_jsx_labels_code_is_not_what_it_says() -> None:
     """`<label>아이디 {invalid && (<small>5 to 20 letters</small>)}`: the label says 아이디 (a
     username); an expression's strings still speak (`{t("Phone")}`)."""

@@ -79,6 +79,8 @@ class Lexicon:
     __slots__ = (
         "address_heads",
         "address_names",
+        "animals",
+        "animals_have",
         "attribute_categories",
         "autocomplete",
         "autofill_off",
@@ -171,6 +173,8 @@ class Lexicon:
     thing_tables: frozenset[str]  # last words of table names that are about things
     things_of_their_own: frozenset[str]  # ... whose details stay theirs in a person's record (a school's)
     things_have: frozenset[str]  # sensitive categories a thing has too (a store's coordinates)
+    animals: frozenset[str]  # words for animals: a pet's name and birthday are not a person's
+    animals_have: frozenset[str]  # the categories an animal has too
     weak_with_own_category: frozenset[str]  # weak phrases needing a neighbour of their own category
     metadata_substrings: tuple[str, ...]  # metadata words in other scripts, after a phrase
 
@@ -459,6 +463,8 @@ def _index(
         things_of_their_own=_joined(shared.get("thing_tables", ())),
         weak_with_own_category=frozenset(shared.get("weak_with_own_category", ())),
         things_have=frozenset(shared.get("things_have", ())),
+        animals=frozenset(fold(a) for a in shared.get("animals", ())),
+        animals_have=frozenset(shared.get("animals_have", ())),
         metadata_substrings=tuple(fold(m) for m in shared.get("metadata_substrings", ())),
         column_kinds={},
         metadata=_joined(shared.get("metadata", ())),

@@ -156,6 +156,12 @@ def classify_all(
             ) or key in organisations
         if thing and _held_for_a_person(control, lexicon):
             thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
+        if (
+            category in lexicon.animals_have
+            and _says_animal(_field_words(control), lexicon)
+            and not _of_someone(control, lexicon)
+        ):
+            category = None  # a pet's name, age, photo and microchip number (a form about a pet is a thing)
         weak_alone = False  # a weak phrase's field with nothing personal beside it
         if weak and category is not None:
             if table and set(split_words(control.name)) & lexicon.weak_with_own_category:
@@ -759,6 +765,26 @@ def _part_of_a_record(control: Control, lexicon: Lexicon) -> bool:
     if control.form is not None and _head_word(control.form.ident, lexicon) in lexicon.things_of_their_own:
         return False
     return any(how == "within" and not _table_about_a_thing(other, lexicon) for how, other in control.context)
+
+
+def _says_animal(text: str, lexicon: Lexicon) -> bool:
+    """Does a text name an animal (`petAge`, "Pet's name", 宠物名称)?"""
+    if any(w in lexicon.animals for w in split_words(text)):
+        return True
+    return has_non_latin(text) and any(a in fold(text) for a in lexicon.animals if has_non_latin(a))
+
+
+def _field_words(control: Control) -> str:
+    """What a field says of itself: its name, what it is bound to and its labels."""
+    return " ".join((control.name, *control.bindings, *(t for how, t in control.labels if how in _OWN_LABELS)))
+
+
+_OWN_LABELS = frozenset({"label", "placeholder", "helper", "title", "aria-label", "comment"})
+
+
+def _of_someone(control: Control, lexicon: Lexicon) -> bool:
+    """A field that names whose it is (`owner_name`, "Your name", `customer.phone`)."""
+    return _held_for_a_person(control, lexicon) or _mentions_people(_field_words(control), lexicon)
 
 
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:

@@ -239,6 +239,7 @@ def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Pat
         streetType: {type: string, description: The street type.}
         floorLevelNumber: {type: string, description: Floor or level number.}
         addressType: {type: string, enum: [HOME, WORK]}
+        use: {type: string, enum: [home, work, temp]}
         title: {type: string}
         id: {type: integer}
     StoreAddress:

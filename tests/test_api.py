@@ -231,7 +231,8 @@ def test_an_api_schema_named_for_a_kind_of_record_is_one_record_not_a_list_to_pi
 
 def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Path) -> None:
     """`CommonPAFAddress { streetType, floorLevelNumber }`: parts of an address under names no
-    list holds; the kind of address, its own title ("Home") and a store's address are not."""
+    list holds; the kind of address, its own title ("Home"), a store's address and an email or
+    IP address (no place) are not."""
     text = schemas_only("""
     CommonPAFAddress:
       type: object
@@ -246,6 +247,14 @@ def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Pat
       type: object
       properties:
         plot: {type: string}
+    EmailAddress:
+      type: object
+      properties:
+        domain: {type: string}
+    IpAddress:
+      type: object
+      properties:
+        octets: {type: string}
 """)
     assert categories(tmp_path, {"openapi.yaml": text}) == {
         "CommonPAFAddress.streetType": "address",

@@ -107,6 +107,7 @@ class Lexicon:
         "not_personal",
         "option_guards",
         "organisation_columns",
+        "other_addresses",
         "people",
         "people_columns",
         "people_substrings",
@@ -169,6 +170,7 @@ class Lexicon:
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
     address_heads: frozenset[str]  # a model's last word that makes it an address (`CommonPAFAddress`)
     address_names: frozenset[str]  # what an address is called by its owner (`title`: "Home")
+    other_addresses: frozenset[str]  # categories whose values are addresses too (an email's)
     flag_suffixes: frozenset[str]  # name endings that make a column a flag (`foreigner_yn`)
     thing_tables: frozenset[str]  # last words of table names that are about things
     things_of_their_own: frozenset[str]  # ... whose details stay theirs in a person's record (a school's)
@@ -458,6 +460,7 @@ def _index(
         record_handling=_joined(shared.get("record_handling", ())),
         address_heads=frozenset(shared.get("address_heads", ())),
         address_names=frozenset(shared.get("address_names", ())),
+        other_addresses=frozenset(shared.get("other_addresses", ())),
         flag_suffixes=frozenset(),
         thing_tables=_joined(shared.get("thing_tables", ())) | _joined(shared.get("entities", ())),
         things_of_their_own=_joined(shared.get("thing_tables", ())),

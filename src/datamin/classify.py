@@ -871,6 +871,9 @@ def _part_of_an_address(control: Control, lexicon: Lexicon) -> str:
     ident = control.form.ident
     if _head_word(ident, lexicon) not in lexicon.address_heads or not _describes(control, lexicon):
         return ""
+    named = matched_categories(ident, lexicon, strong=True)
+    if "address" not in named or named & lexicon.other_addresses:
+        return ""  # an `EmailAddress`, an `IpAddress`, a `WalletAddress`
     if not _mentions_people(ident, lexicon) and any(w in lexicon.thing_tables for w in split_words(ident)):
         return ""  # a `StoreAddress`
     words = set(split_words(control.name))

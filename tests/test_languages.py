@@ -19,6 +19,8 @@ CASES = [
     ('<label for="a">時給</label><input id="a" name="a">', "income"),
     ('<label for="a">주호소 (단순 손상 제외)</label><textarea id="a" name="a"></textarea>', "health"),
     ('<label for="a">과거력</label><textarea id="a" name="a"></textarea>', "health"),
+    ('<label for="a">การศึกษา</label><select id="a" name="a"></select>', "other_personal"),
+    ('<label for="a">ผู้ติดต่อฉุกเฉิน</label><input id="a" name="a">', "name"),
     ('<label for="a">Keputusan Makmal</label><input type="file" id="a" name="a">', "health"),
     ('<label for="a">避孕措施</label><input id="a" name="a">', "health"),
     ('<label for="a">희망직무</label><input id="a" name="a">', "employment"),

@@ -262,6 +262,37 @@ def test_what_an_address_schema_describes_is_a_part_of_the_address(tmp_path: Pat
     }
 
 
+def test_a_schema_of_one_value_holds_it_in_its_value_or_number(tmp_path: Path) -> None:
+    """`PhoneNumber { countryCode, number, extension }`, `IdentityDocument { type, value }`: the
+    record of one phone number or identity document holds it under names that say nothing alone;
+    in another schema a `value` or an `extension` is no one's."""
+    text = schemas_only("""
+    PhoneNumber:
+      type: object
+      properties:
+        countryCode: {type: string}
+        number: {type: string}
+        extension: {type: string}
+        purpose: {type: string, enum: [HOME, WORK]}
+    IdentityDocument:
+      type: object
+      properties:
+        type: {type: string, enum: [PASSPORT, NRIC]}
+        value: {type: string}
+    Setting:
+      type: object
+      properties:
+        value: {type: string}
+        extension: {type: string}
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "PhoneNumber.countryCode": "phone",
+        "PhoneNumber.number": "phone",
+        "PhoneNumber.extension": "phone",
+        "IdentityDocument.value": "national_id",
+    }
+
+
 def test_the_petstores_pet_is_no_one(tmp_path: Path) -> None:
     """The best-known OpenAPI document: a `Pet`'s name and photos are the animal's."""
     text = schemas_only("""

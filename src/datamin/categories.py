@@ -123,6 +123,7 @@ class Lexicon:
         "types",
         "unless",
         "unless_substrings",
+        "value_parts",
         "value_qualifiers",
         "weak",
         "weak_substrings",
@@ -154,6 +155,7 @@ class Lexicon:
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
     card_parts: dict[str, str]  # `expiration`, `cardName` -> category, beside a card's number only
+    value_parts: dict[str, frozenset[str]]  # category -> what holds the value in a record of one
     person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
@@ -281,7 +283,7 @@ def _build() -> Lexicon:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
     raw = _read("lexicon.toml")
-    by_category = {table: raw.pop(table, {}) for table in ("people_columns", "card_parts")}
+    by_category = {table: raw.pop(table, {}) for table in ("people_columns", "card_parts", "value_parts")}
     for table, listed in by_category.items():
         unknown = set(listed) - set(categories)
         if unknown:
@@ -386,6 +388,7 @@ def _index(
     shared: dict[str, tuple[str, ...]],
     people_columns: dict[str, list[str]] | None = None,
     card_parts: dict[str, list[str]] | None = None,
+    value_parts: dict[str, list[str]] | None = None,
 ) -> Lexicon:
     """`shared`: the word lists of rules/lexicon.toml, which apply to every category."""
     joined: dict[str, list[Term]] = {}
@@ -451,6 +454,10 @@ def _index(
         identity_records=_joined(shared.get("identity_records", ())),
         people_columns=_by_phrase(people_columns),
         card_parts=_by_phrase(card_parts),
+        value_parts={
+            category: frozenset("".join(split_words(p)) for p in phrases)
+            for category, phrases in (value_parts or {}).items()
+        },
         value_qualifiers=_joined(shared.get("value_qualifiers", ())),
         attribute_categories=frozenset(shared.get("attribute_categories", ())),
         lookup_categories=frozenset(shared.get("lookup_categories", ())),

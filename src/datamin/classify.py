@@ -214,6 +214,9 @@ def classify_all(
                 sensitivity = lexicon.categories[category].sensitivity
                 confidence = CONTEXT_WEIGHT
                 evidence = (why,)
+        if table and not thing and (held := _value_of_a_record(control, lexicon)) and held != category:
+            category, sensitivity, confidence = held, lexicon.categories[held].sensitivity, RECORD_WEIGHT
+            evidence = (f"in {control.form.ident}: its {control.name}",)  # type: ignore[union-attr]
         if category not in _WHAT_HEADERS_CARRY and ("in", "header") in control.context:
             category, sensitivity, confidence, evidence = None, None, 0.0, ()  # the client's, not the person's
         if category is None and shown is not None and shown[0] is not None and _values_say(control):
@@ -861,6 +864,18 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
         and bool(control.form.store)
         and _head_word(control.form.ident, lexicon) in lexicon.people
     )
+
+
+def _value_of_a_record(control: Control, lexicon: Lexicon) -> str | None:
+    """A schema or model that is one value (`PhoneNumber`, `IdentityDocument`, `Passport`): its
+    `value`, `number` or `extension` holds that value or a part of it (`[value_parts]`)."""
+    if control.source not in ("api", "orm", "sql") or control.form is None:
+        return None
+    named = matched_categories(control.form.ident, lexicon, strong=True)
+    if len(named) != 1:
+        return None
+    category = next(iter(named))
+    return category if "".join(split_words(control.name)) in lexicon.value_parts.get(category, ()) else None
 
 
 def _part_of_an_address(control: Control, lexicon: Lexicon) -> str:

@@ -279,6 +279,10 @@ def test_a_schema_of_one_value_holds_it_in_its_value_or_number(tmp_path: Path) -
       properties:
         type: {type: string, enum: [PASSPORT, NRIC]}
         value: {type: string}
+    PersonName:
+      type: object
+      properties:
+        text: {type: string}
     Setting:
       type: object
       properties:
@@ -286,6 +290,7 @@ def test_a_schema_of_one_value_holds_it_in_its_value_or_number(tmp_path: Path) -
         extension: {type: string}
 """)
     assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "PersonName.text": "name",
         "PhoneNumber.countryCode": "phone",
         "PhoneNumber.number": "phone",
         "PhoneNumber.extension": "phone",

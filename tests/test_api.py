@@ -298,22 +298,6 @@ def test_a_schema_of_one_value_holds_it_in_its_value_or_number(tmp_path: Path) -
     }
 
 
-def test_the_petstores_pet_is_no_one(tmp_path: Path) -> None:
-    """The best-known OpenAPI document: a `Pet`'s name and photos are the animal's."""
-    text = schemas_only("""
-    Pet:
-      type: object
-      properties:
-        name: {type: string}
-        photoUrls: {type: array, items: {type: string}}
-    Owner:
-      type: object
-      properties:
-        name: {type: string}
-""")
-    assert categories(tmp_path, {"openapi.yaml": text}) == {"Owner.name": "name"}
-
-
 def test_openapi_schemas_bodies_and_parameters(tmp_path: Path) -> None:
     assert scan(tmp_path, {"api/openapi.yaml": OPENAPI, "package.json": '{"name": "x"}'}) == {
         "createPatient.x1": (15, 17, "national_id"),
@@ -401,7 +385,8 @@ def test_broken_yaml_and_graphql_are_errors_with_a_line(tmp_path: Path) -> None:
 
 
 def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> None:
-    """As a table does: a School's name, address and phone are the school's."""
+    """As a table does: a School's name, address and phone are the school's; the petstore's
+    `Pet`'s name and photos are the animal's."""
     text = schemas_only("""
     School:
       type: object
@@ -414,6 +399,11 @@ def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> 
       properties:
         name: {type: string}
         phone: {type: string}
+    Pet:
+      type: object
+      properties:
+        name: {type: string}
+        photoUrls: {type: array, items: {type: string}}
 """)
     assert scan(tmp_path, {"openapi.yaml": text}) == {
         "Student.name": (15, 9, "name"),

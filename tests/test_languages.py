@@ -22,6 +22,8 @@ CASES = [
     ('<label for="a">การศึกษา</label><select id="a" name="a"></select>', "other_personal"),
     ('<label for="a">教育经历</label><textarea id="a" name="a"></textarea>', "other_personal"),
     ('<label for="a">暂住证</label><input id="a" name="a">', "national_id"),
+    ('<label for="a">군별</label><select id="a" name="a"></select>', "employment"),
+    ('<label for="a">退職日</label><input type="date" id="a" name="a">', "employment"),
     ('<label for="a">Tarikh Tamat Perkhidmatan</label><input type="date" id="a" name="a">', "employment"),
     ('<label for="a">ผู้ติดต่อฉุกเฉิน</label><input id="a" name="a">', "name"),
     ('<label for="a">Keputusan Makmal</label><input type="file" id="a" name="a">', "health"),

@@ -105,3 +105,21 @@ def test_a_corpus_file_not_on_this_machine_is_left_out_not_missed(tmp_path: Path
     kept = bench._present(labels, tmp_path, "own tune")
     assert [d["saved_as"] for d in kept["code"]] == ["code/here.prisma"] and kept["forms"] == []
     assert "own tune: 1 of 2 code files are here" in capsys.readouterr().out
+
+
+def test_a_sample_of_the_own_corpus_is_drawn_within_each_language_group() -> None:
+    """`bench/corpus/sample.py`: the same seed draws the same repositories, each group's quota
+    from that group's repositories only."""
+    load_bench()  # the sampler reads the language groups from bench/accuracy.py
+    spec = importlib.util.spec_from_file_location("sample", ROOT / "bench" / "corpus" / "sample.py")
+    assert spec and spec.loader
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    entries = [{"repo": f"en/{i}", "human_language": "en"} for i in range(10)] + [
+        {"repo": f"zh/{i}", "human_language": "zh-Hant" if i % 2 else "zh"} for i in range(6)
+    ]
+    drawn = sample.draw(entries, {"English": 3, "ms/zh/ta/ko": 4}, seed=7)
+    assert drawn == sample.draw(entries, {"English": 3, "ms/zh/ta/ko": 4}, seed=7)
+    assert [r.split("/")[0] for r in drawn] == ["en"] * 3 + ["zh"] * 4
+    assert len(set(drawn)) == 7
+    assert sample.quotas_of("English=2,th/id/ja/vi=1") == {"English": 2, "th/id/ja/vi": 1}

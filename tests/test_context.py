@@ -236,6 +236,27 @@ CREATE TABLE patients (id int, allergies text, medications text, favourite_colou
     assert reason.evidence == ("in table appointments: beside health columns blood_pressure, diagnosis",)
 
 
+def test_a_patients_record_that_a_clinician_keeps_says_health_in_its_notes(scan) -> None:  # type: ignore[no-untyped-def]
+    """An appointment of a patient with a doctor: its reason and notes are health data, its room,
+    type and time are not. A patient's invoice, with no clinician, and a doctor's timetable, with
+    no patient, are not clinical records."""
+    result = scan(
+        {
+            "clinic.sql": """CREATE TABLE appointments (id int, patient_id int, doctor_id int, appointment_time varchar(10),
+  type varchar(20), room varchar(10), reason text, doctor_notes text);
+CREATE TABLE invoices (id int, patient_id int, amount decimal(10, 2), notes text);
+CREATE TABLE rosters (id int, doctor_id int, weekday int, notes text);
+"""
+        }
+    )
+    found = {(f.control.container, f.control.name): f for f in result.fields}
+    assert {key: f.category for key, f in found.items() if f.category == "health"} == {
+        ("appointments", "reason"): "health",
+        ("appointments", "doctor_notes"): "health",
+    }
+    assert found[("appointments", "reason")].evidence == ("in table appointments: what a doctor notes of a patient",)
+
+
 def test_table_comments_in_every_dialect(scan) -> None:  # type: ignore[no-untyped-def]
     from datamin.parse.schema import Schema
 

@@ -87,6 +87,7 @@ class Lexicon:
         "card_parts",
         "categories",
         "class_suffixes",
+        "clinicians",
         "code_folders",
         "column_kinds",
         "consent",
@@ -108,12 +109,14 @@ class Lexicon:
         "option_guards",
         "organisation_columns",
         "other_addresses",
+        "patients",
         "people",
         "people_columns",
         "people_substrings",
         "person_sections",
         "record_categories",
         "record_handling",
+        "record_notes",
         "sign_in",
         "stock_words",
         "substrings",
@@ -170,6 +173,9 @@ class Lexicon:
     record_categories: frozenset[str]  # categories whose records fill tables of their own
     dated_records: frozenset[str]  # record categories whose dates are part of the record (a visit's)
     record_handling: frozenset[str]  # columns of a record table about its handling (`file_name`)
+    patients: frozenset[str]  # who a clinician's records are about: a `patient_id` column
+    clinicians: frozenset[str]  # who keeps them: a `doctor_id` column
+    record_notes: frozenset[str]  # what such a record says: its `reason`, `notes`, `findings`
     address_heads: frozenset[str]  # a model's last word that makes it an address (`CommonPAFAddress`)
     address_names: frozenset[str]  # what an address is called by its owner (`title`: "Home")
     other_addresses: frozenset[str]  # categories whose values are addresses too (an email's)
@@ -465,6 +471,9 @@ def _index(
         record_categories=frozenset(shared.get("record_categories", ())),
         dated_records=frozenset(shared.get("dated_records", ())),
         record_handling=_joined(shared.get("record_handling", ())),
+        patients=frozenset(shared.get("patients", ())),
+        clinicians=frozenset(shared.get("clinicians", ())),
+        record_notes=frozenset(shared.get("record_notes", ())),
         address_heads=frozenset(shared.get("address_heads", ())),
         address_names=frozenset(shared.get("address_names", ())),
         other_addresses=frozenset(shared.get("other_addresses", ())),

@@ -184,8 +184,9 @@ def classify_all(
         if (
             category is None
             and key in records
-            and _describes(control, lexicon, records[key][0])
+            and _describes(control, lexicon, records[key][0] if records[key][2] != _NOTES else "")
             and (not records[key][2] or _free_text(control, lexicon))
+            and (records[key][2] != _NOTES or _notes(control, lexicon))
         ):
             category, why, _ = records[key]
             sensitivity = lexicon.categories[category].sensitivity
@@ -583,15 +584,16 @@ def _catalogues(tables: dict[Form, list[Control]], lexicon: Lexicon) -> set[Form
 
 def _record_tables(
     tables: dict[Form, list[Control]], lexicon: Lexicon, verdicts: dict[int, Verdict]
-) -> dict[Form, tuple[str, str, bool]]:
+) -> dict[Form, tuple[str, str, str]]:
     """Tables of records about a person: named for a category whose records fill tables
     (`diagnoses`, `payslips`), or named or described as a section of such records would be
     (`admissions`, `body_sign` '生命体征', `employment_history`), that refer to a person
     (`patient_id`) or are named after one (`patient_history`), or belong to a record that does
     (`physical_examinations.visit_id`, a patient's visit); or a person's record whose own
     columns say what it records (`appointments(patient_id, blood_pressure, temperature,
-    reason)`), whose free text alone is then of that category: table -> (category, evidence,
-    by its columns)."""
+    reason)`), whose free text alone is then of that category; or a patient's record that a
+    clinician keeps, whose notes are health data: table -> (category, evidence, how much of it
+    is: all that describes the record, `_TEXT` or `_NOTES`)."""
     found = {}
     later = []
     for form, columns in tables.items():
@@ -612,16 +614,49 @@ def _record_tables(
             continue
         record = _named_record(form, lexicon) if named_only else _record_category(form, columns, lexicon)
         if record is not None:
-            found[form] = (*record, False)
+            found[form] = (*record, "")
         elif not _mentions_people(name, lexicon) and (beside := _recorded_beside(form, columns, lexicon, verdicts)):
-            found[form] = (*beside, True)
+            found[form] = (*beside, _TEXT)
+        elif not _mentions_people(name, lexicon) and (seen := _seen_by_a_clinician(form, columns, lexicon)):
+            found[form] = ("health", seen, _NOTES)
     by_name = {form.ident.rsplit(".", 1)[-1].lower(): form for form in found}
     for form, columns in later:
         parent = next((by_name[n] for n in _referred_tables(columns) if n in by_name), None)
         record = _record_category(form, columns, lexicon) if parent is not None else None
         if record is not None:
-            found[form] = (record[0], f"{record[1]}, part of {parent.ident}", False)  # type: ignore[union-attr]
+            found[form] = (record[0], f"{record[1]}, part of {parent.ident}", "")  # type: ignore[union-attr]
     return found
+
+
+# How much of a record table holds its category: all that describes the record; its free text
+# (a visit named only by its `blood_pressure` column); its notes (a patient's appointment).
+_TEXT, _NOTES = "text", "notes"
+
+
+def _seen_by_a_clinician(form: Form, columns: list[Control], lexicon: Lexicon) -> str:
+    """A record of a patient's that a clinician keeps (`appointments(patient_id, doctor_id,
+    reason, notes)`, a prescription of a patient by a doctor) is a health record: what its notes
+    say. It takes both: a patient's invoice is not one, nor a doctor's timetable."""
+    referred = {_referred_person(c.name, lexicon) for c in columns}
+    patient = next((w for w in referred if w in lexicon.patients), None)
+    clinician = next((w for w in referred if w in lexicon.clinicians), None)
+    if patient is None or clinician is None:
+        return ""
+    return f"in table {form.ident}: what a {clinician} notes of a {patient}"
+
+
+def _referred_person(name: str, lexicon: Lexicon) -> str:
+    """`doctor_id`, `patientId`, a relation `patient`: the person a column refers to, or ""."""
+    words = split_words(name)
+    if len(words) >= 2 and words[-1] in ("id", "uuid"):
+        words = words[:-1]
+    return words[-1] if len(words) == 1 or words[-1] in lexicon.patients or words[-1] in lexicon.clinicians else ""
+
+
+def _notes(control: Control, lexicon: Lexicon) -> bool:
+    """A column of what was said or seen: `reason`, `notes`, `doctor_remarks`, `findings`."""
+    words = split_words(control.name)
+    return bool(words) and words[-1] in lexicon.record_notes
 
 
 def _named_record(form: Form, lexicon: Lexicon) -> tuple[str, str] | None:

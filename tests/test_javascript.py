@@ -181,6 +181,34 @@ const chart = { properties: { colour: 'red' } };
     }  # the key that only groups (address) is no field; a chart's properties are no schema
 
 
+def test_a_javascript_json_schemas_conditional_and_combined_parts(tmp_path: Path) -> None:
+    """What a form asks once an answer is given (`dependencies`, `then`) and the parts of a
+    `oneOf` or `allOf` are fields too; a part that only narrows a declared property is not."""
+    text = """export default {
+  type: 'object',
+  properties: {
+    driving: { type: 'boolean', title: 'Are you driving?' },
+  },
+  dependencies: {
+    driving: {
+      oneOf: [
+        { properties: { driving: { enum: [false] } } },
+        { properties: { driving: { enum: [true] }, mobile_phone: { type: 'string', title: 'Mobile phone' } } },
+      ],
+    },
+  },
+  if: { properties: { driving: { const: true } } },
+  then: { properties: { licence_plate: { type: 'string', title: 'Licence plate' } } },
+  allOf: [{ properties: { email: { type: 'string', format: 'email' } } }],
+};
+"""
+    assert scan(tmp_path, {"camper.schema.js": text}) == {
+        "schema.mobile_phone": (10, "phone", "api"),
+        "schema.licence_plate": (15, "other_personal", "api"),
+        "schema.email": (16, "email", "api"),
+    }
+
+
 def test_a_swagger_definition_written_as_a_named_object(tmp_path: Path) -> None:
     text = 'module.exports = [\n  {\n    name: "parentAdd",\n    properties: {\n      firstName: { type: "string" },\n      kids: { type: "number" },\n    },\n  },\n];\n'
     assert scan(tmp_path, {"specs/definitions/add-parent.js": text}) == {"parentAdd.firstName": (5, "name", "api")}

@@ -52,14 +52,21 @@ def _keys(source: Source, node: Node | None) -> set[str]:
     return {name for name, _, _ in entries(source, node)}
 
 
-def _properties(source: Source, schema: Node, form: Form, depth: int) -> Iterator[Control]:
+def _properties(
+    source: Source, schema: Node, form: Form, depth: int, declared: frozenset[str] = frozenset()
+) -> Iterator[Control]:
+    """A schema's properties, and those its `allOf`/`oneOf`/`anyOf` parts, its `then`/`else`
+    and its `dependencies` add (as an OpenAPI document's are read): a part that narrows a
+    property the schema declares (`oneOf` of an answer's `enum`) adds no field: `declared`."""
     if depth > 12:
         return
     own = {name: value for name, _, value in entries(source, schema)}
-    items = own.get("items")
-    if items is not None and items.type == "object":
-        yield from _properties(source, items, form, depth + 1)
+    names = declared | _keys(source, own.get("properties"))
+    for part in _parts(source, own):
+        yield from _properties(source, part, form, depth + 1, names)
     for name, at, value in entries(source, own.get("properties")):
+        if name in declared:
+            continue
         details = {key: node for key, _, node in entries(source, value)}
         nested = details.get("properties") is not None or (
             details.get("items") is not None and "properties" in _keys(source, details.get("items"))
@@ -68,6 +75,22 @@ def _properties(source: Source, schema: Node, form: Form, depth: int) -> Iterato
             yield from _properties(source, value, form, depth + 1)  # a key that only groups fields
             continue
         yield _field(source, name, at, details, form)
+
+
+def _parts(source: Source, own: dict[str, Node | None]) -> Iterator[Node]:
+    """The object schemas a schema is combined from or adds under conditions."""
+    for key in ("items", "then", "else"):
+        value = own.get(key)
+        if value is not None and value.type == "object":
+            yield value
+    for key in ("allOf", "oneOf", "anyOf"):
+        listed = own.get(key)
+        if listed is not None and listed.type == "array":
+            yield from (item for item in listed.named_children if item.type == "object")
+    for key in ("dependencies", "dependentSchemas"):
+        for _, _, value in entries(source, own.get(key)):
+            if value is not None and value.type == "object":
+                yield value
 
 
 def _field(source: Source, name: str, at: Node, details: dict[str, Node | None], form: Form) -> Control:

@@ -484,6 +484,47 @@ components:
     }
 
 
+def test_a_note_in_a_schema_that_a_persons_schema_includes_is_about_that_person(tmp_path: Path) -> None:
+    """The `note` of a member's `OtherInfo` is a note on the member; a skill's `description` and
+    a log's `title` describe the skill and the log, and a note of an order's is no one's."""
+    openapi = """openapi: 3.0.0
+components:
+  schemas:
+    Member:
+      type: object
+      properties:
+        email: {type: string}
+        otherInfo: {$ref: '#/components/schemas/OtherInfo'}
+        skills: {type: array, items: {$ref: '#/components/schemas/Skill'}}
+        lastLogin: {$ref: '#/components/schemas/Log'}
+    OtherInfo:
+      type: object
+      properties:
+        note: {type: string}
+        joinedOn: {type: string, format: date}
+    Skill:
+      type: object
+      properties:
+        description: {type: string}
+    Log:
+      type: object
+      properties:
+        title: {type: string}
+    Order:
+      type: object
+      properties:
+        delivery: {$ref: '#/components/schemas/Delivery'}
+    Delivery:
+      type: object
+      properties:
+        note: {type: string}
+"""
+    assert categories(tmp_path, {"openapi.yaml": openapi}) == {
+        "Member.email": "email",
+        "OtherInfo.note": "other_personal",
+    }
+
+
 def test_a_property_that_refers_to_a_named_value_is_a_field(tmp_path: Path) -> None:
     """`firstName: $ref FirstName`, a string: the property is the field, with the named
     schema's evidence. A reference to an object is not (its own properties are)."""

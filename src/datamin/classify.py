@@ -192,10 +192,10 @@ def classify_all(
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
             evidence = (why,)
-        elif category is None and table and _about_people(control, lexicon):
+        elif category is None and table and (_about_people(control, lexicon) or _notes_of_a_persons(control, lexicon)):
             words = split_words(control.name)
             own = lexicon.people_columns.get("".join(words))
-            if own is not None:  # `contacts.company`: where the person works
+            if own is not None:  # `contacts.company`: where the person works; `otherInfo.note` of `people`
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
         elif category is None and (_part_of_a_name(control, lexicon) or _beside_the_other_parts(control, named_parts)):
@@ -899,6 +899,23 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
         and bool(control.form.store)
         and _head_word(control.form.ident, lexicon) in lexicon.people
     )
+
+
+def _notes_of_a_persons(control: Control, lexicon: Lexicon) -> bool:
+    """A note in a schema that only a person's refers to, named for no thing (`otherInfo.note` of
+    `people`): a part of that person's record. What else it holds may describe the part itself
+    (a skill's `description`, a log's `title`)."""
+    within = [text for how, text in control.context if how == "within"]
+    if not within or control.form is None or not all(_named_for_people(text, lexicon) for text in within):
+        return False
+    head = _head_word(control.form.ident, lexicon)
+    if head in lexicon.thing_tables or head in lexicon.address_heads or head in lexicon.metadata:
+        return False
+    words = split_words(control.name)
+    return bool(words) and words[-1] in lexicon.record_notes and words[-1] not in _SAID_OF_ITSELF
+
+
+_SAID_OF_ITSELF = frozenset({"description", "summary", "title", "name", "label"})  # a part's own
 
 
 def _value_of_a_record(control: Control, lexicon: Lexicon) -> str | None:

@@ -458,6 +458,27 @@ def test_the_answers_under_a_language_ability_heading_are_education() -> None:
     assert personal("apply.php", text) == {(1, "name"), (3, "other_personal")}
 
 
+def test_the_answers_about_a_persons_family_and_home_are_theirs() -> None:
+    """How a student's family gets on, where they live and what their home has, under "Family
+    Description" or "Information about dwelling" (家庭情况 in Chinese), are personal data."""
+    text = """<form><input name="fullname">
+<h4>Family Description</h4>
+<label><input type="checkbox" name="q1"> Separated parents</label>
+<h4>IV. Information about dwelling</h4>
+<label><input type="checkbox" name="q2" value="rent"> rents house</label>
+<h4>学生家庭情况</h4>
+<label>其他 <input name="q3"></label>
+<h4>Course preferences</h4>
+<label>Preferred intake <input name="q4"></label>
+</form>"""
+    assert personal("profile.php", text) == {
+        (1, "name"),
+        (3, "other_personal"),
+        (5, "other_personal"),
+        (7, "other_personal"),
+    }
+
+
 def test_the_fields_under_a_malay_licence_heading_are_the_persons() -> None:
     text = """<form><input name="nama_penuh">
 <h4>Maklumat Lesen</h4>

@@ -442,6 +442,19 @@ def test_the_headings_of_a_job_application_and_of_a_vaccination_record() -> None
     assert personal("apply.html", text) == {(1, "name"), (3, "employment"), (5, "health")}
 
 
+def test_the_fields_under_a_profiles_experience_heading_are_employment() -> None:
+    """A profile's "Experience": the company and the dates worked there; the same heading in a
+    form with nothing personal (a course's "Experience level") says nothing."""
+    text = """<form><input name="fullname">
+<h3>Add Experience</h3>
+<label>Company Name <input name="company_ex"></label>
+<label>Start Date <input type="date" name="startDateEX"></label>
+</form>"""
+    assert personal("profile.jsp", text) == {(1, "name"), (3, "employment"), (4, "employment")}
+    course = '<form><h3>Experience</h3><label>Start Date <input type="date" name="start"></label></form>'
+    assert personal("course.html", course) == set()
+
+
 def test_the_questions_of_a_physiotherapy_functional_assessment() -> None:
     text = """<form><input name="fullname">
 <h4>Functional Assessment:</h4>

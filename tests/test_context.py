@@ -507,8 +507,16 @@ def test_headings_and_phrases_of_a_cv_in_korean_chinese_and_malay() -> None:
 <h4>职务经历</h4>
 <input name="job_content[]">
 <label>Tarikh Pelantikan <input name="tl"></label>
+<h4>合同信息</h4>
+<label>合同开始日： <input name="cs"></label>
 </form>"""
-    assert personal("cv.html", text) == {(1, "name"), (3, "other_personal"), (5, "employment"), (6, "employment")}
+    assert personal("cv.html", text) == {
+        (1, "name"),
+        (3, "other_personal"),
+        (5, "employment"),
+        (6, "employment"),
+        (8, "employment"),
+    }
 
 
 def test_a_chinese_job_application_asks_about_the_party_and_a_record_of_violations() -> None:

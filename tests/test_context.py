@@ -492,6 +492,24 @@ def test_the_answers_about_a_persons_family_and_home_are_theirs() -> None:
     }
 
 
+def test_what_a_person_achieved_and_did_beside_their_studies() -> None:
+    """The rows under "Awards and achievements" or 대외활동 (activities outside school) are the
+    person's; a tab bar whose names run together ("Personal Family Other Awards") is no heading
+    of them."""
+    text = """<form><input name="fullname">
+<h4>Awards and Achievements</h4>
+<label>Year <input name="y1"></label>
+<h4>대외활동</h4>
+<label>기간 <input name="dact"></label>
+</form>"""
+    assert personal("cv.php", text) == {(1, "name"), (3, "other_personal"), (5, "other_personal")}
+    tabs = """<form><input name="fullname">
+<h4>Personal Family Other Awards</h4>
+<label>Study habits <input type="checkbox" name="gcs1"></label>
+</form>"""
+    assert personal("profile.php", tabs) == {(1, "name")}
+
+
 def test_the_fields_under_a_malay_licence_heading_are_the_persons() -> None:
     text = """<form><input name="nama_penuh">
 <h4>Maklumat Lesen</h4>

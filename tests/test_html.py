@@ -355,6 +355,22 @@ def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() ->
     ]  # fmt: skip
 
 
+def test_a_radio_button_component_is_a_radio_not_a_button() -> None:
+    """<el-radio-button> and <mat-radio-button> are answers of the group they sit in, each a
+    field where it starts; a <mat-button> is still no field."""
+    vue = """<template><el-form><el-radio-group v-model="form.gender">
+<el-radio-button label="male">Male</el-radio-button>
+<el-radio-button label="female">Female</el-radio-button>
+</el-radio-group></el-form></template>"""
+    assert personal("Transfer.vue", vue) == {(2, "gender"), (3, "gender")}
+    angular = """<form [formGroup]="f"><mat-radio-group formControlName="ethnicity">
+@for (g of groups; track g) {
+<mat-radio-button [value]="g">{{ g.display }}</mat-radio-button>
+}
+</mat-radio-group><mat-button type="submit">Save</mat-button></form>"""
+    assert personal("info.component.html", angular) == {(3, "race_ethnicity")}
+
+
 def test_the_text_before_a_field_passes_over_notes_in_brackets_and_the_parts_of_the_same_field() -> None:
     text = """<form><dl><dt>아이디 <i>*</i> <small>(특수문자를 제외한 모든 문자 사용가능)</small></dt>
 <dd><input name="id" type="text" maxlength="12"></dd>

@@ -196,6 +196,15 @@ _COMPONENT_TYPES = {
     "password": "password", "email": "email", "upload": "file", "number": "number",
 }  # fmt: skip
 _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
+_VALUE_ATTRIBUTES = frozenset({"value", "[value]", ":value", "v-bind:value"})
+
+
+def _choice_tag(tag: str) -> bool:
+    """<Radio>, <el-checkbox>, <mat-radio-button>: one answer of a group."""
+    words = re.split(r"[.:-]", tag)
+    if len(words) > 1 and words[-1] == "button":
+        words = words[:-1]
+    return words[-1] in _CHOICE_TAGS
 
 
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
@@ -512,6 +521,8 @@ class _Reader:
                 words = words[:-1]  # <PsTextInputTemplate1>: a variant of a text input
             if not words:
                 continue
+            if len(words) > 1 and words[-1] == "button" and words[-2] in ("radio", "checkbox"):
+                words = words[:-1]  # <el-radio-button>, <mat-radio-button>: a radio button, no button
             if ":" in name and last.lower().replace("-", "") in _CONTROL_TAGS:
                 inputs.add(name.lower())  # <asp:TextBox>, <h:inputText>, <html:text>
                 continue
@@ -547,8 +558,8 @@ class _Reader:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
             return True
-        if "value" in attributes and re.split(r"[.:-]", element.tag)[-1] in _CHOICE_TAGS:
-            return True  # <Radio value="男">男</Radio> in a group: one answer of the question
+        if attributes & _VALUE_ATTRIBUTES and _choice_tag(element.tag):
+            return True  # <Radio value="男">男</Radio>, <mat-radio-button [value]="g"> in a group: one answer
         return self.decorated and self._wrapped_by_a_decorator(element)
 
     def _a_field_with_its_own_slot(self, element: Element, wrapped: Element) -> bool:

@@ -567,6 +567,16 @@ def test_markup_a_script_concatenates_around_a_counter_is_read() -> None:
     assert [(c.line, c.name.replace(" ", "")) for c in controls] == [(4, "family[].name"), (5, "family[].telNo")]
 
 
+def test_a_row_a_script_appends_with_its_counter_as_the_rows_id() -> None:
+    """`'<tr id="' + no + '"><td><input name="m_name[]">...'`: a row's id that code alone
+    gives is a blank; the fields after it in the same string are read."""
+    text = """<form method="post"><table id="members"></table>
+<script>
+  $('#members').append(' <tr id="'+no2+'"><td><input type="text" name="m_name[]" placeholder="Member name"></td><td><input name="m_age[]"></td></tr>');
+</script></form>"""
+    assert [(c.line, c.name) for c in parse("admission.blade.php", text).controls] == [(3, "m_name[]"), (3, "m_age[]")]
+
+
 def test_a_hidden_input_beside_a_listbox_a_script_draws_is_a_choice() -> None:
     text = (
         '<form><label class="required">Country</label>\n'

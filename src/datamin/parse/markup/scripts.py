@@ -90,7 +90,9 @@ _OUTSIDE: _TagState = (False, "")
 _JOIN = re.compile(r"\s*\+\s*(?:(?:[\w$.]+(?:\[[\w$.]*\]|\(\))*|\([\w$.\s+*-]+\))\s*\+\s*)?")
 
 
-_OPEN_VALUE = re.compile(r"=\s*[\"']$")
+# A field's name that code alone gives (`name="' + field + '"`): unknown until the code has run.
+# Any other value so given (a row's `id="' + n + '"`) is only a blank in the markup around it.
+_OPEN_NAME = re.compile(r"\bname\s*=\s*[\"']$", re.I)
 
 
 def _concatenations(code: str, literals: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -100,8 +102,8 @@ def _concatenations(code: str, literals: list[tuple[int, str]]) -> list[list[tup
         if groups:
             previous_start, previous = groups[-1][-1]
             gap = code[previous_start + len(previous) + 1 : start - 1]
-            whole_value = _OPEN_VALUE.search(previous) and text.lstrip()[:1] in ("'", '"')
-            if gap and _JOIN.fullmatch(gap) and not whole_value:  # `name="' + x + '"`: all code
+            whole_name = _OPEN_NAME.search(previous) and text.lstrip()[:1] in ("'", '"')
+            if gap and _JOIN.fullmatch(gap) and not whole_name:  # `name="' + x + '"`: all code
                 groups[-1].append((start, text))
                 continue
         groups.append([(start, text)])

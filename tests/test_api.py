@@ -162,6 +162,21 @@ def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: P
     }
 
 
+def test_the_identity_document_number_in_a_record_of_people(tmp_path: Path) -> None:
+    """A customer's `identification` or `documentNumber` and a Swedish `personNumber` are the
+    number of an identity document; an invoice's document number is the invoice's."""
+    sdl = (
+        "type Customer {\n  email: String\n  identification: String\n  documentNumber: String\n  personNumber: String\n}\n"
+        "type Invoice {\n  documentNumber: String\n  total: Float\n}\n"
+    )
+    assert categories(tmp_path, {"schema.graphql": sdl}) == {
+        "Customer.email": "email",
+        "Customer.identification": "national_id",
+        "Customer.documentNumber": "national_id",
+        "Customer.personNumber": "national_id",
+    }
+
+
 def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:
     """`lastUpdateTime` as a bare string holds when, not whose name its description mentions,
     and `FechaCorreo` the date of an email, not the email; a time or date of birth is still a

@@ -510,6 +510,14 @@ def test_what_a_person_achieved_and_did_beside_their_studies() -> None:
     assert personal("profile.php", tabs) == {(1, "name")}
 
 
+def test_a_box_ticked_for_no_identification_holds_no_number() -> None:
+    text = """<form id="patient-form"><input name="full_name">
+<label><input type="checkbox" name="unknown_patient"> No identification</label>
+<label>Identification <input name="ident"></label>
+</form>"""
+    assert personal("patient.blade.php", text) == {(1, "name"), (3, "national_id")}
+
+
 def test_the_fields_under_a_malay_licence_heading_are_the_persons() -> None:
     text = """<form><input name="nama_penuh">
 <h4>Maklumat Lesen</h4>

@@ -392,6 +392,8 @@ def _of_a_person(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     if asked is None:
         return None
     category = lexicon.people_columns[_asks_of_a_person(asked, lexicon)]
+    if category == "national_id" and control.type in ("checkbox", "radio"):
+        return None  # an identity number is typed: a box ticked "No identification" holds none
     where = [f'{how} "{_short(text)}"' for how, text in control.context if how in ("section", "page") and text]
     if control.form is not None:
         where.append(control.form.ident)

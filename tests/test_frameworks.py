@@ -603,9 +603,11 @@ def test_phoenix_eex_helpers_blazor_bindings_and_jinja_form_macros() -> None:
         '  <%= label(f, :f1, "Full Name") %>\n'
         '  <%= text_input(f, :f1, placeholder: "Grace Hopper") %>\n'
         "  <%= email_input(f, :email) %>\n"
+        '  <%= text_input(f, :handle, placeholder: "gracehopper") %>\n'
+        "  <%= textarea f, :bio %>\n"
         "<% end %>\n"
     )
-    assert personal("_form.html.eex", eex) == {(3, "name"), (4, "email")}
+    assert personal("_form.html.eex", eex) == {(3, "name"), (4, "email"), (5, "username"), (6, "other_personal")}
     razor = '<EditForm Model="@m">\n<label>Phone number</label>\n<InputText class="form-control" @bind-Value="m.Contact" />\n</EditForm>\n'
     assert personal("Register.razor", razor) == {(3, "phone")}
     jinja = "<form>\n{{ form.input('fullname', label=_('Full name'), id='f') }}\n{{ form.markdown('about', label=_('About')) }}\n</form>\n"

@@ -275,7 +275,7 @@ _HELPERS: tuple[Helper, ...] = (
         re.compile(
             r"\b(?P<method>text_input|email_input|password_input|telephone_input|number_input|date_input"
             r"|datetime_local_input|textarea|select|checkbox|radio_button|file_input|hidden_input|url_input"
-            r"|search_input|date_select)\(\s*\w+\s*,\s*:(?P<name>\w+)"
+            r"|search_input|date_select)(?:\(\s*|[ \t]+)\w+\s*,\s*:(?P<name>\w+)"  # `textarea f, :bio` too
         ),
         _types(
             email_input="email",

@@ -355,6 +355,16 @@ def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() ->
     ]  # fmt: skip
 
 
+def test_the_answers_of_a_group_component_bound_to_nothing_are_its_options() -> None:
+    """<v-radio-group> with no model: its radios' answers (남성, 여성) say what it asks."""
+    text = """<template><v-form><v-text-field v-model="name" label="성명"></v-text-field>
+<v-radio-group row hide-details>
+<v-radio label="남성" value="M" />
+<v-radio label="여성" value="F" />
+</v-radio-group><v-radio-group row><v-radio label="예" value="Y" /></v-radio-group></v-form></template>"""
+    assert personal("RequestForm.vue", text) == {(1, "name"), (3, "gender"), (4, "gender")}
+
+
 def test_a_radio_button_component_is_a_radio_not_a_button() -> None:
     """<el-radio-button> and <mat-radio-button> are answers of the group they sit in, each a
     field where it starts; a <mat-button> is still no field."""

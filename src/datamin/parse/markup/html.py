@@ -410,6 +410,7 @@ class _Reader:
         self.choice_texts: dict[str, set[str]] = {}  # the answers' own texts, by group
         self.in_a_run: set[str] = set()  # checkboxes that take the question of one before them
         self.questions: dict[str, str] = {}
+        self.group_answers: dict[Element, tuple[str, ...]] = {}  # by group component: its members' answers
         self.nameless: dict[Element, str] = {}  # radio buttons and checkboxes of no name: their group
         self.blocks: dict[Element, str] = {}  # the group of the nameless ones in each block
         self.columns_of: dict[Element, str] = {}  # a field in a table's rows: the table's column headers
@@ -705,6 +706,8 @@ class _Reader:
                 labels.append(("placeholder", prompt))
         elif kind in ("radio", "checkbox") and self._group_of(element) in groups:
             options = groups[self._group_of(element)]
+        elif kind in ("radio", "checkbox") and tag not in _NATIVE:
+            options = self._group_component_answers(element, ancestors)
         elif kind == "hidden" and self._has_custom_options():
             widget = self._custom_choice(element)
             if widget is not None:  # the value of a custom dropdown: a choice a person makes
@@ -751,6 +754,22 @@ class _Reader:
                 named = _name(attributes.get)
                 return [named] if named else self._bindings(tag, attributes)
         return []
+
+    def _group_component_answers(self, element: Element, ancestors: list[Element]) -> tuple[str, ...]:
+        """<v-radio-group><v-radio label="남성" value="M"/><v-radio label="여성" .../>: the answers
+        of the members of the group component a radio component sits in, found once per group."""
+        group = next((a for a in ancestors[:3] if isinstance(a.tag, str) and "group" in a.tag), None)
+        if group is None:
+            return ()
+        answers = self.group_answers.get(group)
+        if answers is None:
+            found: list[str] = []
+            for member in islice(group.iter(element.tag), MAX_ANSWERS):
+                found.extend(
+                    a.strip() for a in (member.get("label"), member.get("value"), _text(member)) if a and a.strip()
+                )
+            answers = self.group_answers[group] = tuple(found)
+        return answers
 
     def _decorated(self, line: int, column: int) -> list[str]:
         """Ant Design 3: `{getFieldDecorator("idCard", {rules})(<Input />)}` names the input

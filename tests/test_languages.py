@@ -10,6 +10,9 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # an office extension and a student's institution in Chinese
+    ('<label for="a">分機號碼</label><input id="a" name="a">', "phone"),
+    ('<label for="a">所在院校</label><input id="a" name="a">', "other_personal"),
     # an employee record in Korean and Chinese
     ('<label for="a">家庭经济状况</label><input id="a" name="a">', "income"),
     ('<label for="a">経済状況 :</label><textarea id="a" name="a"></textarea>', "income"),

@@ -177,6 +177,20 @@ def test_the_identity_document_number_in_a_record_of_people(tmp_path: Path) -> N
     }
 
 
+def test_the_tokens_that_let_someone_act_as_the_person_are_secrets(tmp_path: Path) -> None:
+    """An ID token, an access token and a password-reset token are as good as the password; a
+    token count or a token's expiry is not one."""
+    prisma = (
+        "model User {\n  id Int @id\n  email String\n  idToken String?\n  recoverPasswordToken String?\n"
+        "  tokenCount Int\n  accessTokenExpiry DateTime?\n}\n"
+    )
+    assert categories(tmp_path, {"prisma/schema.prisma": prisma}) == {
+        "User.email": "email",
+        "User.idToken": "password",
+        "User.recoverPasswordToken": "password",
+    }
+
+
 def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:
     """`lastUpdateTime` as a bare string holds when, not whose name its description mentions,
     and `FechaCorreo` the date of an email, not the email; a time or date of birth is still a

@@ -191,6 +191,23 @@ def test_the_tokens_that_let_someone_act_as_the_person_are_secrets(tmp_path: Pat
     }
 
 
+def test_a_types_role_words_and_whose_profile_it_is(tmp_path: Path) -> None:
+    """`MemberInputData` and `MemberProfileInput` are about members, `CreateProfileInput` about a
+    profile: a member's image is their photo; a society's profile image is its logo."""
+    sdl = (
+        "input MemberInputData {\n  email: String\n  image: Upload\n}\n"
+        "input MemberProfileInput {\n  address: String\n  image: Upload\n}\n"
+        "input CreateProfileInput {\n  name: String\n  image: Upload\n}\n"
+        "input SocietyProfileInputData {\n  email: String\n  image: Upload\n}\n"
+    )
+    found = categories(tmp_path, {"schema.graphql": sdl})
+    assert {key: category for key, category in found.items() if key.endswith(".image")} == {
+        "MemberInputData.image": "photo",
+        "MemberProfileInput.image": "photo",
+        "CreateProfileInput.image": "photo",
+    }
+
+
 def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:
     """`lastUpdateTime` as a bare string holds when, not whose name its description mentions,
     and `FechaCorreo` the date of an email, not the email; a time or date of birth is still a

@@ -963,8 +963,11 @@ def _head_word(table: str, lexicon: Lexicon) -> str:
     words = split_words(table.rsplit(".", 1)[-1])
     if len(words) > 2 and words[-1].isdigit() and words[-2] == "v":
         words = words[:-2]  # `PatientV2`
+    passed = ""
     while len(words) > 1 and words[-1] in lexicon.class_suffixes:
-        words = words[:-1]
+        passed, words = words[-1], words[:-1]
+    if passed and words[-1] in lexicon.class_suffixes:
+        return passed  # `CreateProfileInput`: of a profile (`StudentProfile`: of a student)
     return words[-1] if words else ""
 
 

@@ -510,6 +510,21 @@ def test_what_a_person_achieved_and_did_beside_their_studies() -> None:
     assert personal("profile.php", tabs) == {(1, "name")}
 
 
+def test_a_malay_or_indonesian_students_class_and_programme() -> None:
+    text = """<form><input name="nama_penuh">
+<h4>Maklumat Calon</h4>
+<label>Kod Program: <select name="ddlKodKursus"></select></label>
+<label>Nama Kelas: <select name="ddlNamaKelas"></select></label>
+<label>Program Studi <input name="prodi"></label>
+</form>"""
+    assert personal("pelajar_create.ascx", text) == {
+        (1, "name"),
+        (3, "other_personal"),
+        (4, "other_personal"),
+        (5, "other_personal"),
+    }
+
+
 def test_a_box_ticked_for_no_identification_holds_no_number() -> None:
     text = """<form id="patient-form"><input name="full_name">
 <label><input type="checkbox" name="unknown_patient"> No identification</label>

@@ -257,6 +257,14 @@ CREATE TABLE rosters (id int, doctor_id int, weekday int, notes text);
     assert found[("appointments", "reason")].evidence == ("in table appointments: what a doctor notes of a patient",)
 
 
+def test_what_a_health_record_costs_is_billing_not_health(scan) -> None:  # type: ignore[no-untyped-def]
+    assert personal_columns(
+        scan,
+        "clinic.sql",
+        "CREATE TABLE treatments (id int, patient_id int, diagnosis text, consultation_fee decimal(8, 2), cost decimal(8, 2));\n",
+    ) == {("treatments", "diagnosis", "health")}
+
+
 def test_table_comments_in_every_dialect(scan) -> None:  # type: ignore[no-untyped-def]
     from datamin.parse.schema import Schema
 

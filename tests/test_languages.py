@@ -10,6 +10,11 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # a clinician's notes on a patient; whether the notes panel is open is no one's data
+    ('<input name="patient_notes">', "health"),
+    ('<textarea name="doctorNotes"></textarea>', "health"),
+    ('<input name="patientNoteOpen">', None),
+    ('<input name="Poscode">', "address"),
     # an office extension and a student's institution in Chinese
     ('<label for="a">分機號碼</label><input id="a" name="a">', "phone"),
     ('<label for="a">所在院校</label><input id="a" name="a">', "other_personal"),

@@ -10,6 +10,9 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # a sample value after "e.g." or "Contoh:" in the placeholder
+    ('<input name="a6" placeholder="e.g. 880101-14-5678">', "national_id"),
+    ('<input name="a7" placeholder="Contoh: S1234567D">', "national_id"),
     # a clinician's notes on a patient; whether the notes panel is open is no one's data
     ('<input name="patient_notes">', "health"),
     ('<textarea name="doctorNotes"></textarea>', "health"),

@@ -1757,9 +1757,15 @@ def _offered(options: tuple[str, ...]) -> frozenset[str]:
     return frozenset({fold(o).strip() for o in options} | {" ".join(split_words(o)) for o in options})
 
 
+# What introduces a sample value in a placeholder: "e.g. 880101-14-5678", "Contoh: ...", "例：".
+_EXAMPLE_MARK = re.compile(r"^(?:e\.?\s?g\.?|ex\.?|example|for example|contoh|cth\.?|예\)|예:|例)\s*[:：)]?\s*", re.I)
+
+
 def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:
     """The pattern attribute or a sample value in the placeholder: `[STFGM]\\d{7}[A-Z]`, S1234567D."""
-    samples = [control.pattern] + [t for how, t in control.labels if how in ("placeholder", "example")]
+    samples = [control.pattern] + [
+        _EXAMPLE_MARK.sub("", t.strip()) for how, t in control.labels if how in ("placeholder", "example")
+    ]
     samples = [s.strip() for s in samples if s.strip()]
     if not samples:
         return

@@ -35,6 +35,26 @@ def test_legacy_encodings_are_detected(scan) -> None:  # type: ignore[no-untyped
     assert result.errors == []
 
 
+def test_legacy_encodings_a_template_does_not_declare(scan) -> None:  # type: ignore[no-untyped-def]
+    """A JSP or PHP fragment saved in GBK or EUC-KR, with no charset anywhere: the encoding is
+    guessed from the bytes (charset-normalizer, a dependency), not read as Windows-1252."""
+    chinese = (
+        '<form>\n<label>身份证号码 <input name="i"></label>\n<label>手机号码 <input name="p"></label>\n'
+        "<p>请填写您的真实信息，我们将严格保密您的个人资料。</p></form>"
+    )
+    korean = (
+        '<form>\n<label>주민등록번호 <input name="j"></label>\n<label>휴대폰 <input name="h"></label>\n'
+        "<p>회원 가입을 위하여 아래의 정보를 정확하게 입력하여 주시기 바랍니다.</p></form>"
+    )
+    result = scan({"join.jsp": chinese.encode("gbk"), "join.php": korean.encode("euc-kr")})
+    assert found(result) == {
+        ("join.jsp", 2, "national_id"),
+        ("join.jsp", 3, "phone"),
+        ("join.php", 2, "national_id"),
+        ("join.php", 3, "phone"),
+    }
+
+
 def test_a_50_mb_page(scan) -> None:  # type: ignore[no-untyped-def]
     filler = "<p>Kaya toast, soft-boiled eggs and kopi. " * 4 + "</p>\n"
     lines = 50 * 1024 * 1024 // len(filler)

@@ -69,6 +69,16 @@ def categories(found: dict[tuple[str, str], tuple[int, int, str | None, tuple[st
     return {f"{container}.{name}": value[2] for (container, name), value in found.items()}
 
 
+def test_a_bare_name_in_a_form_class_named_for_people(tmp_path: Path) -> None:
+    """An admin's `MemberForm` asks for the member's name even with nothing else personal beside
+    it; a `CategoryForm`'s name is the category's."""
+    text = (
+        "from django import forms\n\n\nclass AdminMemberForm(forms.Form):\n    mb_name = forms.CharField()\n"
+        "    mb_level = forms.IntegerField()\n\n\nclass CategoryForm(forms.Form):\n    ca_name = forms.CharField()\n"
+    )
+    assert categories(scan(tmp_path, {"board/forms.py": text})) == {"AdminMemberForm.mb_name": "name"}
+
+
 def test_django_models_by_name_class_verbose_name_choices_and_validators(tmp_path: Path) -> None:
     found = scan(tmp_path, {"clinic/models.py": DJANGO})
     assert categories(found) == {

@@ -895,10 +895,11 @@ def _about_signing_in(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:
-    """A table named after people (`patients`, `app_users`): its bare `name` is a person's."""
+    """A table or a form class named after people (`patients`, `app_users`, `MemberForm`): its
+    bare `name` is a person's."""
     return (
         control.form is not None
-        and bool(control.form.store)
+        and (bool(control.form.store) or control.source == "form-class")
         and _head_word(control.form.ident, lexicon) in lexicon.people
     )
 

@@ -533,6 +533,15 @@ def test_a_malay_or_indonesian_students_class_and_programme() -> None:
     }
 
 
+def test_a_bare_name_in_a_form_named_for_people() -> None:
+    """form#patient-form asks for the patient's name even when nothing else is personal; a
+    category's form does not."""
+    assert personal("patient.html", '<form id="patient-form"><label>Name <input name="name"></label></form>') == {
+        (1, "name")
+    }
+    assert personal("category.html", '<form id="category-form"><label>Name <input name="name"></label></form>') == set()
+
+
 def test_a_box_ticked_for_no_identification_holds_no_number() -> None:
     text = """<form id="patient-form"><input name="full_name">
 <label><input type="checkbox" name="unknown_patient"> No identification</label>

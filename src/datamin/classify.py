@@ -895,13 +895,15 @@ def _about_signing_in(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:
-    """A table or a form class named after people (`patients`, `app_users`, `MemberForm`): its
-    bare `name` is a person's."""
-    return (
-        control.form is not None
-        and (bool(control.form.store) or control.source == "form-class")
-        and _head_word(control.form.ident, lexicon) in lexicon.people
-    )
+    """A table or a form class named after people (`patients`, `app_users`, `MemberForm`), or a
+    form whose id or name says whose details it takes (form#patient-form): its bare `name` is a
+    person's."""
+    form = control.form
+    if form is None:
+        return False
+    if control.source == "html":
+        return not form.ident.startswith("form[") and _mentions_people(form.ident, lexicon)
+    return (bool(form.store) or control.source == "form-class") and _head_word(form.ident, lexicon) in lexicon.people
 
 
 def _notes_of_a_persons(control: Control, lexicon: Lexicon) -> bool:

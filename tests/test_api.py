@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from datamin.check import Options, inventory
 from datamin.parse import kind_of, wants
 
@@ -146,66 +148,67 @@ def test_a_prisma_list_of_values_is_a_column_and_a_list_of_records_is_not(tmp_pa
     }
 
 
-def test_a_students_grade_and_roll_number_and_a_persons_profile_link(tmp_path: Path) -> None:
-    """In a record of people, where and what someone studies (`grade`, `rollNo`, `institute`) and
-    the link to their profile elsewhere (`linkedinUrl`) are theirs; a product's grade is not."""
-    sdl = (
-        "type Student {\n  name: String\n  grade: String\n  rollNo: String\n  institute: String\n  linkedinUrl: String\n}\n"
-        "type Product {\n  title: String\n  grade: String\n}\n"
-    )
-    assert categories(tmp_path, {"schema.graphql": sdl}) == {
-        "Student.name": "name",
-        "Student.grade": "other_personal",
-        "Student.rollNo": "other_personal",
-        "Student.institute": "other_personal",
-        "Student.linkedinUrl": "other_personal",
-    }
+# What a record of people holds, and what its names say: (files, categories by container.name).
+RECORDS_OF_PEOPLE = [
+    pytest.param(
+        {
+            "schema.graphql": "type Student {\n  name: String\n  grade: String\n  rollNo: String\n  institute: String\n"
+            "  linkedinUrl: String\n}\ntype Product {\n  title: String\n  grade: String\n}\n"
+        },
+        {
+            "Student.name": "name",
+            "Student.grade": "other_personal",
+            "Student.rollNo": "other_personal",
+            "Student.institute": "other_personal",
+            "Student.linkedinUrl": "other_personal",
+        },
+        id="where and what a student studies and their profile link are theirs; a product's grade is not",
+    ),
+    pytest.param(
+        {
+            "schema.graphql": "type Customer {\n  email: String\n  identification: String\n  documentNumber: String\n"
+            "  personNumber: String\n}\ntype Invoice {\n  documentNumber: String\n  total: Float\n}\n"
+        },
+        {
+            "Customer.email": "email",
+            "Customer.identification": "national_id",
+            "Customer.documentNumber": "national_id",
+            "Customer.personNumber": "national_id",
+        },
+        id="a customer's identification or document number is an identity document's; an invoice's is not",
+    ),
+    pytest.param(
+        {
+            "prisma/schema.prisma": "model User {\n  id Int @id\n  email String\n  idToken String?\n"
+            "  recoverPasswordToken String?\n  tokenCount Int\n  accessTokenExpiry DateTime?\n}\n"
+        },
+        {"User.email": "email", "User.idToken": "password", "User.recoverPasswordToken": "password"},
+        id="an ID token or a password-reset token is as good as the password; a token count or expiry is not",
+    ),
+    pytest.param(
+        {
+            "schema.graphql": "input MemberInputData {\n  email: String\n  image: Upload\n}\n"
+            "input MemberProfileInput {\n  address: String\n  image: Upload\n}\n"
+            "input CreateProfileInput {\n  name: String\n  image: Upload\n}\n"
+            "input SocietyProfileInputData {\n  email: String\n  image: Upload\n}\n"
+        },
+        {
+            "MemberInputData.email": "email",
+            "MemberInputData.image": "photo",
+            "MemberProfileInput.address": "address",
+            "MemberProfileInput.image": "photo",
+            "CreateProfileInput.name": "name",
+            "CreateProfileInput.image": "photo",
+            "SocietyProfileInputData.email": "email",
+        },
+        id="a member's or a profile's image is a photo (Data and Profile are role words); a society's is its logo",
+    ),
+]
 
 
-def test_the_identity_document_number_in_a_record_of_people(tmp_path: Path) -> None:
-    """A customer's `identification` or `documentNumber` and a Swedish `personNumber` are the
-    number of an identity document; an invoice's document number is the invoice's."""
-    sdl = (
-        "type Customer {\n  email: String\n  identification: String\n  documentNumber: String\n  personNumber: String\n}\n"
-        "type Invoice {\n  documentNumber: String\n  total: Float\n}\n"
-    )
-    assert categories(tmp_path, {"schema.graphql": sdl}) == {
-        "Customer.email": "email",
-        "Customer.identification": "national_id",
-        "Customer.documentNumber": "national_id",
-        "Customer.personNumber": "national_id",
-    }
-
-
-def test_the_tokens_that_let_someone_act_as_the_person_are_secrets(tmp_path: Path) -> None:
-    """An ID token, an access token and a password-reset token are as good as the password; a
-    token count or a token's expiry is not one."""
-    prisma = (
-        "model User {\n  id Int @id\n  email String\n  idToken String?\n  recoverPasswordToken String?\n"
-        "  tokenCount Int\n  accessTokenExpiry DateTime?\n}\n"
-    )
-    assert categories(tmp_path, {"prisma/schema.prisma": prisma}) == {
-        "User.email": "email",
-        "User.idToken": "password",
-        "User.recoverPasswordToken": "password",
-    }
-
-
-def test_a_types_role_words_and_whose_profile_it_is(tmp_path: Path) -> None:
-    """`MemberInputData` and `MemberProfileInput` are about members, `CreateProfileInput` about a
-    profile: a member's image is their photo; a society's profile image is its logo."""
-    sdl = (
-        "input MemberInputData {\n  email: String\n  image: Upload\n}\n"
-        "input MemberProfileInput {\n  address: String\n  image: Upload\n}\n"
-        "input CreateProfileInput {\n  name: String\n  image: Upload\n}\n"
-        "input SocietyProfileInputData {\n  email: String\n  image: Upload\n}\n"
-    )
-    found = categories(tmp_path, {"schema.graphql": sdl})
-    assert {key: category for key, category in found.items() if key.endswith(".image")} == {
-        "MemberInputData.image": "photo",
-        "MemberProfileInput.image": "photo",
-        "CreateProfileInput.image": "photo",
-    }
+@pytest.mark.parametrize(("files", "expected"), RECORDS_OF_PEOPLE)
+def test_what_a_record_of_people_holds(tmp_path: Path, files: dict[str, str], expected: dict[str, str]) -> None:
+    assert categories(tmp_path, files) == expected
 
 
 def test_a_property_named_as_a_time_holds_a_time_whatever_its_description_says(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ CASES = [
     # a sample value after "e.g." or "Contoh:" in the placeholder
     ('<input name="a6" placeholder="e.g. 880101-14-5678">', "national_id"),
     ('<input name="a7" placeholder="Contoh: S1234567D">', "national_id"),
+    ('<input name="a8" placeholder="EX) 880101-14-5678">', "national_id"),
     ('<input name="line" placeholder="123 Orchard Road">', "address"),
     ('<input name="line" placeholder="No. 12, Jalan Ampang">', "address"),
     ('<input name="qty" placeholder="12 Pack">', None),

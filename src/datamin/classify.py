@@ -1760,8 +1760,13 @@ def _offered(options: tuple[str, ...]) -> frozenset[str]:
     return frozenset({fold(o).strip() for o in options} | {" ".join(split_words(o)) for o in options})
 
 
-# What introduces a sample value in a placeholder: "e.g. 880101-14-5678", "Contoh: ...", "例：".
-_EXAMPLE_MARK = re.compile(r"^(?:e\.?\s?g\.?|ex\.?|example|for example|contoh|cth\.?|예\)|예:|例)\s*[:：)]?\s*", re.I)
+# What introduces a sample value in a placeholder: "e.g. 880101-14-5678", "Contoh: ...", "EX)",
+# "例：". Only as a word of its own: "Egypt" and "Exxon" keep their first letters.
+_EXAMPLE_MARK = re.compile(
+    r"^(?:e\.\s?g\.?|eg[.:]|ex[.:)]|example:|for example,?|contoh:?|cth[.:]|예\)|예:|例如|例)"
+    r"(?=[\s:：)]|$|\d)[\s:：)]*",
+    re.I,
+)
 
 
 def _pattern_votes(control: Control, lexicon: Lexicon, allowed: Allowed) -> Iterable[Vote]:

@@ -539,6 +539,9 @@ def test_a_bare_name_in_a_form_named_for_people() -> None:
     assert personal("patient.html", '<form id="patient-form"><label>Name <input name="name"></label></form>') == {
         (1, "name")
     }
+    assert personal("member.html", '<form name="member"><label>Name <input name="name"></label></form>') == {
+        (1, "name")
+    }
     assert personal("category.html", '<form id="category-form"><label>Name <input name="name"></label></form>') == set()
 
 

@@ -902,7 +902,8 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
     if form is None:
         return False
     if control.source == "html":
-        return not form.ident.startswith("form[") and _mentions_people(form.ident, lexicon)
+        # (not by its action: `/members/store` may post a member's or a store's details)
+        return not form.ident.startswith("form[action") and _mentions_people(form.ident, lexicon)
     return (bool(form.store) or control.source == "form-class") and _head_word(form.ident, lexicon) in lexicon.people
 
 

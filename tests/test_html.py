@@ -534,6 +534,21 @@ def test_a_list_of_years_long_past_and_the_month_and_day_after_it_ask_a_birth_da
     assert [f.category for f in read_fields("archive.html", alone)] == [None, None]
 
 
+def test_the_month_and_day_named_so_after_a_birth_dates_year_whatever_fills_them() -> None:
+    """`Form::select('year', ..., \\Constants::list_year())` under 生年月日, then `month` and
+    `day` whose answers the template fills: the rest of the birth date. A `day` after an order's
+    date is no one's birth day."""
+    text = """<form id="person"><input name="name_kana">
+<table><tr><th>生年月日</th><td><select name="year"></select>年
+<select name="month"></select>月
+<select name="day"></select>日</td></tr></table>
+<label>Delivery date <input type="date" name="delivery"></label><select name="day2"></select></form>"""
+    fields = read_fields("person.php", text)
+    assert [(f.line, f.category) for f in fields if f.category] == [
+        (1, "name"), (2, "date_of_birth"), (3, "date_of_birth"), (4, "date_of_birth"),
+    ]  # fmt: skip
+
+
 def test_rows_of_fields_in_the_middle_of_a_table_take_the_header_row_just_above_them() -> None:
     """A form laid out as one table: its education history's rows are headed by the row just
     above them (`Period | School | Major`), not by the table's first row."""

@@ -238,12 +238,17 @@ def _values_say(control: Control) -> bool:
 
 def _parts_of_a_date(fields: list[Field]) -> list[Field]:
     """The month and day lists right after a list of birth years (`[1949..1999] 年 [1..12] 月
-    [1..31] 日`) ask the rest of the same date."""
+    [1..31] 日`) ask the rest of the same date; so do lists named `month` and `day` right after
+    a field of a birth date, whatever the template fills them with."""
     parts = []
     for index, f in enumerate(fields):
-        if f.category is None and _a_part_of_a_date(f.control.options):
+        listed = _a_part_of_a_date(f.control.options)
+        if f.category is None and (listed or _named_as_a_part_of_a_date(f.control.name)):
             before = [b for b in fields[max(0, index - 2) : index] if _form_key(b.control) == _form_key(f.control)]
-            year = next((b for b in reversed(before) if b.category == "date_of_birth" and b.control.options), None)
+            year = next(
+                (b for b in reversed(before) if b.category == "date_of_birth" and (b.control.options or not listed)),
+                None,
+            )
             if year is not None:
                 f = _as(year, f, f"a part of the date at line {year.control.line}")
         parts.append(f)
@@ -288,6 +293,15 @@ def _as(other: Field, f: Field, why: str) -> Field:
     return f._replace(
         category=other.category, sensitivity=other.sensitivity, confidence=other.confidence, evidence=(why,)
     )
+
+
+_DATE_PARTS = frozenset({"month", "day", "mm", "dd", "mon", "bulan", "hari", "tanggal", "thang", "ngay"})
+
+
+def _named_as_a_part_of_a_date(name: str) -> bool:
+    """`month`, `birth[day]`, `dob_mm`: a field named for the month or the day of a date."""
+    words = split_words(name)
+    return bool(words) and words[-1] in _DATE_PARTS
 
 
 def _a_part_of_a_date(options: tuple[str, ...]) -> bool:

@@ -10,6 +10,10 @@ from datamin.categories import RuleError, _add_language, load
 
 # (markup inside a form, the category its one field must get, or None)
 CASES = [
+    # a copy of a bank passbook shows the account: a file of the account, not a passport's
+    ('<label for="a">Bank Passbook</label><input type="file" id="a" name="a">', "financial_account"),
+    ('<label for="a">Salinan buku akaun bank</label><input type="file" id="a" name="a">', "financial_account"),
+    ('<label for="a">통장 사본</label><input type="file" id="a" name="a">', "financial_account"),
     # a sample value after "e.g." or "Contoh:" in the placeholder
     ('<input name="a6" placeholder="e.g. 880101-14-5678">', "national_id"),
     ('<input name="a7" placeholder="Contoh: S1234567D">', "national_id"),

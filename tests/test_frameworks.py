@@ -735,6 +735,21 @@ def test_yii_chtml_and_html_fields_by_name_and_active_fields_of_a_model() -> Non
     ]  # fmt: skip
 
 
+def test_yii_1_input_widgets_by_name_or_attribute_and_not_a_grids_columns() -> None:
+    text = """<td><label>Date of Birth</label></td><td>
+<?php $this->widget('zii.widgets.jui.CJuiDatePicker', array(
+    'name' => "ApplicantInfo[$cnt][birthday]",
+    'options' => array('dateFormat' => 'yy-mm-dd'),
+)); ?></td>
+<?php $this->widget('CMaskedTextField', array('model' => $model, 'attribute' => 'phone', 'mask' => '999-9999')); ?>
+<?php $this->widget('zii.widgets.grid.CGridView', array('dataProvider' => $p, 'columns' => array(array('name' => 'email')))); ?>
+"""
+    fields = read_fields("_step2_form.php", text)
+    assert [(f.line, f.control.name, f.control.type, f.category) for f in fields] == [
+        (2, "ApplicantInfo[$cnt][birthday]", "date", "date_of_birth"), (6, "phone", "text", "phone"),
+    ]  # fmt: skip
+
+
 def test_the_tags_inside_a_render_prop_are_its_text_once_it_is_rewritten() -> None:
     """A render prop's `{...field}` spread stays inside the prop's value: the next controller
     is still read (shadcn/ui FormField after FormField), labelled by an application's own

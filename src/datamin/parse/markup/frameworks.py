@@ -209,6 +209,18 @@ _HELPERS: tuple[Helper, ...] = (
             DatePicker="date", DateTimePicker="datetime-local", Select2="select", FileInput="file", TimePicker="time"
         ),
     ),
+    # ... and Yii 1's input widgets, given a name or a model's attribute:
+    # $this->widget('zii.widgets.jui.CJuiDatePicker', array('name' => "Applicant[$i][birthday]", ...))
+    # (a grid's or a list's widget is no field: its columns have names too)
+    Helper(
+        "yii",
+        re.compile(
+            r"\$this->widget\s*\(\s*['\"](?:[\w]+\.)*(?P<method>\w*(?:Picker|AutoComplete|Autocomplete|MaskedTextField"
+            r"|TextField|Input|Select\w*|DropDown\w*|Upload\w*|Editor|Slider|Rating))['\"]\s*,\s*array\s*\("
+            r"[^;]{0,300}?['\"](?:name|attribute)['\"]\s*=>\s*['\"](?P<name>[^'\"]+)['\"]"
+        ),
+        _types(CJuiDatePicker="date", CJuiAutoComplete="text", CMaskedTextField="text", CMultiFileUpload="file"),
+    ),
     # PHP form builders: Nette $form->addText('name', 'Name:'), Gibbon $row->addTextField('surname'),
     # $row->addSelectGender('gender'); a dotted name is a query builder's column (`addSelect('u.email')`),
     # a yes/no a checkbox's question; a hidden value is the page's (`addHiddenValue('address', ...)`)

@@ -127,6 +127,24 @@ def test_zod_and_yup_schemas_in_a_form_read_as_both(tmp_path: Path) -> None:
     }
 
 
+def test_a_schema_whose_chain_starts_on_a_line_of_its_own(tmp_path: Path) -> None:
+    """Prettier breaks a long chain before each call: `z\n  .object({...})\n  .refine(...)`."""
+    text = """import { z } from "zod";
+
+export const signupSchema = z
+  .object({
+    email: emailSchema,
+    phoneNumber: z.string().optional(),
+    role: roleSchema,
+  })
+  .refine((data) => data.email, { path: ["email"] });
+"""
+    assert scan(tmp_path, {"src/schemas/authSchema.ts": text}) == {
+        "signupSchema.email": (5, "email", "form-class"),
+        "signupSchema.phoneNumber": (6, "phone", "form-class"),
+    }
+
+
 def test_an_item_of_a_list_is_an_entry_of_what_the_list_holds(tmp_path: Path) -> None:
     """`employmentItemSchema` is one job of an applicant's list; a cart's item is still goods."""
     text = """import * as Yup from "yup";

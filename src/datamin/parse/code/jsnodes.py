@@ -66,7 +66,7 @@ def chain(source: Source, node: Node | None) -> list[tuple[str, list[Node]]]:
                 calls.append((prop, arguments(node)))
                 node = inner
                 continue
-            calls.append((source.text(function), arguments(node)))
+            calls.append(("".join(source.text(function).split()), arguments(node)))  # `z\n  .object`
             break
         calls.append((source.text(function), arguments(node)))
         break

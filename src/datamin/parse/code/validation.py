@@ -12,7 +12,7 @@ from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = Sniff(r"\b(?:z|zod|yup|Yup|y)\.object\s*\(", (".object",))
+SNIFF = Sniff(r"\b(?:z|zod|yup|Yup|y)\s*\.object\s*\(", (".object",))
 _KINDS = {
     "email": "email",
     "date": "date",

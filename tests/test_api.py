@@ -791,6 +791,89 @@ paths:
     }
 
 
+def test_request_bodies_and_responses_defined_once_for_many_operations(tmp_path: Path) -> None:
+    """`components.requestBodies` and `components.responses` (Swagger 2's top-level `responses`)
+    hold schemas written in place, as an operation's do: each read under its own key."""
+    openapi = """openapi: 3.0.0
+paths: {}
+components:
+  requestBodies:
+    registerBody:
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              phone_number: {type: string}
+              venue_id: {type: integer}
+  responses:
+    getUserProfileSuccess:
+      description: the user's profile
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              data:
+                type: object
+                properties:
+                  fullname: {type: string}
+                  email: {type: string}
+"""
+    swagger = """swagger: "2.0"
+paths: {}
+responses:
+  Member:
+    description: A member
+    schema:
+      type: object
+      properties:
+        date_of_birth: {type: string, format: date}
+"""
+    assert scan(tmp_path, {"openapi.yaml": openapi, "swagger.yaml": swagger}) == {
+        "registerBody.phone_number": (11, 15, "phone"),
+        "getUserProfileSuccess.fullname": (24, 19, "name"),
+        "getUserProfileSuccess.email": (25, 19, "email"),
+        "Member.date_of_birth": (9, 9, "date_of_birth"),
+    }
+
+
+def test_a_name_in_a_nested_object_named_for_a_thing_is_the_things(tmp_path: Path) -> None:
+    """A venue's response with a member's details: the `name` of its nested `category` and
+    `facility` objects names those, not the member (nor is it the record's own `name`)."""
+    text = """openapi: 3.0.0
+paths:
+  /venues/{id}:
+    get:
+      operationId: getVenue
+      responses:
+        "200":
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  name: {type: string}
+                  email: {type: string}
+                  category:
+                    type: object
+                    properties:
+                      name: {type: string}
+                  attributes:
+                    type: object
+                    properties:
+                      name: {type: string}
+"""
+    (tmp_path / "openapi.yaml").write_text(text, encoding="utf-8")
+    found = inventory([str(tmp_path)], Options(jobs=1)).fields
+    # the record's own name and email, and the name under `attributes` (a wrapper, not a thing)
+    assert [(f.line, f.control.name, f.category) for f in found] == [
+        (13, "name", "name"),
+        (14, "email", "email"),
+        (22, "name", "name"),
+    ]
+
+
 def test_schemas_a_json_schema_keeps_under_a_key_of_its_own(tmp_path: Path) -> None:
     text = '{\n  "$schema": "http://json-schema.org/schema#",\n  "blocks": {\n    "person": {\n      "type": "object",\n      "properties": {\n        "birthDate": {"type": "string", "format": "date"},\n        "club": {"type": "string"}\n      }\n    }\n  }\n}\n'
     assert scan(tmp_path, {"people.json": text}) == {"person.birthDate": (7, 9, "date_of_birth")}

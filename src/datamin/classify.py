@@ -172,7 +172,7 @@ def classify_all(
                 )  # an API record's image is a person's only in a record of people (a society's is its logo)
         if category is not None and (
             key in goods
-            or (weak and (thing or weak_alone))
+            or (weak and (thing or weak_alone or _in_a_things_part(control, lexicon)))
             or (
                 thing
                 and (sensitivity == "low" or (table and (sensitivity == "medium" or category in lexicon.things_have)))
@@ -327,6 +327,7 @@ def _same_names(fields: list[Field], lexicon: Lexicon) -> list[Field]:
         first = known.get((_form_key(f.control), f.control.name)) if f.category is None else None
         if (
             first is not None
+            and _group(f.control) == _group(first.control)  # `category.name` is not the record's `name`
             and f.control.type not in ("radio", "checkbox")
             and (_answers(f.control, lexicon) or f.control.type == "hidden")  # a checkbox's hidden companion
         ):
@@ -844,6 +845,20 @@ def _of_someone(control: Control, lexicon: Lexicon) -> bool:
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
     """A property of a nested object named for people (`customer`, `guest`, `contact`): theirs."""
     return any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context)
+
+
+def _in_a_things_part(control: Control, lexicon: Lexicon) -> bool:
+    """A property of a nested object named for a thing (`facility: {name}`, `category: {name}`):
+    the thing's, whoever the record is about."""
+    group = _group(control)
+    if not group or "".join(split_words(group)) in _WRAPPERS:
+        return False
+    return _names_a_thing(group, lexicon) and not _mentions_people(group, lexicon)
+
+
+# Keys that wrap a record's fields in an API's shape (JSON:API's `attributes`, GeoJSON's
+# `properties`, a list's `items`), whatever the record is about.
+_WRAPPERS = frozenset({"attributes", "attribute", "properties", "property", "items", "item"})
 
 
 def _group(control: Control) -> str:

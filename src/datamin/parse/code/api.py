@@ -74,6 +74,7 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         if fragment and not paths:  # swagger-jsdoc: a comment that starts with the route (`/users:`)
             paths = {route: item for route, item in document.items() if route.startswith("/")}
         controls.extend(_operations(path, paths, named))
+        controls.extend(_shared_bodies(path, document, named))
         shared = _mapping(_mapping(document.get("components")).get("parameters"))
         controls.extend(_shared_parameters(path, shared or _mapping(document.get("parameters"))))
     elif "$schema" in document or "properties" in document or "properties" in _mapping(document.get("items")):
@@ -360,13 +361,9 @@ def _operation(path: str, called: str, operation: Any, named: Named) -> Iterator
 
     fields = _mapping(operation)
     form = Form(operation.start_mark.line + 1, _scalar(fields.get("operationId")) or called)
-    bodies = [_mapping(fields.get("requestBody"))]
-    bodies += [_mapping(response) for response in _mapping(fields.get("responses")).values()]
+    bodies = [fields.get("requestBody"), *_mapping(fields.get("responses")).values()]
     for body in bodies:
-        schemas = [_mapping(media).get("schema") for media in _mapping(body.get("content")).values()]
-        for schema in [*schemas, body.get("schema")]:  # OpenAPI 3's media types, Swagger 2's schema
-            if schema is not None and "$ref" not in _mapping(schema):
-                yield from _properties(path, schema, form, named=named)
+        yield from _body(path, body, form, named)
     parameters = fields.get("parameters")
     if isinstance(parameters, yaml.SequenceNode):
         for parameter in parameters.value:
@@ -377,6 +374,26 @@ def _operation(path: str, called: str, operation: Any, named: Named) -> Iterator
                     yield from _properties(path, schema, form, named=named)
             else:
                 yield from _parameter(path, parameter, form)
+
+
+def _body(path: str, body: Any, form: Form, named: Named) -> Iterator[Control]:
+    """The properties of a request body's or a response's schema written in place (one that
+    refers to a named schema is read there)."""
+    details = _mapping(body)
+    schemas = [_mapping(media).get("schema") for media in _mapping(details.get("content")).values()]
+    for schema in [*schemas, details.get("schema")]:  # OpenAPI 3's media types, Swagger 2's schema
+        if schema is not None and "$ref" not in _mapping(schema):
+            yield from _properties(path, schema, form, named=named)
+
+
+def _shared_bodies(path: str, document: dict[str, Any], named: Named) -> Iterator[Control]:
+    """Request bodies and responses defined once and referred to by operations
+    (`components.requestBodies`, `components.responses`, Swagger 2's `responses`): each read as
+    an operation's, its container the key it is defined under."""
+    components = _mapping(document.get("components"))
+    for section in (components.get("requestBodies"), components.get("responses"), document.get("responses")):
+        for key, body in _mapping(section).items():
+            yield from _body(path, body, Form(body.start_mark.line + 1, key), named)
 
 
 def _shared_parameters(path: str, parameters: dict[str, Any]) -> Iterator[Control]:

@@ -874,6 +874,21 @@ paths:
     ]
 
 
+def test_the_sender_of_a_message_is_a_person(tmp_path: Path) -> None:
+    text = """openapi: 3.0.0
+paths: {}
+components:
+  schemas:
+    Message:
+      type: object
+      properties:
+        senderId: {type: string}
+        senderName: {type: string}
+        subject: {type: string}
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {"Message.senderName": (9, 9, "name")}
+
+
 def test_schemas_a_json_schema_keeps_under_a_key_of_its_own(tmp_path: Path) -> None:
     text = '{\n  "$schema": "http://json-schema.org/schema#",\n  "blocks": {\n    "person": {\n      "type": "object",\n      "properties": {\n        "birthDate": {"type": "string", "format": "date"},\n        "club": {"type": "string"}\n      }\n    }\n  }\n}\n'
     assert scan(tmp_path, {"people.json": text}) == {"person.birthDate": (7, 9, "date_of_birth")}

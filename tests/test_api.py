@@ -1344,8 +1344,16 @@ def test_what_signing_in_hands_out_is_a_password(tmp_path: Path) -> None:
       properties:
         secret: {type: string}
         qrCode: {type: string}
+    OAuthTokenResponse:
+      type: object
+      required: [access_token, token_type, expires_in]
+      properties:
+        access_token: {type: string, minLength: 1}
+        token_type: {type: string, const: bearer}
+        expires_in: {type: integer, minimum: 60}
 """)
     assert scan(tmp_path, {"openapi.yaml": text}) == {
         "TokenResponse.token": (9, 9, "password"),
         "MFASetupResponse.secret": (13, 9, "password"),
+        "OAuthTokenResponse.access_token": (19, 9, "password"),
     }

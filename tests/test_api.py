@@ -1110,6 +1110,11 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     text = "type Lesson {\n  studentId: String\n  topic: String\n}\ntype Student {\n  studentId: String\n  email: String\n}\n"
     assert scan(tmp_path, {"schema.graphql": text}) == {"Student.email": (7, 3, "email")}
     # a lesson's studentId points at a student, as a foreign key does (and a student's is its own key)
+    signup = "input CustomerRegister {\n  citizenId: String\n  memberId: String\n}\n"
+    assert scan(tmp_path / "signup", {"schema.graphql": signup}) == {
+        "CustomerRegister.citizenId": (2, 3, "national_id")
+    }
+    # but a citizen's id is the number on their identity card, not a key of a citizens' table
 
 
 def test_a_type_a_persons_record_holds_is_their_value_not_a_list(tmp_path: Path) -> None:
@@ -1140,6 +1145,43 @@ def test_a_property_that_holds_a_wrapped_value_is_the_field(tmp_path: Path) -> N
     assert {key: category for key, (_, _, category) in found.items() if key.startswith("identity")} == {
         "identity.fullName": "name",
         "identity.region": "address",
+    }
+
+
+def test_a_value_kept_with_its_sources_and_confidence_is_the_field(tmp_path: Path) -> None:
+    """A research dataset's person: each value with where it was found and how sure it is."""
+    text = """{
+  "title": "Person",
+  "type": "object",
+  "properties": {
+    "name": {"$ref": "#/definitions/complex_string"},
+    "date_of_birth": {"$ref": "#/definitions/complex_string"},
+    "other_names": {
+      "type": "object",
+      "properties": {"value": {"type": "array", "items": {"type": "string"}}, "sources": {"type": "array"}}
+    }
+  },
+  "definitions": {
+    "complex_string": {
+      "type": "object",
+      "properties": {"value": {"type": "string"}, "sources": {"type": "array"}, "confidence": {"type": "string"}}
+    }
+  }
+}"""
+    assert categories(tmp_path, {"schemas/person.json": text}) == {
+        "Person.name": "name",
+        "Person.date_of_birth": "date_of_birth",
+        "Person.other_names": "name",
+    }
+
+
+def test_a_json_schema_of_properties_alone(tmp_path: Path) -> None:
+    """Neither `$schema` nor `"type": "object"`: properties that say what they hold are enough."""
+    text = '{\n  "required": ["user_name"],\n  "properties": {\n    "id": {"type": "integer"},\n    "user_name": {"type": "string"},\n    "dob": {"type": "string"}\n  }\n}\n'
+    package = '{\n  "name": "shop",\n  "properties": {"email": "shop@example.com"}\n}\n'
+    assert scan(tmp_path, {"schemas/user.json": text, "config/package.json": package}) == {
+        "user.user_name": (5, 5, "username"),
+        "user.dob": (6, 5, "date_of_birth"),
     }
 
 

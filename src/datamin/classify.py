@@ -915,6 +915,8 @@ def _refers_to_a_person(control: Control, lexicon: Lexicon) -> bool:
     words = split_words(control.name)
     if len(words) != 2 or words[1] not in ("id", "ids", "uuid") or words[0] not in lexicon.people:
         return False
+    if any(t.category in _SOMEONES_OWN for t in lexicon.joined.get("".join(words), ())):
+        return False  # `citizenId`, `residentId`: the number on an identity card, no record's key
     return _head_word(control.container, lexicon) not in (words[0], words[0] + "s")
 
 

@@ -125,6 +125,11 @@ _OBJECT_SCHEMA = (
     re.compile(r"""["']?type["']?\s*:\s*["']?object\b"""),
     re.compile(r"""(?:^\s*|[{,]\s*)["']?properties["']?\s*:""", re.M),
 )
+# ... or properties that say what each holds without calling the whole an object (`"properties":
+# {"email": {"type": "string"}}`).
+_TYPED_PROPERTIES = re.compile(
+    r"""["']?properties["']?\s*:\s*\{?\s*["']?[\w$.-]+["']?\s*:\s*\{?\s*["']?(?:type|\$ref|format)["']?\s*:"""
+)
 _API_SUFFIXES = (".yaml", ".yml", ".json")
 _GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
 
@@ -169,7 +174,11 @@ def wants(path: str, text: str) -> bool:
         return True  # a model or a form schema, markup or not
     if lower.endswith(_API_SUFFIXES):
         head = text[:4096]
-        return _API_SNIFF.search(head) is not None or all(p.search(head) for p in _OBJECT_SCHEMA)
+        return (
+            _API_SNIFF.search(head) is not None
+            or all(p.search(head) for p in _OBJECT_SCHEMA)
+            or _TYPED_PROPERTIES.search(head) is not None
+        )
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):
             return pattern.search(text) is not None

@@ -162,6 +162,7 @@ _VALUES = frozenset({"value", "amount", "valor", "monto", "importe", "montant", 
 _BESIDE_A_VALUE = frozenset({
     "language", "lang", "locale", "unit", "system", "currency", "currencycode", "moneda", "divisa", "moeda",
     "devise", "wahrung", "waehrung", "valuta",
+    "source", "sources", "confidence", "provenance",  # where the value comes from, how sure it is
 })  # fmt: skip
 
 
@@ -286,8 +287,8 @@ def _properties(
             continue  # the schema's own property, narrowed here
         inner = _mapping(value)
         items = inner.get("items")
-        if "properties" not in inner and _wraps_a_value(value, named):
-            yield _property(path, key, value, form, groups)  # `fullName: [{language, value}]`: one value
+        if _wraps_a_value(value, named):  # `fullName: [{language, value}]`, `weight: {value, unit}`: one value
+            yield _property(path, key, value, form, groups)
         elif "properties" in inner or "allOf" in inner:
             # a key that only groups others
             yield from _properties(path, value, form, depth + 1, named, groups=(*groups, str(key.value)))

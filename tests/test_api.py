@@ -1117,6 +1117,20 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     # but a citizen's id is the number on their identity card, not a key of a citizens' table
 
 
+def test_a_key_named_id_first_is_a_reference_as_one_named_id_last(tmp_path: Path) -> None:
+    """`id_rawat_inap` (an inpatient stay's key, as Indonesian code names keys) points at a
+    record, as `rawat_inap_id` does; an `Int` or an `ID` of GraphQL is such a key."""
+    text = (
+        "type DiagnosaInap {\n  id_diagnosa_jalan: ID!\n  id_rawat_inap: Int\n  nama_diagnosa: String\n}\n"
+        "type Pasien {\n  id_pasien: ID!\n  nama: String\n  tanggal_lahir: String\n}\n"
+    )
+    assert scan(tmp_path, {"schema.graphql": text}) == {
+        "DiagnosaInap.nama_diagnosa": (4, 3, "health"),
+        "Pasien.nama": (8, 3, "name"),
+        "Pasien.tanggal_lahir": (9, 3, "date_of_birth"),
+    }
+
+
 def test_a_type_a_persons_record_holds_is_their_value_not_a_list(tmp_path: Path) -> None:
     """`Gender { gender }` alone is a list of genders to pick from; held by a `Person` it is
     that person's, as a value object (Norwegian registers wrap each attribute so)."""

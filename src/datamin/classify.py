@@ -1573,7 +1573,7 @@ def _phrase_matches(listed: tuple[Word, ...], lexicon: Lexicon, in_names: bool, 
                 if (
                     (term.in_names if in_names else term.in_labels)
                     and not _metadata_after(words, j, lexicon, ids, term.category)
-                    and not _metadata_before(words, i, lexicon, term.category)
+                    and not _metadata_before(words, i, lexicon, ids, term.category)
                     and not (
                         in_names
                         and i == 1
@@ -1658,9 +1658,13 @@ def _literal_part(name: str) -> str:
     return literal if any(c.isalpha() for c in literal) else name
 
 
-def _metadata_before(words: list[str], i: int, lexicon: Lexicon, category: str) -> bool:
+def _metadata_before(words: list[str], i: int, lexicon: Lexicon, ids: int, category: str) -> bool:
     """ "Type of phone number", "Format of the email": what comes before says the same. A
-    "Type of disability" is the value of an attribute, as `disability_type` is."""
+    "Type of disability" is the value of an attribute, as `disability_type` is. A leading `id`
+    (`id_diagnosa`, `id_pasien`, as code in Indonesia and Malaysia names its keys) is the
+    reference a trailing one is."""
+    if i >= 1 and words[0] in ("id", "ids"):
+        return _refers_by_id(ids, category, lexicon)
     if i >= 2 and words[i - 1] == "of":
         before = words[i - 2]
     elif i >= 3 and words[i - 2] == "of" and words[i - 1] in ("the", "a", "an"):
@@ -1670,6 +1674,10 @@ def _metadata_before(words: list[str], i: int, lexicon: Lexicon, category: str) 
     if before in lexicon.value_qualifiers and category in lexicon.attribute_categories:
         return False
     return before in lexicon.metadata
+
+
+def _refers_by_id(ids: int, category: str, lexicon: Lexicon) -> bool:
+    return ids == ID_IS_REFERENCE or (ids == ID_IS_REFERENCE_UNLESS_CODED and not _coded(category, lexicon))
 
 
 def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, category: str) -> bool:
@@ -1683,7 +1691,7 @@ def _metadata_after(words: list[str], j: int, lexicon: Lexicon, ids: int, catego
         return False
     following = words[j + 1]
     if following in ("id", "ids"):
-        return ids == ID_IS_REFERENCE or (ids == ID_IS_REFERENCE_UNLESS_CODED and not _coded(category, lexicon))
+        return _refers_by_id(ids, category, lexicon)
     if following in lexicon.value_qualifiers and category in lexicon.attribute_categories:
         return False
     if following in lexicon.metadata:

@@ -524,7 +524,7 @@ def _graphql_field(
         return []  # `comments: [Comment]`: a list of another file's records, not a value
     kinds = {
         "Email": "email", "EmailAddress": "email", "Date": "date", "DateTime": "datetime-local", "ID": "hidden",
-        "UUID": "hidden", "Uuid": "hidden",
+        "UUID": "hidden", "Uuid": "hidden", "Int": "number", "Float": "number", "Boolean": "checkbox",
     }  # fmt: skip
     kind = kinds.get(type_name, "text")  # an `ID` points at a record: read as a key, as a hidden input is
     labels = [("title", field.description.value)] if getattr(field, "description", None) else []

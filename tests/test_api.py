@@ -1117,6 +1117,24 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     # but a citizen's id is the number on their identity card, not a key of a citizens' table
 
 
+def test_a_record_of_an_animal_holds_the_animals_details(tmp_path: Path) -> None:
+    """A pet-care app's `model.Pet`: its birth date, sex and weight are the pet's; its owner's
+    are the owner's."""
+    text = schemas_only("""
+    model.Pet:
+      type: object
+      properties:
+        birth_date: {type: string, format: date}
+        sex_type: {type: string}
+        weight: {type: number}
+    PetOwner:
+      type: object
+      properties:
+        birth_date: {type: string, format: date}
+""")
+    assert scan(tmp_path, {"swagger.yaml": text}) == {"PetOwner.birth_date": (15, 9, "date_of_birth")}
+
+
 def test_a_key_named_id_first_is_a_reference_as_one_named_id_last(tmp_path: Path) -> None:
     """`id_rawat_inap` (an inpatient stay's key, as Indonesian code names keys) points at a
     record, as `rawat_inap_id` does; an `Int` or an `ID` of GraphQL is such a key."""

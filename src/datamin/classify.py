@@ -158,7 +158,7 @@ def classify_all(
             thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
         if (
             category in lexicon.animals_have
-            and _says_animal(_field_words(control), lexicon)
+            and (_says_animal(_field_words(control), lexicon) or _of_an_animal(control, lexicon))
             and not _of_someone(control, lexicon)
         ):
             category = None  # a pet's name, age, photo and microchip number (a form about a pet is a thing)
@@ -827,6 +827,11 @@ def _says_animal(text: str, lexicon: Lexicon) -> bool:
     if any(w in lexicon.animals for w in split_words(text)):
         return True
     return has_non_latin(text) and any(a in fold(text) for a in lexicon.animals if has_non_latin(a))
+
+
+def _of_an_animal(control: Control, lexicon: Lexicon) -> bool:
+    """A record or form of an animal (`Pet`, `PetDetail`, `model.Pet`; not a `PetOwner`)."""
+    return control.form is not None and _says_animal(_head_word(control.form.ident, lexicon), lexicon)
 
 
 def _field_words(control: Control) -> str:

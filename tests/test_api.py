@@ -977,6 +977,40 @@ def test_a_part_of_a_spec_split_into_files(tmp_path: Path) -> None:
     assert not wants("docker-compose.yml", "services:\n  db:\n    image: postgres\n    environment:\n      A: b\n")
 
 
+def test_a_path_of_a_spec_split_into_files(tmp_path: Path) -> None:
+    """`paths/customers.yaml`: a path's operations, each read as in a whole spec."""
+    text = """post:
+  summary: Register a new customer
+  requestBody:
+    content:
+      application/json:
+        schema:
+          $ref: ../components/schemas/Customer.yaml
+  responses:
+    '201':
+      description: Registered
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              message: {type: string}
+get:
+  summary: List customers
+  parameters:
+    - in: query
+      name: last_name
+      schema: {type: string}
+    - in: query
+      name: page
+      schema: {type: integer}
+  responses:
+    '200':
+      description: A page of customers
+"""
+    assert scan(tmp_path, {"openapi/paths/customers.yaml": text}) == {"GET customers.last_name": (21, 13, "name")}
+
+
 def test_parts_of_a_spec_split_into_files_one_operation_and_the_values_schemas_refer_to(tmp_path: Path) -> None:
     operation = """tags: [Bookings]
 operationId: postBookings

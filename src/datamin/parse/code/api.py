@@ -31,6 +31,7 @@ _FORMATS = {
     "uri": "url",
 }
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_PATH_ITEM = _METHODS | {"parameters", "summary", "description", "servers", "$ref"}  # what a path holds
 
 
 def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False) -> Parsed:
@@ -91,6 +92,9 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         # a part of a spec split into files: one operation (`paths/bookings/post.yaml`)
         stem = lower.rsplit("/", 1)[-1].split(".", 1)[0]
         controls.extend(_operation(path, stem.upper() if stem in _METHODS else stem, root, None))
+    elif set(document) & _METHODS and all(k in _PATH_ITEM or k.startswith("x-") for k in document):
+        # a path of a spec split into files (`paths/customers.yaml`: `get:`, `post:`): its operations
+        controls.extend(_operations(path, {lower.rsplit("/", 1)[-1].split(".", 1)[0]: root}, None))
     else:  # ... or named schemas at the top (`Person: {type: object, ...}`), and the values they refer to
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
         controls.extend(_components(path, named, named=document))

@@ -1151,6 +1151,23 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     # but a citizen's id is the number on their identity card, not a key of a citizens' table
 
 
+def test_a_record_of_staff_holds_their_job_and_pay(tmp_path: Path) -> None:
+    """When an employee joined, their level and bonus are their employment and income; when a
+    user joined is when they signed up, and a game's level is the game's."""
+    text = (
+        "type Employee {\n  joinDate: String\n  level: Int\n  bonus: Float\n}\n"
+        "type User {\n  joinDate: String\n  level: Int\n}\n"
+        "input EmployeeInput {\n  office_branch: String\n  date_of_leaving: String\n}\n"
+    )
+    assert categories(tmp_path, {"schema.graphql": text}) == {
+        "Employee.joinDate": "employment",
+        "Employee.level": "employment",
+        "Employee.bonus": "income",
+        "EmployeeInput.office_branch": "employment",
+        "EmployeeInput.date_of_leaving": "employment",
+    }
+
+
 def test_a_record_of_an_animal_holds_the_animals_details(tmp_path: Path) -> None:
     """A pet-care app's `model.Pet`: its birth date, sex and weight are the pet's; its owner's
     are the owner's."""

@@ -118,6 +118,8 @@ class Lexicon:
         "record_handling",
         "record_notes",
         "sign_in",
+        "staff",
+        "staff_columns",
         "stock_words",
         "substrings",
         "thing_tables",
@@ -157,6 +159,8 @@ class Lexicon:
     people: frozenset[str]  # who personal data is about: a table or form named so is about people
     people_substrings: frozenset[str]  # ... in the scripts that write words without spaces (联系人)
     people_columns: dict[str, str]  # column -> category, in a table of people only (`contacts.company`)
+    staff: frozenset[str]  # who works for the organisation: a record named so is of its staff
+    staff_columns: dict[str, str]  # column -> category, in a record of staff only (`employees.join_date`)
     card_parts: dict[str, str]  # `expiration`, `cardName` -> category, beside a card's number only
     value_parts: dict[str, frozenset[str]]  # category -> what holds the value in a record of one
     person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
@@ -289,7 +293,9 @@ def _build() -> Lexicon:
             raise RuleError(f"{where}: duplicate category id {category.id}")
         categories[category.id] = category
     raw = _read("lexicon.toml")
-    by_category = {table: raw.pop(table, {}) for table in ("people_columns", "card_parts", "value_parts")}
+    by_category = {
+        table: raw.pop(table, {}) for table in ("people_columns", "staff_columns", "card_parts", "value_parts")
+    }
     for table, listed in by_category.items():
         unknown = set(listed) - set(categories)
         if unknown:
@@ -393,6 +399,7 @@ def _index(
     categories: dict[str, Category],
     shared: dict[str, tuple[str, ...]],
     people_columns: dict[str, list[str]] | None = None,
+    staff_columns: dict[str, list[str]] | None = None,
     card_parts: dict[str, list[str]] | None = None,
     value_parts: dict[str, list[str]] | None = None,
 ) -> Lexicon:
@@ -459,6 +466,8 @@ def _index(
         | frozenset(fold(p) for p in shared.get("person_sections", ()) if has_non_latin(fold(p))),
         identity_records=_joined(shared.get("identity_records", ())),
         people_columns=_by_phrase(people_columns),
+        staff=_joined(shared.get("staff", ())),
+        staff_columns=_by_phrase(staff_columns),
         card_parts=_by_phrase(card_parts),
         value_parts={
             category: frozenset("".join(split_words(p)) for p in phrases)

@@ -192,6 +192,9 @@ def classify_all(
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
             evidence = (why,)
+        elif category is None and (own := _staff_column(control, lexicon)) is not None:
+            category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
+            evidence = (f"in {control.form.ident}: a staff member's {control.name}",)  # type: ignore[union-attr]
         elif category is None and table and (_about_people(control, lexicon) or _notes_of_a_persons(control, lexicon)):
             words = split_words(control.name)
             own = lexicon.people_columns.get("".join(words))
@@ -827,6 +830,15 @@ def _says_animal(text: str, lexicon: Lexicon) -> bool:
     if any(w in lexicon.animals for w in split_words(text)):
         return True
     return has_non_latin(text) and any(a in fold(text) for a in lexicon.animals if has_non_latin(a))
+
+
+def _staff_column(control: Control, lexicon: Lexicon) -> str | None:
+    """The category of what a record or a form of the organisation's staff (`employees`,
+    `EmployeeSchema`, `master_personil`, form#add-employee) holds of their job: `join_date`,
+    `grade`, `branch`, `bonus`."""
+    if control.form is None or _head_word(control.form.ident, lexicon) not in lexicon.staff:
+        return None
+    return lexicon.staff_columns.get("".join(split_words(control.name)))
 
 
 def _of_an_animal(control: Control, lexicon: Lexicon) -> bool:

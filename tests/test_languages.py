@@ -121,6 +121,16 @@ def test_labels_and_names_of_the_region(markup: str, category: str | None) -> No
     assert personal("x.html", f"<form>{markup}</form>") == ({(1, category)} if category else set())
 
 
+def test_a_parent_named_by_who_they_are_in_malay_and_indonesian() -> None:
+    """A bank's sign-up asks for the birth mother's name (`ibu_kandung`), a school's for the
+    father's (`ayah`) and the guardian's (`wali`), as `mother` and `father` do in English."""
+    form = (
+        '<form><input name="email" type="email">\n<input name="ibu_kandung">\n<input name="ayah">\n'
+        '<input name="wali"></form>'
+    )
+    assert personal("x.html", form) == {(1, "email"), (2, "name"), (3, "name"), (4, "name")}
+
+
 def test_a_weak_word_counts_only_beside_another_personal_field() -> None:
     """ตำแหน่ง is a job position, or the position of a thing on a page."""
     alone = '<form><label for="a">ตำแหน่ง</label><input id="a" name="a"></form>'

@@ -1151,6 +1151,24 @@ def test_a_key_of_someones_record_is_a_reference_not_their_number(tmp_path: Path
     # but a citizen's id is the number on their identity card, not a key of a citizens' table
 
 
+def test_the_parts_of_a_password_sent_to_change_it_are_the_password(tmp_path: Path) -> None:
+    text = schemas_only("""
+    ChangePassword:
+      type: object
+      properties:
+        password:
+          type: object
+          properties:
+            lama: {type: string}
+            baru_a: {type: string}
+        remember: {type: boolean}
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "ChangePassword.lama": "password",
+        "ChangePassword.baru_a": "password",
+    }
+
+
 def test_a_record_of_staff_holds_their_job_and_pay(tmp_path: Path) -> None:
     """When an employee joined, their level and bonus are their employment and income; when a
     user joined is when they signed up, and a game's level is the game's."""

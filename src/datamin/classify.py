@@ -201,6 +201,9 @@ def classify_all(
             if own is not None:  # `contacts.company`: where the person works; `otherInfo.note` of `people`
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
+        elif category is None and _part_of_a_password(control, lexicon):
+            category, sensitivity, confidence = "password", lexicon.categories["password"].sensitivity, RECORD_WEIGHT
+            evidence = (f"a part of {_group(control)}",)
         elif category is None and (_part_of_a_name(control, lexicon) or _beside_the_other_parts(control, named_parts)):
             category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
             evidence = (f"a part of a name: {control.name}" + (f" in {_group(control)}" if _group(control) else ""),)
@@ -862,6 +865,16 @@ def _of_someone(control: Control, lexicon: Lexicon) -> bool:
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
     """A property of a nested object named for people (`customer`, `guest`, `contact`): theirs."""
     return any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context)
+
+
+def _part_of_a_password(control: Control, lexicon: Lexicon) -> bool:
+    """`password: {old, new, confirm}`: what a change of password sends is the password."""
+    group = _group(control)
+    return (
+        bool(group)
+        and control.type in ("text", "password")
+        and "password" in matched_categories(group, lexicon, strong=True)
+    )
 
 
 def _in_a_things_part(control: Control, lexicon: Lexicon) -> bool:

@@ -199,6 +199,34 @@ const chart = { properties: { colour: 'red' } };
     }  # the key that only groups (address) is no field; a chart's properties are no schema
 
 
+def test_a_birth_date_asked_in_parts_and_a_mentors_name(tmp_path: Path) -> None:
+    """An AJV schema of a KYC form: `dateOfBirth: {day, month, year}` is the birth date in
+    parts; a project's `mentorName` names a person."""
+    text = """export const kycSchema = {
+  type: 'object',
+  properties: {
+    dateOfBirth: {
+      type: 'object',
+      properties: {
+        day: { type: 'string' },
+        month: { type: 'string' },
+        year: { type: 'string' },
+      },
+    },
+    project: { type: 'object', properties: { mentorName: { type: 'string' }, year: { type: 'string' } } },
+  },
+}
+"""
+    (tmp_path / "kyc.ts").write_text(text, encoding="utf-8")
+    found = inventory([str(tmp_path)], Options(jobs=1)).fields
+    assert [(f.line, f.control.name, f.category) for f in found] == [
+        (7, "day", "date_of_birth"),
+        (8, "month", "date_of_birth"),
+        (9, "year", "date_of_birth"),
+        (12, "mentorName", "name"),
+    ]
+
+
 def test_a_javascript_json_schemas_conditional_and_combined_parts(tmp_path: Path) -> None:
     """What a form asks once an answer is given (`dependencies`, `then`) and the parts of a
     `oneOf` or `allOf` are fields too; a part that only narrows a declared property is not."""

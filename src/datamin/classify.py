@@ -201,8 +201,8 @@ def classify_all(
             if own is not None:  # `contacts.company`: where the person works; `otherInfo.note` of `people`
                 category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
                 evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
-        elif category is None and _part_of_a_password(control, lexicon):
-            category, sensitivity, confidence = "password", lexicon.categories["password"].sensitivity, RECORD_WEIGHT
+        elif category is None and (part_of := _part_of_a_value(control, lexicon)) is not None:
+            category, sensitivity, confidence = part_of, lexicon.categories[part_of].sensitivity, RECORD_WEIGHT
             evidence = (f"a part of {_group(control)}",)
         elif category is None and (_part_of_a_name(control, lexicon) or _beside_the_other_parts(control, named_parts)):
             category, sensitivity, confidence = "name", lexicon.categories["name"].sensitivity, RECORD_WEIGHT
@@ -867,14 +867,25 @@ def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
     return any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context)
 
 
-def _part_of_a_password(control: Control, lexicon: Lexicon) -> bool:
-    """`password: {old, new, confirm}`: what a change of password sends is the password."""
+def _part_of_a_value(control: Control, lexicon: Lexicon) -> str | None:
+    """The category of a value an object holds in parts: `password: {old, new, confirm}` (what a
+    change of password sends), `dateOfBirth: {day, month, year}`."""
     group = _group(control)
-    return (
-        bool(group)
-        and control.type in ("text", "password")
-        and "password" in matched_categories(group, lexicon, strong=True)
-    )
+    if not group or control.type not in ("text", "password", "number"):
+        return None
+    said = matched_categories(group, lexicon, strong=True)
+    if "password" in said and control.type != "number":
+        return "password"
+    if "date_of_birth" in said and split_words(control.name)[-1:] in (
+        ["day"],
+        ["month"],
+        ["year"],
+        ["dd"],
+        ["mm"],
+        ["yyyy"],
+    ):
+        return "date_of_birth"
+    return None
 
 
 def _in_a_things_part(control: Control, lexicon: Lexicon) -> bool:

@@ -53,17 +53,24 @@ def _keys(source: Source, node: Node | None) -> set[str]:
 
 
 def _properties(
-    source: Source, schema: Node, form: Form, depth: int, declared: frozenset[str] = frozenset()
+    source: Source,
+    schema: Node,
+    form: Form,
+    depth: int,
+    declared: frozenset[str] = frozenset(),
+    groups: tuple[str, ...] = (),
 ) -> Iterator[Control]:
     """A schema's properties, and those its `allOf`/`oneOf`/`anyOf` parts, its `then`/`else`
     and its `dependencies` add (as an OpenAPI document's are read): a part that narrows a
-    property the schema declares (`oneOf` of an answer's `enum`) adds no field: `declared`."""
+    property the schema declares (`oneOf` of an answer's `enum`) adds no field: `declared`.
+    The keys of the nested objects a property sits in are its `groups`, as in an OpenAPI
+    document (`dateOfBirth` of `dateOfBirth.day`)."""
     if depth > 12:
         return
     own = {name: value for name, _, value in entries(source, schema)}
     names = declared | _keys(source, own.get("properties"))
     for part in _parts(source, own):
-        yield from _properties(source, part, form, depth + 1, names)
+        yield from _properties(source, part, form, depth + 1, names, groups)
     for name, at, value in entries(source, own.get("properties")):
         if name in declared:
             continue
@@ -71,10 +78,11 @@ def _properties(
         nested = details.get("properties") is not None or (
             details.get("items") is not None and "properties" in _keys(source, details.get("items"))
         )
-        if nested:
-            yield from _properties(source, value, form, depth + 1)  # a key that only groups fields
+        if nested:  # a key that only groups fields
+            yield from _properties(source, value, form, depth + 1, groups=(*groups, name))
             continue
-        yield _field(source, name, at, details, form)
+        control = _field(source, name, at, details, form)
+        yield control._replace(context=tuple(("group", group) for group in groups)) if groups else control
 
 
 def _parts(source: Source, own: dict[str, Node | None]) -> Iterator[Node]:

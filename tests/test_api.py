@@ -1009,6 +1009,11 @@ get:
       description: A page of customers
 """
     assert scan(tmp_path, {"openapi/paths/customers.yaml": text}) == {"GET customers.last_name": (21, 13, "name")}
+    # ... or the paths of a spec, without its `openapi:` key
+    paths = "paths:\n  /agents:\n    get:\n      parameters:\n        - {in: query, name: nationalId}\n"
+    assert scan(tmp_path / "agents", {"docs/paths/agents.yaml": paths}) == {
+        "GET /agents.nationalId": (5, 29, "national_id")
+    }
 
 
 def test_parts_of_a_spec_split_into_files_one_operation_and_the_values_schemas_refer_to(tmp_path: Path) -> None:

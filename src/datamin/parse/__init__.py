@@ -118,7 +118,10 @@ PARSERS: dict[str, Parser] = {
     "prisma": _reader("prisma"), "api": _reader("api"), "javascript": _script,
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
-_API_SNIFF = re.compile(r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:""", re.M)
+_API_SNIFF = re.compile(
+    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:|^["']?paths["']?\s*:\s*\{?\s*["']?/""",
+    re.M,
+)  # (or a spec's paths kept in a file of their own)
 # ... or a JSON Schema that leaves out `$schema`, as most form schemas do, or a part of a spec
 # split into files (`Person:` at the top): an object with properties.
 _OBJECT_SCHEMA = (

@@ -62,7 +62,11 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         return Parsed([], [])
     document = _mapping(root)
     controls: list[Control] = []
-    split = "schemas" in _mapping(document.get("components"))  # a spec's components kept in a file of their own
+    # a spec's components, or its paths, kept in a file of their own
+    routes = _mapping(document.get("paths"))
+    split = "schemas" in _mapping(document.get("components")) or (
+        bool(routes) and all(r.startswith("/") for r in routes)
+    )
     if "openapi" in document or "swagger" in document or fragment or split:
         named = {}
         for section in ("components", "definitions"):

@@ -1450,6 +1450,23 @@ def test_a_schema_named_for_its_role_in_the_code_is_of_what_its_name_says(tmp_pa
     }
 
 
+def test_a_parameters_type_says_what_it_holds_as_a_propertys_does(tmp_path: Path) -> None:
+    """An integer parameter named `..._id` points at a record, as an integer property does (a
+    stored address's key); a string one holds the value."""
+    text = """swagger: "2.0"
+paths:
+  /addresses/{address_id}:
+    get:
+      parameters:
+        - {in: path, name: address_id, type: integer}
+  /geocode/{address_id}:
+    get:
+      parameters:
+        - {in: path, name: address_id, type: string}
+"""
+    assert categories(tmp_path, {"swagger.yaml": text}) == {"GET /geocode/{address_id}.address_id": "address"}
+
+
 def test_a_header_parameter_counts_only_for_the_persons_address_or_device(tmp_path: Path) -> None:
     """`x-fapi-customer-ip-address` carries the customer's IP address; `Authorization` and
     `X-Request-Email-Template` are the client's."""

@@ -31,6 +31,7 @@ _FORMATS = {
     "uri": "url",
 }
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_TYPES = {"boolean": "checkbox", "integer": "number", "number": "number"}  # a property's type, as an input's
 _PATH_ITEM = _METHODS | {"parameters", "summary", "description", "servers", "$ref"}  # what a path holds
 
 
@@ -344,7 +345,7 @@ def described(
     document, a JavaScript or Python object and a PHP annotation."""
     given = words.get("format", "")
     kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")  # a uuid points at a record
-    kind = kind or {"boolean": "checkbox", "integer": "number", "number": "number"}.get(words.get("type", ""), "text")
+    kind = kind or _TYPES.get(words.get("type", ""), "text")
     labels = [("title", words.get("description", "")), ("label", words.get("title", ""))]
     labels.append(("example", words.get("example", "")))  # a value: read for its shape, not its words
     return Control(
@@ -422,7 +423,8 @@ def _parameter(path: str, parameter: Any, form: Form) -> Iterator[Control]:
         return
     schema = _mapping(details.get("schema"))
     given = _scalar(schema.get("format")) or _scalar(details.get("format"))
-    kind = "hidden" if given == "uuid" else _FORMATS.get(given, "text")  # a uuid points at a record
+    typed = _scalar(schema.get("type")) or _scalar(details.get("type"))  # OpenAPI 3's schema, Swagger 2's own
+    kind = "hidden" if given == "uuid" else _FORMATS.get(given, _TYPES.get(typed, "text"))  # a uuid points at a record
     labels = tuple(("title", t) for t in [_scalar(details.get("description"))] if t)
     yield Control(
         path, key.start_mark.line + 1, key.start_mark.column + 1, "api", "parameter",

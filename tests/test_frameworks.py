@@ -394,6 +394,23 @@ def test_an_input_component_named_with_its_variant_is_a_field() -> None:
     assert personal("ApplicationForm.vue", text) == {(2, "name")}
 
 
+def test_a_controlled_input_component_is_a_field() -> None:
+    """React's binding: a component given the value it shows and the handler that changes it
+    (<DatePicker value={birthDate} onChange=...>) is an input; a tab bar's is no personal field."""
+    text = """export function BasicInfo({ birthDate, gender, tab }) {
+  return (
+    <form>
+      <p>Date of birth</p>
+      <DatePicker value={birthDate} onChange={(d) => setBirthDate(d)} required={false} />
+      <Dropdown selectedOption={gender} options={genders} onChange={setGender} />
+      <Tabs value={tab} onChange={setTab} />
+      <DatePicker value={birthDate} />
+    </form>
+  );
+}"""
+    assert personal("BasicInfo.tsx", text) == {(5, "date_of_birth"), (6, "gender")}
+
+
 def test_a_web_forms_radio_button_list_renders_one_button_per_item() -> None:
     text = """<%@ Control Language="C#" %>
 <td>Jantina:</td><td>

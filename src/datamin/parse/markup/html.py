@@ -95,6 +95,9 @@ _INPUT_COMPONENT_ATTRIBUTES = frozenset(
     {"name", ":name", "@name", "path", "property", "field", "id", "label", ":label", "placeholder", "type", "_",
      "autocomplete", "@valuepath", "valuepath", "@label", "@placeholder"}
 )  # fmt: skip
+# A controlled input of React and its likes: the value it shows and the handler that changes it.
+_CONTROLLED_VALUES = frozenset({"value", "selected", "selectedoption", "checked", "date", "selecteddate"})
+_CHANGE_HANDLERS = frozenset({"onchange", "onvaluechange", "onchangetext", "onselect", "ondatechange"})
 _INPUT_TYPES = frozenset(
     {"text", "email", "tel", "password", "number", "date", "datetime-local", "month", "week", "time", "url",
      "search", "checkbox", "radio", "file", "select", "textarea", "hidden", "color", "range"}
@@ -559,6 +562,8 @@ class _Reader:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
             return True
+        if attributes & _CONTROLLED_VALUES and attributes & _CHANGE_HANDLERS:
+            return True  # <DatePicker value={birthDate} onChange={...}>: a controlled input, React's binding
         if attributes & _VALUE_ATTRIBUTES and _choice_tag(element.tag):
             return True  # <Radio value="男">男</Radio>, <mat-radio-button [value]="g"> in a group: one answer
         return self.decorated and self._wrapped_by_a_decorator(element)
@@ -789,7 +794,7 @@ class _Reader:
                     found.append(_squash(value))
             elif key == "_" or key.startswith("{"):
                 found.extend(_REGISTER.findall(value))
-            elif self.jsx and key == "value" and value.strip():
+            elif self.jsx and key in _CONTROLLED_VALUES and value.strip():  # value={birthDate}, selected={gender}
                 found.append(_squash(value))
             elif key in ("value", "th:value") and _EXPRESSION_BINDING.match(value):
                 # value="${member.phone}" (JSP, JSF, Thymeleaf): the model property it holds

@@ -199,6 +199,23 @@ const chart = { properties: { colour: 'red' } };
     }  # the key that only groups (address) is no field; a chart's properties are no schema
 
 
+def test_a_mongoose_reference_to_a_list_of_religions_holds_a_religion(tmp_path: Path) -> None:
+    """A patient's `agama` refers to a row of a list of religions: the key is the religion. A
+    reference to a user or to a hotel's page is a key and nothing more."""
+    text = """const mongoose = require('mongoose');
+const PasienSchema = new mongoose.Schema({
+  nama: { type: String },
+  agama: { type: mongoose.Schema.Types.ObjectId, ref: 'Tbl_agama' },
+  user: { type: mongoose.Schema.Types.ObjectId, ref: 'User' },
+  aboutHotel: { type: mongoose.Schema.Types.ObjectId, ref: 'aboutHotel' },
+});
+module.exports = mongoose.model('Pasien', PasienSchema);
+"""
+    (tmp_path / "Tbl_pasien.js").write_text(text, encoding="utf-8")
+    found = inventory([str(tmp_path)], Options(jobs=1)).fields
+    assert [(f.line, f.control.name, f.category) for f in found] == [(3, "nama", "name"), (4, "agama", "religion")]
+
+
 def test_a_birth_date_asked_in_parts_and_a_mentors_name(tmp_path: Path) -> None:
     """An AJV schema of a KYC form: `dateOfBirth: {day, month, year}` is the birth date in
     parts; a project's `mentorName` names a person."""

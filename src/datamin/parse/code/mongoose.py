@@ -52,8 +52,9 @@ def _keys(source: Source, obj: Node, form: Form, parent: str, depth: int) -> Ite
             continue
         type_node = inner.get("type") if inner else value
         type_name = source.text(type_node).rsplit(".", 1)[-1] if type_node is not None else ""
-        if type_name in ("ObjectId",) or "ref" in inner:
-            continue  # a reference to another document
+        # a reference to another document is a key: what it names counts only where the key is
+        # the value (`agama: {type: ObjectId, ref: 'Tbl_agama'}` holds a religion)
+        reference = type_name == "ObjectId" or "ref" in inner
         enum = inner.get("enum")
         values = (
             tuple(string(source, v) for v in enum.named_children if string(source, v))
@@ -68,7 +69,7 @@ def _keys(source: Source, obj: Node, form: Form, parent: str, depth: int) -> Ite
             "orm",
             "Schema",
             name=name,
-            type=_TYPES.get(type_name, ""),
+            type="hidden" if reference else _TYPES.get(type_name, ""),
             options=values,
             form=form,
             context=(("section", parent),) if parent else (),

@@ -1174,6 +1174,29 @@ def test_the_parts_of_a_password_sent_to_change_it_are_the_password(tmp_path: Pa
     }
 
 
+def test_the_parts_of_a_name_in_a_record_of_people(tmp_path: Path) -> None:
+    """A CRM's `Contact` with `name: {first, middle, last}`: a record of people whose parts of a
+    name are the name (no column of people's records stands in the way)."""
+    text = schemas_only("""
+    Contact:
+      type: object
+      properties:
+        name:
+          type: object
+          properties:
+            first: {type: string}
+            middle: {type: string}
+            last: {type: string}
+        pronouns: {type: string}
+""")
+    assert categories(tmp_path, {"openapi.yaml": text}) == {
+        "Contact.first": "name",
+        "Contact.middle": "name",
+        "Contact.last": "name",
+        "Contact.pronouns": "gender",
+    }
+
+
 def test_a_record_of_staff_holds_their_job_and_pay(tmp_path: Path) -> None:
     """When an employee joined, their level and bonus are their employment and income; when a
     user joined is when they signed up, and a game's level is the game's."""

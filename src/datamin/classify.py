@@ -195,12 +195,14 @@ def classify_all(
         elif category is None and (own := _staff_column(control, lexicon)) is not None:
             category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
             evidence = (f"in {control.form.ident}: a staff member's {control.name}",)  # type: ignore[union-attr]
-        elif category is None and table and (_about_people(control, lexicon) or _notes_of_a_persons(control, lexicon)):
-            words = split_words(control.name)
-            own = lexicon.people_columns.get("".join(words))
-            if own is not None:  # `contacts.company`: where the person works; `otherInfo.note` of `people`
-                category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
-                evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
+        elif (
+            category is None
+            and table
+            and (own := lexicon.people_columns.get("".join(split_words(control.name)))) is not None
+            and (_about_people(control, lexicon) or _notes_of_a_persons(control, lexicon))
+        ):  # `contacts.company`: where the person works; `otherInfo.note` of `people`
+            category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
+            evidence = (f"in table {control.form.ident}: a person's {control.name}",)  # type: ignore[union-attr]
         elif category is None and (part_of := _part_of_a_value(control, lexicon)) is not None:
             category, sensitivity, confidence = part_of, lexicon.categories[part_of].sensitivity, RECORD_WEIGHT
             evidence = (f"a part of {_group(control)}",)

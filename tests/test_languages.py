@@ -134,6 +134,18 @@ def test_a_parent_named_by_who_they_are_in_malay_and_indonesian() -> None:
     assert personal("x.html", form) == {(1, "email"), (2, "name"), (3, "name"), (4, "name")}
 
 
+def test_a_persons_name_is_their_name_and_a_user_name_an_accounts() -> None:
+    """ "The user's name" asks for a person's name; "User name" for an account's; "Emergency
+    contact's number" for a phone (the possessive joins that phrase)."""
+    form = (
+        '<form><input name="email" type="email">\n'
+        '<label for="a">The user\'s name</label><input id="a" name="a">\n'
+        '<label for="b">User name</label><input id="b" name="b">\n'
+        '<label for="c">Emergency contact\'s number</label><input id="c" name="c"></form>'
+    )
+    assert personal("x.html", form) == {(1, "email"), (2, "name"), (3, "username"), (4, "phone")}
+
+
 def test_a_weak_word_counts_only_beside_another_personal_field() -> None:
     """ตำแหน่ง is a job position, or the position of a thing on a page."""
     alone = '<form><label for="a">ตำแหน่ง</label><input id="a" name="a"></form>'

@@ -1528,7 +1528,7 @@ def _matches(raw: str, lexicon: Lexicon, *, in_names: bool, ids: int) -> tuple[M
 @lru_cache(maxsize=65536)
 def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tuple[Match, ...]:
     text = tokens(raw)
-    found = _phrase_matches(_without_possessives(text), lexicon, in_names, ids)
+    found = _phrase_matches(_without_possessives(text, lexicon), lexicon, in_names, ids)
     if not found and any(w.text.isdigit() for w in text.words):
         counted = _without_counts(text.words)
         if len(counted) < len(text.words):
@@ -1548,13 +1548,22 @@ def _cached_matches(raw: str, lexicon: Lexicon, in_names: bool, ids: int) -> tup
     )
 
 
-def _without_possessives(text: Text) -> tuple[Word, ...]:
+def _without_possessives(text: Text, lexicon: Lexicon) -> tuple[Word, ...]:
     """ "Emergency Contact's Number" read as "emergency contact number": the `s` of a possessive
-    is no word of a phrase."""
+    is no word of a phrase. But "The user's name" is the user's name, not a user name: a
+    person's name keeps its possessive apart."""
     words = text.words
     if not any(w.text == "s" for w in words):
         return words
-    return tuple(w for w in words if not (w.text == "s" and w.start > 0 and text.folded[w.start - 1] in "'’"))
+    kept = []
+    for i, w in enumerate(words):
+        possessive = w.text == "s" and w.start > 0 and text.folded[w.start - 1] in "'’"
+        if possessive and not (
+            0 < i < len(words) - 1 and words[i + 1].text == "name" and words[i - 1].text in lexicon.people
+        ):
+            continue
+        kept.append(w)
+    return tuple(kept)
 
 
 _ASIDE = re.compile(r"(?<=\S)[(（][^()（）]{1,12}[)）](?=\S)")

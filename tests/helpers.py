@@ -39,6 +39,16 @@ def personal(name: str, text: str) -> set[tuple[int, str | None]]:
     return {(f.line, f.category) for f in read_fields(name, text) if f.category and f.confidence >= 0.5}
 
 
+def listed(folder: Path, files: dict[str, str]) -> list[tuple[int, str, str | None]]:
+    """The fields a scan of `files` (written under `folder`) reports: line, name, category."""
+    from datamin.check import Options, inventory
+
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return [(f.line, f.control.name, f.category) for f in inventory([str(folder)], Options(jobs=1)).fields]
+
+
 def invoke(folder: Path, *args: str) -> Result:
     """The command line, run from `folder`, as a user would type it there."""
     from datamin.cli import cli

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import listed
+
 from datamin.check import Options, inventory
 
 ENTITY = """import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
@@ -211,9 +213,7 @@ const PasienSchema = new mongoose.Schema({
 });
 module.exports = mongoose.model('Pasien', PasienSchema);
 """
-    (tmp_path / "Tbl_pasien.js").write_text(text, encoding="utf-8")
-    found = inventory([str(tmp_path)], Options(jobs=1)).fields
-    assert [(f.line, f.control.name, f.category) for f in found] == [(3, "nama", "name"), (4, "agama", "religion")]
+    assert listed(tmp_path, {"Tbl_pasien.js": text}) == [(3, "nama", "name"), (4, "agama", "religion")]
 
 
 def test_a_birth_date_asked_in_parts_and_a_mentors_name(tmp_path: Path) -> None:
@@ -234,9 +234,7 @@ def test_a_birth_date_asked_in_parts_and_a_mentors_name(tmp_path: Path) -> None:
   },
 }
 """
-    (tmp_path / "kyc.ts").write_text(text, encoding="utf-8")
-    found = inventory([str(tmp_path)], Options(jobs=1)).fields
-    assert [(f.line, f.control.name, f.category) for f in found] == [
+    assert listed(tmp_path, {"kyc.ts": text}) == [
         (7, "day", "date_of_birth"),
         (8, "month", "date_of_birth"),
         (9, "year", "date_of_birth"),

@@ -113,6 +113,7 @@ CASES = [
     ('<input name="A_Paterno">', "name"),
     ('<input name="apMaterno">', "name"),
     ('<input name="paterno_factor">', None),  # a word alone is no abbreviation of a surname
+    ('<input name="pswd">', "password"),
     # part of a number shown masked is still the person's number
     ('<input name="maskedSSN">', "national_id"),
     ('<input name="masked_cnic">', "national_id"),

@@ -114,6 +114,7 @@ CASES = [
     ('<input name="apMaterno">', "name"),
     ('<input name="paterno_factor">', None),  # a word alone is no abbreviation of a surname
     ('<input name="pswd">', "password"),
+    ('<input name="mbti">', "other_personal"),
     # part of a number shown masked is still the person's number
     ('<input name="maskedSSN">', "national_id"),
     ('<input name="masked_cnic">', "national_id"),

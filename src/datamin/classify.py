@@ -841,9 +841,10 @@ def _staff_column(control: Control, lexicon: Lexicon) -> str | None:
     """The category of what a record or a form of the organisation's staff (`employees`,
     `EmployeeSchema`, `master_personil`, form#add-employee) holds of their job: `join_date`,
     `grade`, `branch`, `bonus`."""
-    if control.form is None or _head_word(control.form.ident, lexicon) not in lexicon.staff:
+    own = lexicon.staff_columns.get("".join(split_words(control.name)))  # the name first: most are none
+    if own is None or control.form is None or _head_word(control.form.ident, lexicon) not in lexicon.staff:
         return None
-    return lexicon.staff_columns.get("".join(split_words(control.name)))
+    return own
 
 
 def _of_an_animal(control: Control, lexicon: Lexicon) -> bool:
@@ -878,13 +879,8 @@ def _part_of_a_value(control: Control, lexicon: Lexicon) -> str | None:
     said = matched_categories(group, lexicon, strong=True)
     if "password" in said and control.type != "number":
         return "password"
-    if "date_of_birth" in said and split_words(control.name)[-1:] in (
-        ["day"],
-        ["month"],
-        ["year"],
-        ["dd"],
-        ["mm"],
-        ["yyyy"],
+    if "date_of_birth" in said and (
+        _named_as_a_part_of_a_date(control.name) or split_words(control.name)[-1:] in (["year"], ["yyyy"])
     ):
         return "date_of_birth"
     return None

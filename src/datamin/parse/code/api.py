@@ -333,16 +333,24 @@ def _property(path: str, key: Any, value: Any, form: Form, groups: tuple[str, ..
     listed = fields.get("enum")
     options = [_scalar(item) for item in listed.value] if isinstance(listed, yaml.SequenceNode) else []
     words = {k: _scalar(fields.get(k)) for k in ("type", "format", "description", "title", "example", "pattern")}
-    control = described(path, key.start_mark.line + 1, key.start_mark.column + 1, str(key.value), form, words, options)
-    return control._replace(context=tuple(("group", group) for group in groups)) if groups else control
+    line, column = key.start_mark.line + 1, key.start_mark.column + 1
+    return described(path, line, column, str(key.value), form, words, options, groups)
 
 
 def described(
-    path: str, line: int, column: int, name: str, form: Form, words: dict[str, str], options: Sequence[str] = ()
+    path: str,
+    line: int,
+    column: int,
+    name: str,
+    form: Form,
+    words: dict[str, str],
+    options: Sequence[str] = (),
+    groups: tuple[str, ...] = (),
 ) -> Control:
     """A schema's property as a field, from what its schema says in words (`type`, `format`,
     `description`, `title`, `example`, `pattern`) and its `enum`: the same in a YAML or JSON
-    document, a JavaScript or Python object and a PHP annotation."""
+    document, a JavaScript or Python object and a PHP annotation. `groups`: the keys of the
+    nested objects it sits in (`customer` of a booking's `customer.email`)."""
     given = words.get("format", "")
     kind = _FORMATS.get(given) or ("hidden" if given == "uuid" else "")  # a uuid points at a record
     kind = kind or _TYPES.get(words.get("type", ""), "text")
@@ -351,7 +359,7 @@ def described(
     return Control(
         path, line, column, "api", "property", name=name, type=kind,
         labels=tuple((how, text) for how, text in labels if text), options=tuple(o for o in options if o),
-        pattern=words.get("pattern", ""), form=form,
+        pattern=words.get("pattern", ""), form=form, context=tuple(("group", group) for group in groups),
     )  # fmt: skip
 
 

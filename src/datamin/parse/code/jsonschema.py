@@ -81,8 +81,7 @@ def _properties(
         if nested:  # a key that only groups fields
             yield from _properties(source, value, form, depth + 1, groups=(*groups, name))
             continue
-        control = _field(source, name, at, details, form)
-        yield control._replace(context=tuple(("group", group) for group in groups)) if groups else control
+        yield _field(source, name, at, details, form, groups)
 
 
 def _parts(source: Source, own: dict[str, Node | None]) -> Iterator[Node]:
@@ -101,7 +100,9 @@ def _parts(source: Source, own: dict[str, Node | None]) -> Iterator[Node]:
                 yield value
 
 
-def _field(source: Source, name: str, at: Node, details: dict[str, Node | None], form: Form) -> Control:
+def _field(
+    source: Source, name: str, at: Node, details: dict[str, Node | None], form: Form, groups: tuple[str, ...]
+) -> Control:
     from datamin.parse.code.api import described
 
     words = {key: string(source, details.get(key)) for key in _WORDS}
@@ -112,4 +113,4 @@ def _field(source: Source, name: str, at: Node, details: dict[str, Node | None],
         else []
     )
     line, column = source.position(at)
-    return described(source.path, line, column, name, form, words, options)
+    return described(source.path, line, column, name, form, words, options, groups)

@@ -1544,3 +1544,28 @@ def test_what_signing_in_hands_out_is_a_password(tmp_path: Path) -> None:
         "MFASetupResponse.secret": (13, 9, "password"),
         "OAuthTokenResponse.access_token": (19, 9, "password"),
     }
+
+
+def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
+    """A leave request's `requester_name` and `approver_name` name people, whatever else the
+    record holds; a server's `host_name` and a client's `agent_name` do not."""
+    spec = """openapi: 3.0.0
+info: {title: leave, version: "1"}
+paths: {}
+components:
+  schemas:
+    LeaveRequest:
+      type: object
+      properties:
+        requester_name: {type: string}
+        approverName: {type: string}
+        start_date: {type: string, format: date}
+        reason: {type: string}
+    Deployment:
+      type: object
+      properties:
+        host_name: {type: string}
+        agent_name: {type: string}
+        started_at: {type: string, format: date-time}
+"""
+    assert listed(tmp_path, {"openapi.yaml": spec}) == [(9, "requester_name", "name"), (10, "approverName", "name")]

@@ -545,6 +545,22 @@ def test_a_bare_name_in_a_form_named_for_people() -> None:
     assert personal("category.html", '<form id="category-form"><label>Name <input name="name"></label></form>') == set()
 
 
+def test_a_bare_name_under_a_heading_that_says_whose_details_the_form_takes() -> None:
+    """The lone "Name" of a form under "Add New Employee" is a person's, and says where it sits;
+    under "Add New Product" it is the product's."""
+    employee = """<main><h1>Add New Employee</h1>
+<form method="post">
+  <label for="name">Name *</label>
+  <input type="text" id="name" name="name" required>
+  <label for="status">Status</label><select id="status" name="status"><option>Active</option></select>
+</form></main>"""
+    assert personal("employees/form.html", employee) == {(4, "name")}
+    (field,) = [f for f in read_fields("employees/form.html", employee) if f.category]
+    assert field.evidence[-1] == 'in section "Add New Employee"'
+    product = employee.replace("Employee", "Product")
+    assert personal("products/form.html", product) == set()
+
+
 def test_a_box_ticked_for_no_identification_holds_no_number() -> None:
     text = """<form id="patient-form"><input name="full_name">
 <label><input type="checkbox" name="unknown_patient"> No identification</label>

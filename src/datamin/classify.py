@@ -170,6 +170,9 @@ def classify_all(
                 weak_alone = not _about_people(control, lexicon) and (
                     key not in corroborated or (control.source == "api" and category == "photo")
                 )  # an API record's image is a person's only in a record of people (a society's is its logo)
+                if weak_alone and (heading := _headed_by_people(control, lexicon)):
+                    weak_alone = False  # the bare "Name" of a form under "Add New Employee"
+                    evidence = (*evidence, f'in section "{_short(heading)}"')
         if category is not None and (
             key in goods
             or (weak and (thing or weak_alone or _in_a_things_part(control, lexicon)))
@@ -355,11 +358,17 @@ def _with_sections(
     place: Callable[[list[Control]], list[Control]],
     lexicon: Lexicon,
 ) -> list[Control]:
-    """The controls, those that may take their section's category with their sections."""
+    """The controls, with their sections those that may take their section's category, and the
+    fields known only by a weak phrase that nothing beside them corroborates (their section may
+    say whose they are)."""
     wanted = [
         i
         for i, (c, v) in enumerate(zip(controls, verdicts, strict=True))
-        if v[0] is None and not (c.form and c.form.store) and _form_key(c) in corroborated and _answers(c, lexicon)
+        if not (c.form and c.form.store)
+        and (
+            (v[0] is None and _form_key(c) in corroborated and _answers(c, lexicon))
+            or (v[4] and _form_key(c) not in corroborated and not _about_people(c, lexicon))
+        )
     ]
     if not wanted:
         return controls
@@ -975,6 +984,12 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
         # (not by its action: `/members/store` may post a member's or a store's details)
         return not form.ident.startswith("form[action") and _mentions_people(form.ident, lexicon)
     return (bool(form.store) or control.source == "form-class") and _head_word(form.ident, lexicon) in lexicon.people
+
+
+def _headed_by_people(control: Control, lexicon: Lexicon) -> str:
+    """The heading of the section a field sits in when it says whose details the section takes
+    ("Add New Employee", "Patient registration", 学生信息); "" when none does."""
+    return next((text for how, text in control.context if how == "section" and _of_people(text, lexicon)), "")
 
 
 def _notes_of_a_persons(control: Control, lexicon: Lexicon) -> bool:

@@ -1569,3 +1569,37 @@ components:
         started_at: {type: string, format: date-time}
 """
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(9, "requester_name", "name"), (10, "approverName", "name")]
+
+
+def test_the_parts_of_a_spec_split_into_files_with_routes_or_schemas_at_their_top(tmp_path: Path) -> None:
+    """`paths/auth.yaml` holding its routes at the top, and `components/schemas/student.yaml`
+    holding `schemas:` at the top, are read as the paths and the components they are."""
+    paths = """/api/v1/auth/register:
+  post:
+    requestBody:
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              email: {type: string}
+              fullName: {type: string}
+/api/v1/health:
+  get:
+    responses:
+      "200": {description: OK}
+"""
+    schemas = """schemas:
+  StudentCreateRequest:
+    type: object
+    properties:
+      nik:
+        type: string
+        description: NIK Siswa
+      date_of_birth: {type: string, format: date}
+      is_active: {type: boolean}
+"""
+    found = listed(tmp_path, {"paths/auth.yaml": paths, "components/schemas/student.yaml": schemas})
+    assert found == [
+        (5, "nik", "national_id"), (8, "date_of_birth", "date_of_birth"), (9, "email", "email"), (10, "fullName", "name")
+    ]  # fmt: skip

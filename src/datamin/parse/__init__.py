@@ -37,8 +37,11 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, Sniff] = {
     ".js": Sniff(
-        r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)|from\s+['\"]react['\"]",
-        ("<input", "<select", "<textarea", "<form", "react"),
+        # markup with JSX's attributes, or a module of React or of its component and form libraries
+        r"<(?:input|select|textarea|form)\b[^>]*(?:className=|\{|onChange)"
+        r"|from\s+['\"](?:react|react-[\w-]+|@mui/[\w-]+|@material-ui/[\w-]+|@chakra-ui/[\w-]+|antd|formik)"
+        r"(?:/[\w./-]*)?['\"]",
+        ("<input", "<select", "<textarea", "<form", "react", "@mui", "@material-ui", "@chakra-ui", "antd", "formik"),
         re.I,
     ),
     ".xml": Sniff(
@@ -119,9 +122,10 @@ PARSERS: dict[str, Parser] = {
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(
-    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:|^["']?paths["']?\s*:\s*\{?\s*["']?/""",
+    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:|^["']?paths["']?\s*:\s*\{?\s*["']?/"""
+    r"""|^["']?/[^\s'":]*["']?\s*:\s*\{?\s*\n?\s*["']?(?:get|post|put|patch|delete|parameters)["']?\s*:""",
     re.M,
-)  # (or a spec's paths kept in a file of their own)
+)  # (or a spec's paths kept in a file of their own, under `paths:` or at its top)
 # ... or a JSON Schema that leaves out `$schema`, as most form schemas do, or a part of a spec
 # split into files (`Person:` at the top): an object with properties.
 _OBJECT_SCHEMA = (

@@ -61,7 +61,7 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         )
     if not isinstance(root, yaml.MappingNode):
         return Parsed([], [])
-    document = _mapping(root)
+    document = _split_part(root, _mapping(root))
     controls: list[Control] = []
     # a spec's components, or its paths, kept in a file of their own
     routes = _mapping(document.get("paths"))
@@ -104,6 +104,24 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
         controls.extend(_components(path, named, named=document))
     return Parsed(controls, [])
+
+
+_SCHEMA_KEYS = frozenset({"type", "properties", "allOf", "oneOf", "anyOf", "$ref", "enum", "items"})
+
+
+def _split_part(root: Any, document: dict[str, Any]) -> dict[str, Any]:
+    """A file of a spec split into parts read as the part of a whole spec it is: routes at its top
+    (`/api/v1/auth/register: {post: ...}`) are its paths; `schemas:` (and `parameters:`,
+    `requestBodies:`...) at its top, its components."""
+    if document.keys() & {"openapi", "swagger", "components", "paths", "$schema", "properties"}:
+        return document
+    routes = bool(document) and all(key.startswith("/") for key in document)
+    if routes and any(set(_mapping(item)) & _METHODS for item in document.values()):
+        return {"paths": root}
+    schemas = _mapping(document.get("schemas"))
+    if any(set(_mapping(schema)) & _SCHEMA_KEYS for schema in schemas.values()):
+        return {**document, "components": root}
+    return document
 
 
 # What a JSON Schema document says of itself: not a group of schemas of its own.

@@ -95,6 +95,19 @@ CASES = [
         '{{link-to "Profile" "profile" model=user}}\n{{#if (eq form.status "x")}}{{/if}}',
         {(1, "date_of_birth"), (2, "date_of_birth"), (4, "health"), (8, "name")},
     ),
+    (  # Zend Framework 1 renders a form's element by its name; the view translates its label
+        "user/edit.phtml",
+        "<table>\n<tr><td><?= $this->translate->_('No Kad Pengenalan') ?></td>\n"
+        "<td><?= $this->form->user_identno ?></td></tr>\n<tr><td><?= $this->form->user_email ?></td></tr>\n"
+        "<?= $this->form->setAction('/x') ?>\n</table>",
+        {(3, "national_id"), (4, "email")},
+    ),
+    (  # Laminas: a row, an element or an input of the form's element got by name
+        "register.phtml",
+        "<?= $this->formRow($form->get('phone')) ?>\n<?php echo $this->formElement($form->get('dob')); ?>\n"
+        "<?= $this->formPassword($form->get('secret')) ?>",
+        {(1, "phone"), (2, "date_of_birth"), (3, "password")},
+    ),
 ]
 
 

@@ -306,6 +306,32 @@ _HELPERS: tuple[Helper, ...] = (
             date_select="select",
         ),
     ),
+    # Zend Framework 1: `<?= $this->form->username ?>` renders the form's element of that name;
+    # Laminas (Zend 2+): `$this->formRow($form->get('email'))`, `$this->formElement(...)`
+    Helper(
+        "zend",
+        re.compile(
+            r"(?:<\?=|\becho\b)\s*\$this->\w*[Ff]orm\w*->(?P<name>[A-Za-z_]\w*)\s*;?\s*\?>"
+            r"|\$this->form(?P<method>Row|Element|Input|Text|Email|Password|Select|Textarea|TextArea|MultiCheckbox"
+            r"|Checkbox|Radio|Date|DateSelect|Hidden|File|Tel|Number)\s*\(\s*\$\w+->get\(\s*['\"](?P<name2>[^'\"]+)['\"]"
+        ),
+        _types(
+            Email="email",
+            Password="password",
+            Select="select",
+            Textarea="textarea",
+            TextArea="textarea",
+            MultiCheckbox="checkbox",
+            Checkbox="checkbox",
+            Radio="radio",
+            Date="date",
+            DateSelect="select",
+            Hidden="hidden",
+            File="file",
+            Tel="tel",
+            Number="number",
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",

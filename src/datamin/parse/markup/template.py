@@ -385,7 +385,9 @@ _ERROR_OUTPUT = re.compile(r"(?<![\w$])\$?(?:\w+_)?errors?(?:_\w+)?\b(?!\s*['\"]
 _TEXT_CALLS = frozenset(
     {"_", "__", "t", "tr", "trans", "translate", "gettext", "ugettext", "pgettext", "lang", "i18n", "echo",
      "print", "e", "esc_html", "esc_html__", "esc_html_e", "esc_attr", "esc_attr__", "_e", "_x", "l", "loc",
-     "localize", "msg", "$t", "trans_choice", "text", "raw", "escape", "upper", "lower", "capitalize", "title"}
+     "localize", "msg", "$t", "trans_choice", "text", "raw", "escape", "upper", "lower", "capitalize", "title",
+     # the view's own translator: Zend's `$this->translate->_('Nama')`, CodeIgniter's `$this->lang->line('nama')`
+     "$this", "this", "translator", "line"}
 )  # fmt: skip
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _KEY_LEFT = re.compile(r"\s+[\w-]+(?=\s*$)|^\s*[\w-]+(?=\s*$)")

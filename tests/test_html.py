@@ -336,6 +336,59 @@ def test_react_forms_as_ant_design_and_uswds_write_them() -> None:
     assert ("label", "证件") in fields[2].control.labels and ("label", "basic") not in fields[3].control.labels
 
 
+def test_ant_design_vue_decorators_name_their_inputs_and_an_addon_is_part_of_its_input() -> None:
+    """Ant Design Vue 1: `v-decorator="['email', {...}]"` names the input it is written on; the
+    select in a phone input's `slot="addonBefore"` does not make the input a wrapper."""
+    text = """<template><a-form :form="form" @submit="submit">
+  <a-form-item label="E-mail">
+    <a-input v-decorator="['email', { rules: [{ type: 'email', message: 'Not valid!' }] }]" />
+  </a-form-item>
+  <a-form-item label="Phone Number">
+    <a-input v-decorator="['phone', { rules: [{ required: true }] }]" style="width: 100%">
+      <a-select slot="addonBefore" v-decorator="['prefix', { initialValue: '86' }]">
+        <a-select-option value="86">+86</a-select-option>
+      </a-select>
+    </a-input>
+  </a-form-item>
+  <a-form-item label="Coupon"><a-input v-decorator="['coupon']" /></a-form-item>
+</a-form></template>"""
+    fields = read_fields("Account.vue", text)
+    assert [(f.line, f.control.bindings[0], f.category) for f in fields if f.control.bindings] == [
+        (3, "email", "email"), (6, "phone", "phone"), (7, "prefix", "phone"), (12, "coupon", None),
+    ]  # fmt: skip
+
+
+def test_react_bootstrap_form_controls_in_a_module_that_imports_only_a_component_library() -> None:
+    """`<Form.Control>` is React-Bootstrap's input (MUI's `<FormControl>` is a wrapper), and a
+    `.js` module of JSX that imports only from a component library is read as markup."""
+    from datamin.parse import wants
+
+    text = """import Form from "react-bootstrap/Form";
+export default function PatientInfo() {
+  return (<Form>
+      <Form.Control placeholder="Last Name" aria-label="Last Name" />
+      <Form.Control placeholder="DD-MM-YYYY" aria-label="Date of Birth" />
+      <Form.Control placeholder="Search" />
+  </Form>);
+}"""
+    assert wants("components/patientInfo.js", text)
+    assert not wants("lib/sum.js", "export const sum = (a, b) => a + b;\n")
+    assert personal("patientInfo.js", text) == {(4, "name"), (5, "date_of_birth")}
+
+
+def test_a_validation_message_shown_between_jsx_fields_labels_neither() -> None:
+    """`{errors.email && <p>{errors.email}</p>}` after the email input is its message, not the
+    label of the input after it."""
+    text = """export default function Edit() {
+  return (<form onSubmit={submit}>
+    <input type="email" name="email" value={data.email} placeholder="Email" onChange={change} />
+    {errors.email && <p>{errors.email}</p>}
+    <input type="text" name="type" value={data.type} onChange={change} />
+  </form>);
+}"""
+    assert personal("Edit.jsx", text) == {(3, "email")}
+
+
 def test_a_label_for_an_id_nothing_has_names_the_fields_after_it() -> None:
     text = """<template><form><div class="form-group">
   <label for="dob">생년월일</label>

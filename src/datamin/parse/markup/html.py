@@ -530,6 +530,9 @@ class _Reader:
             if ":" in name and last.lower().replace("-", "") in _CONTROL_TAGS:
                 inputs.add(name.lower())  # <asp:TextBox>, <h:inputText>, <html:text>
                 continue
+            if words == ["control"] and re.split(r"::|[.:]", name)[-2:-1] == ["Form"]:
+                inputs.add(name.lower())  # React-Bootstrap's <Form.Control>: a form control is an input
+                continue
             if words[-1] in _COMPONENT_NEVER_FIELD_WORDS:
                 if words[-1] == "label":
                     labels.add(name.lower())
@@ -562,6 +565,8 @@ class _Reader:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
             return True
+        if "v-decorator" in attributes:
+            return True  # Ant Design Vue 1: <a-input v-decorator="['email', { rules }]">, its field's name first
         if attributes & _CONTROLLED_VALUES and attributes & _CHANGE_HANDLERS:
             return True  # <DatePicker value={birthDate} onChange={...}>: a controlled input, React's binding
         if attributes & _VALUE_ATTRIBUTES and _choice_tag(element.tag):
@@ -570,9 +575,16 @@ class _Reader:
 
     def _a_field_with_its_own_slot(self, element: Element, wrapped: Element) -> bool:
         """<text-field v-model="state.birthDate" label="..."><template>(radios)</template>: a
-        component bound to a model of its own is a field whatever its slot holds."""
-        if not _binds_a_model({k.lower() for k in element.attrib}):
+        component bound to a model of its own is a field whatever its slot holds (Vue 2's
+        `slot="addonBefore"` too: a phone number's input with its prefix's select)."""
+        attributes = {k.lower() for k in element.attrib}
+        if not _binds_a_model(attributes) and "v-decorator" not in attributes:
             return False
+        for inside in (wrapped, *wrapped.iterancestors()):
+            if inside is element:
+                break
+            if inside.get("slot"):
+                return True
         slot = next(wrapped.iterancestors("template"), None)
         return slot is not None and element in slot.iterancestors()
 
@@ -794,6 +806,8 @@ class _Reader:
                     found.append(_squash(value))
             elif key == "_" or key.startswith("{"):
                 found.extend(_REGISTER.findall(value))
+            elif key == "v-decorator" and (named := _STRING_LITERAL.search(value)):
+                found.append(next(g for g in named.groups() if g is not None))
             elif self.jsx and key in _CONTROLLED_VALUES and value.strip():  # value={birthDate}, selected={gender}
                 found.append(_squash(value))
             elif key in ("value", "th:value") and _EXPRESSION_BINDING.match(value):
@@ -1495,6 +1509,10 @@ def _text(element: Element) -> str:
     return _squash(" ".join(parts))
 
 
+# An expression between JSX tags that shows a field's validation message, not a label.
+_ERROR_EXPRESSION = re.compile(r"\{[^}]*(?<![\w$])\$?(?:\w+\.)?errors?\b", re.I)
+
+
 def _nearby_text(element: Element, budget: int = 40, skip: set[str] | None = None) -> str:
     """The nearest text before an unlabelled field: a table cell, a question, a caption.
 
@@ -1514,6 +1532,8 @@ def _nearby_text(element: Element, budget: int = 40, skip: set[str] | None = Non
             text = _squash(node)
             if skip and not found and text in skip:
                 continue  # the field's own label, said again
+            if _ERROR_EXPRESSION.search(text):
+                continue  # JSX's `{errors.email && <p>{errors.email}</p>}`: the field before's message
             if any(ch.isalnum() for ch in text):
                 found.insert(0, text)
                 if not (text.startswith("(") and text.endswith(")")):

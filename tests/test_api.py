@@ -1603,3 +1603,30 @@ def test_the_parts_of_a_spec_split_into_files_with_routes_or_schemas_at_their_to
     assert found == [
         (5, "nik", "national_id"), (8, "date_of_birth", "date_of_birth"), (9, "email", "email"), (10, "fullName", "name")
     ]  # fmt: skip
+
+
+def test_a_catalogues_books_and_a_cinemas_rooms_are_things_whatever_hash_names_their_schema(tmp_path: Path) -> None:
+    """A `Book`'s name and genre are the book's; so are those of a film's schema that a
+    generator named with a hash (`theater-rooms-1243494910`). A member's name is a person's."""
+    spec = """openapi: 3.0.1
+info: {title: library, version: "1"}
+paths: {}
+components:
+  schemas:
+    Book:
+      type: object
+      properties:
+        bookName: {type: string}
+        genre: {type: string}
+    Member:
+      type: object
+      properties:
+        name: {type: string}
+        genre: {type: string}
+    theater-rooms-1243494910:
+      type: object
+      properties:
+        name: {type: string, description: 상영관 이름}
+        capacity: {type: integer}
+"""
+    assert listed(tmp_path, {"openapi.yaml": spec}) == [(14, "name", "name"), (15, "genre", "gender")]

@@ -825,6 +825,8 @@ _SCRIPT = re.compile(r"\.(?:php\d?|aspx?|jspx?|cfml?|cgi|pl|py|do|action)\b", re
 def _table_about_a_thing(table: str, lexicon: Lexicon) -> bool:
     """`stock_locations`, `sys_dept`: the last word names a thing; `userCollection` is about users."""
     words = split_words(table.rsplit(".", 1)[-1])
+    while len(words) > 1 and words[-1].isdigit():
+        words = words[:-1]  # a generated schema's hash: `theater-rooms-1243494910`
     if not words or _mentions_people(table.rsplit(".", 1)[-1], lexicon):
         return False
     return words[-1] in lexicon.thing_tables or words[-1].removesuffix("s") in lexicon.thing_tables
@@ -1050,8 +1052,10 @@ def _head_word(table: str, lexicon: Lexicon) -> str:
     code or its version (`StudentCreate`, `PatientSerializer`, `UserResponse`, `PatientInputV2`
     are about students, patients, users)."""
     words = split_words(table.rsplit(".", 1)[-1])
-    if len(words) > 2 and words[-1].isdigit() and words[-2] == "v":
-        words = words[:-2]  # `PatientV2`
+    while len(words) > 1 and words[-1].isdigit():
+        words = words[:-1]  # `PatientV2`; a generated schema's hash (`theater-rooms-1243494910`)
+    if len(words) > 1 and words[-1] == "v":
+        words = words[:-1]
     passed = ""
     while len(words) > 1 and words[-1] in lexicon.class_suffixes:
         passed, words = words[-1], words[:-1]

@@ -464,6 +464,23 @@ def test_mini_program_pages_and_decorated_components() -> None:
     assert [(f.line, f.control.bindings, f.category) for f in fields] == [(4, ("mobile",), "phone")]
 
 
+def test_a_mini_programs_group_of_choices_is_one_field_named_by_the_group() -> None:
+    """WeChat's `<radio-group name="...">` submits the choice under its own name: one field, the
+    question beside it its label (a follow-up's symptoms are health data); a group without a name
+    submits nothing of its own."""
+    wxml = """<form bindsubmit="formSubmit">
+  <view class="weui-label">发热:</view>
+  <radio-group class="radio-group" name="发热">
+    <label class="radio" wx:for="{{items}}"><radio value="{{item.name}}"/>{{item.value}}</label>
+  </radio-group>
+  <view class="weui-label">满意度:</view>
+  <checkbox-group name="rating"><checkbox value="5"/>5</checkbox-group>
+  <radio-group bindchange="onSort"><radio value="asc"/>升序</radio-group>
+</form>"""
+    fields = read_fields("symptoms.wxml", wxml)
+    assert [(f.line, f.control.name, f.category) for f in fields] == [(3, "发热", "health"), (7, "rating", None)]
+
+
 def test_label_text_and_input_type_attributes_of_components() -> None:
     text = """<template><form><StyledInput inputId="homeNum" inputType="tel" v-model="homeNum" labelText="Nombor Telefon Rumah" />
 <StyledSelect inputId="statusKahwin" v-model="statusKahwin" labelText="Status perkahwinan" /></form></template>"""

@@ -555,6 +555,8 @@ class _Reader:
             return False
         if element.tag == "picker":
             return True  # a mini-program's own control
+        if element.tag in ("radio-group", "checkbox-group") and (element.get("name") or "").strip():
+            return True  # a mini-program's (WeChat, uni-app) choices: the group holds the name submitted
         attributes = {k.lower() for k in element.attrib}
         own_name = element.tag in self.carrying_components or element.tag in self.named_components
         if own_name and _binds_a_model(attributes):

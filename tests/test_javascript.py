@@ -314,3 +314,48 @@ def test_a_cards_expiry_and_holder_beside_its_number(tmp_path: Path) -> None:
     )
     found = scan(tmp_path / "record", {"employee.ts": record})
     assert "employee.expiration_date" not in found
+
+
+def test_mikro_orm_entities_are_read_as_typeorms_are(tmp_path: Path) -> None:
+    """MikroORM writes its entities with `@Property()` and `@PrimaryKey()`, and names the table
+    with `tableName`; its relations are not columns."""
+    entity = """import { Entity, PrimaryKey, Property, ManyToOne } from '@mikro-orm/core';
+
+@Entity({ tableName: 'tb_salary' })
+export class Salary {
+  @PrimaryKey()
+  id!: string;
+
+  @Property({ columnType: 'date' })
+  dateOfBirth!: Date;
+
+  @Property()
+  employee_id!: string;
+
+  @Property()
+  basic_salary!: number;
+
+  @ManyToOne(() => Employee)
+  employee!: Employee;
+}
+"""
+    assert listed(tmp_path, {"salary.entity.ts": entity}) == [
+        (9, "dateOfBirth", "date_of_birth"), (15, "basic_salary", "income")
+    ]  # fmt: skip
+
+
+def test_a_yup_shape_kept_as_a_plain_object_of_rules(tmp_path: Path) -> None:
+    """`export const userSchema = { firstName: yup.string(), ... }`, given to `.shape()` in another
+    file, is a form's fields; an object of other values is not."""
+    code = """import * as yup from "yup";
+
+export const userSchema = {
+  firstName: yup.string().max(32).required(),
+  phoneNumber: yup
+    .string()
+    .matches(/^[0-9]{10,11}$/),
+  agreed: yup.boolean(),
+};
+export const labels = { firstName: "First name", email: "Email" };
+"""
+    assert listed(tmp_path, {"validations/user.ts": code}) == [(4, "firstName", "name"), (5, "phoneNumber", "phone")]

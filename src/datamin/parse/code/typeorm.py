@@ -1,4 +1,5 @@
-"""TypeORM entities: `@Entity("patients") class Patient { @Column({ comment: "NRIC" }) nric: string }`.
+"""TypeORM entities: `@Entity("patients") class Patient { @Column({ comment: "NRIC" }) nric: string }`,
+and MikroORM's, written the same way (`@Entity({ tableName: "patients" })`, `@Property() nric`).
 Each decorated column is a column (`source` `orm`); relations are not."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
 SNIFF = Sniff(r"@(?:Entity|Column|PrimaryColumn|ViewEntity)\s*\(", ("@Entity", "Column", "@ViewEntity"))
-_COLUMNS = frozenset({"Column", "PrimaryColumn", "Index"})
+_COLUMNS = frozenset({"Column", "PrimaryColumn", "Index", "Property", "PrimaryKey", "Enum"})  # TypeORM's, MikroORM's
 _TYPES = {
     "varchar": "varchar", "text": "text", "char": "char", "date": "date", "datetime": "timestamp",
     "timestamp": "timestamp", "timestamptz": "timestamp", "int": "int", "integer": "int", "bigint": "int",
@@ -59,7 +60,7 @@ def _entity_table(source: Source, node: Node) -> str | None:
             if given and string(source, given[0]):
                 return string(source, given[0])
             for option, _, value in entries(source, given[0] if given else None):
-                if option == "name":
+                if option in ("name", "tableName"):
                     return string(source, value)
             return ""
     return None
@@ -86,7 +87,7 @@ def _column(source: Source, member: Node, form: Form, context: tuple[tuple[str, 
     name_node = member.child_by_field_name("name")
     annotation = member.child_by_field_name("type")
     hinted = source.text(annotation).lstrip(":").strip().split("|")[0].strip() if annotation is not None else ""
-    type_name = string(source, options.get("type")) or declared or hinted
+    type_name = string(source, options.get("type")) or string(source, options.get("columnType")) or declared or hinted
     comment = string(source, options.get("comment"))
     enum = options.get("enum")
     values = (

@@ -12,7 +12,11 @@ from datamin.parse.code.treesitter import Node, Source, walk
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Form
 
-SNIFF = Sniff(r"\b(?:z|zod|yup|Yup|y)\s*\.object\s*\(", (".object",))
+SNIFF = Sniff(
+    r"\b(?:z|zod|yup|Yup|y)\s*\.object\s*\(|\b(?:yup|Yup)\.(?:string|number|date|mixed|boolean)\s*\(",
+    (".object", "yup.", "Yup."),
+)
+_ROOTS = ("z", "zod", "yup", "Yup", "y")
 _KINDS = {
     "email": "email",
     "date": "date",
@@ -25,14 +29,17 @@ _KINDS = {
 
 def fields(source: Source) -> Iterator[Control]:
     for node in walk(source.root):
+        if node.type == "object" and _a_shape(source, node):
+            # `const userSchema = { email: yup.string().email(), ... }`, given to `.shape()` elsewhere
+            line, _ = source.position(node)
+            form = Form(line, declared_name(source, node) or "schema")
+            for name, at, value in entries(source, node):
+                yield _field(source, name, at, value, form)
+            continue
         if node.type != "call_expression":
             continue
         calls = chain(source, node)
-        if (
-            not calls
-            or calls[0][0].split(".")[-1] != "object"
-            or calls[0][0].split(".")[0] not in ("z", "zod", "yup", "Yup", "y")
-        ):
+        if not calls or calls[0][0].split(".")[-1] != "object" or calls[0][0].split(".")[0] not in _ROOTS:
             continue
         if node.parent is not None and node.parent.type == "member_expression":
             continue  # the outer call of the chain reads it
@@ -46,15 +53,27 @@ def fields(source: Source) -> Iterator[Control]:
             yield _field(source, name, at, value, form)
 
 
+def _a_shape(source: Source, obj: Node) -> bool:
+    """An object literal of two or more rules, most of them Zod's or Yup's, that no `.object(...)`
+    or `.shape(...)` of this file is given (those are read there)."""
+    given = obj.parent.parent if obj.parent is not None and obj.parent.type == "arguments" else None
+    if given is not None and given.type == "call_expression":
+        return False
+    values = [value for _, _, value in entries(source, obj)]
+    rules = sum(1 for value in values if _a_rule(source, value))
+    return rules >= 2 and rules * 2 > len(values)
+
+
+def _a_rule(source: Source, value: Node | None) -> bool:
+    calls = chain(source, value) if value is not None and value.type == "call_expression" else []
+    return bool(calls) and calls[0][0].count(".") == 1 and calls[0][0].split(".")[0] in _ROOTS
+
+
 def _field(source: Source, name: str, at: Node, value: Node | None, form: Form) -> Control:
     rules = chain(source, value) if value is not None else []
     kind, pattern, labels = "text", "", []
     for rule, args in rules:
-        last = (
-            rule.rsplit(".", 1)[-1]
-            if rule.count(".") and rule.split(".")[0] in ("z", "zod", "yup", "Yup", "y")
-            else rule
-        )
+        last = rule.rsplit(".", 1)[-1] if rule.count(".") and rule.split(".")[0] in _ROOTS else rule
         if last in _KINDS:
             kind = _KINDS[last] if kind == "text" or last == "email" else kind
         elif last in ("regex", "matches") and args:

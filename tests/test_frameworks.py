@@ -102,6 +102,20 @@ CASES = [
         "<?= $this->form->setAction('/x') ?>\n</table>",
         {(3, "national_id"), (4, "email")},
     ),
+    (  # Grails: its form tags, namespaced as JSF's are
+        "member/_form.gsp",
+        '<label><g:message code="first.name"/></label>\n<g:textField name="firstName" value="${member?.firstName}"/>\n'
+        '<g:field type="email" name="contact" value="${member?.email}"/>\n<g:passwordField name="secret"/>\n'
+        '<g:textField name="sku"/>',
+        {(2, "name"), (3, "email"), (4, "password")},
+    ),
+    (  # FreeMarker's Spring macros name the bound object's field
+        "registration.ftl",
+        '<#import "/spring.ftl" as spring>\n<form method="post"><@spring.bind "customer"/>\n'
+        '<label>Phone</label><@spring.formInput "customer.phone"/>\n<@spring.formPasswordInput "users.pwd"/>\n'
+        '<@spring.formInput "customer.voucherCode"/>\n<@spring.showErrors "<br>"/></form>',
+        {(3, "phone"), (4, "password")},
+    ),
     (  # Laminas: a row, an element or an input of the form's element got by name
         "register.phtml",
         "<?= $this->formRow($form->get('phone')) ?>\n<?php echo $this->formElement($form->get('dob')); ?>\n"

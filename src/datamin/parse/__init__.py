@@ -31,8 +31,8 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".blade.php", ".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".njk", ".twig", ".liquid",
     ".hbs", ".handlebars", ".mustache", ".erb", ".haml", ".slim", ".pug", ".jade", ".ejs", ".php", ".phtml",
     ".tpl", ".vue", ".svelte", ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".vbhtml", ".razor", ".asp", ".aspx",
-    ".ascx", ".master", ".jsp", ".jspf", ".ctp", ".gjs", ".gts", ".wxml", ".ftl", ".ftlh", ".vm", ".volt", ".cfm",
-    ".cfml", ".eex", ".leex", ".heex",
+    ".ascx", ".master", ".jsp", ".jspf", ".gsp", ".ctp", ".gjs", ".gts", ".wxml", ".ftl", ".ftlh", ".vm", ".volt",
+    ".cfm", ".cfml", ".eex", ".leex", ".heex",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, Sniff] = {

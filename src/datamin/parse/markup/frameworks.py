@@ -332,6 +332,25 @@ _HELPERS: tuple[Helper, ...] = (
             Number="number",
         ),
     ),
+    # FreeMarker's Spring macros: <@spring.formInput "customer.phone"/> renders the input `phone`
+    # of the bound object (`customer`)
+    Helper(
+        "freemarker",
+        re.compile(
+            r"<@\w+\.form(?P<method>Input|PasswordInput|HiddenInput|Textarea|SingleSelect|MultiSelect|RadioButtons"
+            r"|Checkboxes|Checkbox)\s+[\"'][\w\[\]-]+\.(?P<name>[\w.\[\]-]+)[\"']"
+        ),
+        _types(
+            PasswordInput="password",
+            HiddenInput="hidden",
+            Textarea="textarea",
+            SingleSelect="select",
+            MultiSelect="select",
+            RadioButtons="radio",
+            Checkboxes="checkbox",
+            Checkbox="checkbox",
+        ),
+    ),
     # WooCommerce: woocommerce_form_field( 'billing_phone', ... )
     Helper(
         "woocommerce",
@@ -476,11 +495,13 @@ _FORM_OPENER = re.compile(
 
 # Which helpers can stand in which kind of template construct.
 _ERB, _PHP, _CURLY = ("output_erb", "statement_erb"), ("php", "output_blade"), ("output_curly", "statement_curly")
+_OWN_KINDS = ("aspnet", "freemarker")  # helpers read in their own templates' constructs, not ERB's or PHP's
 _ERB_HELPERS = ("rails", "phoenix")  # `<%= %>` is Ruby's or Elixir's
 _HELPERS_IN: dict[str, tuple[Helper, ...]] = {
-    kind: tuple(h for h in _HELPERS if (h.via in _ERB_HELPERS) == (kind in _ERB) and h.via != "aspnet")
+    kind: tuple(h for h in _HELPERS if (h.via in _ERB_HELPERS) == (kind in _ERB) and h.via not in _OWN_KINDS)
     for kind in (*_ERB, *_PHP)
 }
+_HELPERS_IN["statement_freemarker"] = tuple(h for h in _HELPERS if h.via == "freemarker")
 
 
 def read(

@@ -184,6 +184,9 @@ _CONTROL_TAGS = {
     "selectmanycheckbox": "checkbox", "selectmanylistbox": "select", "selectbooleancheckbox": "checkbox",
     "autocomplete": "text", "password": "password", "text": "text", "textarea": "textarea", "select": "select",
     "hidden": "hidden", "multibox": "checkbox", "file": "file", "radio": "radio", "datepicker": "date",
+    # Grails: <g:textField>, <g:passwordField>, <g:field type="email">, <g:countrySelect>
+    "textfield": "text", "passwordfield": "password", "hiddenfield": "hidden", "field": "text",
+    "radiogroup": "radio", "countryselect": "select",
 }  # fmt: skip
 # An ASP.NET TextBox says what it holds in TextMode.
 _TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date": "date", "number": "number",

@@ -79,6 +79,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".master": ("erb",),
     ".jspf": ("erb",),  # JSP fragments
     ".jsp": ("erb",),
+    ".gsp": ("erb",),  # Grails: <% %>, ${} and its <g:textField> tags
     ".xml": (),
 }
 

@@ -12,7 +12,7 @@ import re
 from datamin.parse.sniff import Sniff
 from datamin.records import Control
 
-_OPENING = r'\s*(?:"""[^`]*?"""\s*|#[^\n]*\n\s*)*'  # descriptions and comments
+_OPENING = r'\s*(?:"""[^`]*?"""\s*|"[^"\n`]*"\s*|#[^\n]*\n\s*)*'  # descriptions (block or one line), comments
 _SDL_START = _OPENING + r"(?:type|input|interface|enum|scalar|union|schema|extend|directive)\b"
 SNIFF = Sniff(
     r"\b(?:gql|graphql)\s*`[^`]*\b(?:type|input)\s+\w+|`"
@@ -21,7 +21,7 @@ SNIFF = Sniff(
     ("type", "input"),
 )
 _TAG = re.compile(r"\b(?:gql|graphql)\s*\Z")
-_SDL = re.compile(_SDL_START)
+SDL = re.compile(_SDL_START)  # a text that is SDL from its first word
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
@@ -33,7 +33,7 @@ def fields(path: str, text: str) -> list[Control]:
     while at >= 0:
         start = at + 1
         end = _closing(text, start)
-        if _TAG.search(text, max(0, at - 12), at) or _SDL.match(text, start):
+        if _TAG.search(text, max(0, at - 12), at) or SDL.match(text, start):
             body = re.sub(r"\$\{[^}]*\}", lambda m: " " * len(m.group()), text[start:end])
             blanked = _NOT_NEWLINE.sub(" ", text[:start]) + body
             parsed = api.parse_graphql(path, blanked)

@@ -7,7 +7,7 @@ import ast
 import re
 from collections.abc import Callable, Iterator
 
-from datamin.parse.code import pyschema
+from datamin.parse.code import pygql, pyschema
 from datamin.parse.code.pyast import Module
 from datamin.parse.sniff import Sniff
 from datamin.records import Control, Parsed, ScanError
@@ -23,7 +23,8 @@ _FRAMEWORKS = Sniff(
     ),
     re.M,
 )
-SNIFF = Sniff.either(_FRAMEWORKS, pyschema.SNIFF)  # ... or it holds a JSON Schema written as a dict
+# ... or it holds a JSON Schema written as a dict, or GraphQL SDL in a string
+SNIFF = Sniff.either(_FRAMEWORKS, pyschema.SNIFF, pygql.SNIFF)
 # The readers a file's imports call for, by the first part of the module imported.
 _BY_IMPORT = {
     "django": ("django",), "alembic": ("alembic",), "sqlalchemy": ("sqlalchemy",),
@@ -95,5 +96,8 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
             controls.setdefault((control.line, control.column, control.name), control)  # read once
     if pyschema.SNIFF.search(text):
         for control in pyschema.fields(module):
+            controls.setdefault((control.line, control.column, control.name), control)
+    if pygql.SNIFF.search(text):
+        for control in pygql.fields(path, text, module):
             controls.setdefault((control.line, control.column, control.name), control)
     return Parsed(sorted(controls.values(), key=lambda c: (c.line, c.column)), [])

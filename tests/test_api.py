@@ -1630,3 +1630,51 @@ components:
         capacity: {type: integer}
 """
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(14, "name", "name"), (15, "genre", "gender")]
+
+
+def test_sdl_whose_first_type_has_a_one_line_description_and_sdl_in_python_strings(tmp_path: Path) -> None:
+    """A template that opens with a one-line description (`"用户"` before `type User`) is SDL; so
+    are Ariadne's `gql(\"\"\"...\"\"\")` in Python and a Python string that is SDL from its first
+    word. A string that only says `type` is not."""
+    script = """export const Schema = `
+  "用户"
+  type User {
+    nickname_reset_at: String
+    email: String
+  }
+`
+"""
+    python = '''from ariadne import gql
+
+types = gql(
+    """
+type CustomerItem {
+  id: String!
+  fullname_kanji: String!
+  telephone: String
+}
+"""
+)
+type_defs = """
+input LoginInput { email: String! }
+"""
+note = """type of visit"""
+'''
+    assert listed(tmp_path, {"typedefs.ts": script, "customer/types.py": python}) == [
+        (7, "fullname_kanji", "name"), (8, "telephone", "phone"), (13, "email", "email"), (5, "email", "email")
+    ]  # fmt: skip
+
+
+def test_a_token_a_sign_in_request_takes_is_a_password(tmp_path: Path) -> None:
+    """`SignInRequest` is about signing in, written in two words as `sign_in` is; a booking's
+    `booker_name` is a person's name."""
+    sdl = """input SignInRequest {
+  type: AuthType!
+  token: String!
+}
+type Booking {
+  booker_name: String
+  room: String
+}
+"""
+    assert listed(tmp_path, {"auth.graphqls": sdl}) == [(3, "token", "password"), (6, "booker_name", "name")]

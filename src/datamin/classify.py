@@ -9,6 +9,7 @@ phrase wins ("Username or email address" asks for a username).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -971,8 +972,10 @@ def _refers_to_a_person(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _about_signing_in(control: Control, lexicon: Lexicon) -> bool:
-    """An API's type or operation about signing in (`AuthPayload`, `resetPassword(token)`)."""
-    return bool(set(split_words(control.container)) & lexicon.sign_in)
+    """An API's type or operation about signing in (`AuthPayload`, `resetPassword(token)`,
+    `SignInRequest`)."""
+    words = split_words(control.container)
+    return bool({*words, *(a + b for a, b in itertools.pairwise(words))} & lexicon.sign_in)
 
 
 def _about_people(control: Control, lexicon: Lexicon) -> bool:

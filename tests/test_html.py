@@ -736,3 +736,22 @@ def test_the_expiry_and_holder_of_a_card_beside_its_number() -> None:
         '<input name="holder"></form>'
     )
     assert personal("pay.html", markup) == {(1, "financial_card"), (2, "financial_card"), (3, "name")}
+
+
+def test_muis_form_control_labels_that_render_a_radio_are_the_answers_of_their_group() -> None:
+    """MUI writes a radio group as <RadioGroup name> around <FormControlLabel control={<Radio />}>:
+    each label that renders a radio is one answer, named by its group; one that renders text is
+    a label only."""
+    text = """export const Sex = () => (<FormControl>
+  <FormLabel id="g">Gender</FormLabel>
+  <RadioGroup row aria-labelledby="g" name="gender" value={patient.gender} onChange={change}>
+    <FormControlLabel value="female" control={<Radio />} label="Female" />
+    <FormControlLabel value="male" control={<Radio />} label="Male" />
+  </RadioGroup>
+  <FormControlLabel control={<Checkbox name="terms" />} label="I agree" />
+  <FormControlLabel control={<Typography>x</Typography>} label="Note" />
+</FormControl>);"""
+    fields = read_fields("Sex.jsx", text)
+    assert [(f.line, f.control.type, f.control.bindings, f.category) for f in fields] == [
+        (4, "radio", ("gender",), "gender"), (5, "radio", ("gender",), "gender"), (7, "checkbox", (), None),
+    ]  # fmt: skip

@@ -205,6 +205,19 @@ _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
 _VALUE_ATTRIBUTES = frozenset({"value", "[value]", ":value", "v-bind:value"})
 
 
+_CONTROL_MARKUP = re.compile(r"\s*<?\s*([A-Za-z][\w.]*)")  # JSX in an attribute arrives with its brackets blanked
+
+
+def _choice_control(value: str | None) -> str:
+    """ "radio" or "checkbox" for a component's `control` that renders one (`<Radio />`,
+    `<Checkbox />`, `<Switch />`, quoted as JSX attributes arrive); "" for anything else."""
+    found = _CONTROL_MARKUP.match(value or "")
+    if found is None:
+        return ""
+    last = _words(found.group(1).rsplit(".", 1)[-1])[-1:]
+    return _COMPONENT_TYPES.get(last[0], "") if last and last[0] in ("radio", "checkbox", "switch") else ""
+
+
 def _choice_tag(tag: str) -> bool:
     """<Radio>, <el-checkbox>, <mat-radio-button>: one answer of a group."""
     words = re.split(r"[.:-]", tag)
@@ -424,6 +437,7 @@ class _Reader:
         self.decorated = jsx and "getFieldDecorator" in markup
         self.decorated_tags: set[tuple[str, int]] | None = None  # (tag, line of its `<`) a decorator wraps
         self.pascal_tags: set[str] = set()  # the page's PascalCase components (JSX), as lxml spells them
+        self.control_labels: set[str] = set()  # label components that may render their own control
         self.block_labels: dict[Element, str] = {}  # fields named by a label for no id (see _orphan_labels)
         self.given: set[Element] = set()  # constant hidden inputs that repeat a field's name (_answers_given)
         self.actions_written: dict[Element, str] = {}  # a form's action as its template writes it
@@ -539,6 +553,8 @@ class _Reader:
             if words[-1] in _COMPONENT_NEVER_FIELD_WORDS:
                 if words[-1] == "label":
                     labels.add(name.lower())
+                    if "control=" in self.markup:
+                        self.control_labels.add(name.lower())
                 continue
             accepted = _COMPONENT_INPUT_WORDS if name in pascal else _COMPONENT_INPUT_WORDS | _COMPONENT_TYPE_WORDS
             last = words[-1] if words[-1] in accepted else "".join(words[-2:])  # ComboBox, TextBox
@@ -548,9 +564,12 @@ class _Reader:
                 self.named_components.add(name.lower())  # a field if it has a name of its own
             else:
                 self.carrying_components.add(name.lower())  # a field if it carries a name and a label
-        return inputs | self.named_components | self.carrying_components, labels
+        return inputs | self.named_components | self.carrying_components | self.control_labels, labels
 
     def _is_component_field(self, element: Element, components: set[str]) -> bool:
+        if element.tag in self.control_labels:
+            # MUI's <FormControlLabel value="female" control={<Radio />} label="Female" />: one answer
+            return bool(_choice_control(element.get("control")))
         # A component wrapping a native input or another input component is a wrapper.
         inner = components - self.named_components - self.carrying_components
         wrapped = next(element.iterdescendants(*_NATIVE, *inner), None)
@@ -706,6 +725,7 @@ class _Reader:
         get = attributes.get
         ancestors = list(islice(element.iterancestors(), _ANCESTORS))
         typed = get("type") or get("@type") or get("inputtype") or get("input-type")  # <StyledInput inputType="tel">
+        typed = typed or _choice_control(get("control"))
         kind = (typed or "").strip().lower() if tag != "select" and tag != "textarea" else ""
         if tag == "input" and not kind:
             kind = "text"
@@ -813,8 +833,13 @@ class _Reader:
                 found.extend(_REGISTER.findall(value))
             elif key == "v-decorator" and (named := _STRING_LITERAL.search(value)):
                 found.append(next(g for g in named.groups() if g is not None))
-            elif self.jsx and key in _CONTROLLED_VALUES and value.strip():  # value={birthDate}, selected={gender}
-                found.append(_squash(value))
+            elif (
+                self.jsx
+                and key in _CONTROLLED_VALUES
+                and value.strip()
+                and not _choice_control(attributes.get("control"))
+            ):
+                found.append(_squash(value))  # value={birthDate}, selected={gender}; not a choice's own answer
             elif key in ("value", "th:value") and _EXPRESSION_BINDING.match(value):
                 # value="${member.phone}" (JSP, JSF, Thymeleaf): the model property it holds
                 found.append(_EXPRESSION_BINDING.match(value).group(1))  # type: ignore[union-attr]

@@ -312,7 +312,7 @@ CODE_FAMILIES = {
     "Python": ("django", "sqlalchemy", "sqlmodel", "alembic", "wtforms", "pydantic", "fastapi"),
     "Ruby": ("rails",),
     "PHP": ("laravel", "doctrine", "symfony"),
-    "JS/TS": ("prisma", "typeorm", "sequelize", "mongoose", "zod", "yup"),
+    "JS/TS": ("prisma", "typeorm", "mikroorm", "sequelize", "mongoose", "zod", "yup"),
     "API schemas": ("openapi", "jsonschema", "graphql"),
 }
 LANGUAGE_GROUPS = {

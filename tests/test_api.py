@@ -1678,3 +1678,24 @@ type Booking {
 }
 """
     assert listed(tmp_path, {"auth.graphqls": sdl}) == [(3, "token", "password"), (6, "booker_name", "name")]
+
+
+def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
+    """A doctor's `especialidade` says where they work as a staff member's grade does; a
+    product's `specialty` says nothing of anyone."""
+    spec = """openapi: 3.0.0
+info: {title: clinic, version: "1"}
+paths: {}
+components:
+  schemas:
+    Medico:
+      type: object
+      properties:
+        crm: {type: string}
+        especialidade: {type: string}
+    Product:
+      type: object
+      properties:
+        specialty: {type: string}
+"""
+    assert listed(tmp_path, {"openapi.yaml": spec}) == [(10, "especialidade", "employment")]

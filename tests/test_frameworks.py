@@ -102,6 +102,12 @@ CASES = [
         "<?= $this->form->setAction('/x') ?>\n</table>",
         {(3, "national_id"), (4, "email")},
     ),
+    (  # an application's own Laravel Collective macro, named for the field it renders
+        "patient.blade.php",
+        "<div>Race</div>\n{{ Form::radioGroup( 'race', $raceOptions, array('required') ) }}\n"
+        "{{ Form::label('dob', 'Date of Birth') }}\n{{ Form::token() }}\n{{ Form::input('phone', null) }}",
+        {(2, "race_ethnicity"), (5, "phone")},
+    ),
     (  # Grails: its form tags, namespaced as JSF's are
         "member/_form.gsp",
         '<label><g:message code="first.name"/></label>\n<g:textField name="firstName" value="${member?.firstName}"/>\n'

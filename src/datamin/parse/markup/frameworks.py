@@ -136,12 +136,15 @@ _HELPERS: tuple[Helper, ...] = (
         ),
         _FORM_TYPES,
     ),
-    # Laravel Collective Form::text('ic'), spatie html()->email('email')
+    # Laravel Collective Form::text('ic'), spatie html()->email('email'), and an application's own
+    # macro named for the field it renders (`Form::radioGroup('gender', $options)`)
     Helper(
         "laravel",
         re.compile(
             r"(?:\bForm::|html\(\)->)(?P<method>text|email|password|tel|number|date|select|selectRange"
-            r"|selectMonth|textarea|checkbox|radio|hidden|file|url|search)\s*\(\s*['\"](?P<name>[^'\"]+)['\"]",
+            r"|selectMonth|textarea|checkbox|radio|hidden|file|url|search"
+            r"|(?!input\b)\w*(?:text|radio|select|check|date|input|field|email|phone|password|upload|number)\w*)"
+            r"\s*\(\s*['\"](?P<name>[^'\"]+)['\"]",
             re.I,
         ),
         _FORM_TYPES,

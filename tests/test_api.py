@@ -1699,3 +1699,25 @@ components:
         specialty: {type: string}
 """
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(10, "especialidade", "employment")]
+
+
+def test_a_map_of_typed_fields_and_a_spec_minified_to_one_line(tmp_path: Path) -> None:
+    """A JSON file that is the fields themselves, each with its type (`{"first_name": {"type":
+    "string", "required": true}}`), is one schema named for the file; a spec minified to one
+    line is read; a map of settings is not a schema."""
+    guests = """{
+  "first_name": { "type": "string", "required": true, "description": "The first name of the guest" },
+  "phone": { "type": "string", "required": true },
+  "date_of_birth": { "type": "date", "required": true },
+  "marketing_opt_in": { "type": "boolean", "required": true }
+}
+"""
+    minified = '{"openapi":"3.0.1","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"U":{"type":"object","properties":{"email":{"type":"string"}}}}}}'
+    settings = '{"name": "app", "version": "1.0.0", "theme": {"type": "dark"}, "phone": "+65 6123 4567"}\\n'
+    found = listed(tmp_path, {"schema/guests.json": guests, "api-docs.json": minified, "settings.json": settings})
+    assert found == [
+        (1, "email", "email"),
+        (2, "first_name", "name"),
+        (3, "phone", "phone"),
+        (4, "date_of_birth", "date_of_birth"),
+    ]

@@ -122,7 +122,7 @@ PARSERS: dict[str, Parser] = {
 }  # fmt: skip
 # API schemas are recognised by what they say (`openapi:`, `$schema`), not every YAML or JSON file.
 _API_SNIFF = re.compile(
-    r"""^\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:|^["']?paths["']?\s*:\s*\{?\s*["']?/"""
+    r"""^\s*\{?\s*["']?(?:openapi|swagger)["']?\s*:|["']\$schema["']\s*:|^\$schema\s*:|^["']?paths["']?\s*:\s*\{?\s*["']?/"""
     r"""|^["']?/[^\s'":]*["']?\s*:\s*\{?\s*\n?\s*["']?(?:get|post|put|patch|delete|parameters)["']?\s*:""",
     re.M,
 )  # (or a spec's paths kept in a file of their own, under `paths:` or at its top)
@@ -136,6 +136,10 @@ _OBJECT_SCHEMA = (
 # {"email": {"type": "string"}}`).
 _TYPED_PROPERTIES = re.compile(
     r"""["']?properties["']?\s*:\s*\{?\s*["']?[\w$.-]+["']?\s*:\s*\{?\s*["']?(?:type|\$ref|format)["']?\s*:"""
+)
+# ... or a map of fields, each saying its type (`"first_name": {"type": "string", "required": true}`).
+_TYPED_FIELD = re.compile(
+    r"""["']?[\w$.-]+["']?\s*:\s*\{\s*["']type["']\s*:\s*["'](?:string|number|integer|boolean|date)["']""", re.I
 )
 _API_SUFFIXES = (".yaml", ".yml", ".json")
 _GRAPHQL_SUFFIXES = (".graphql", ".gql", ".graphqls")
@@ -185,6 +189,7 @@ def wants(path: str, text: str) -> bool:
             _API_SNIFF.search(head) is not None
             or all(p.search(head) for p in _OBJECT_SCHEMA)
             or _TYPED_PROPERTIES.search(head) is not None
+            or len(_TYPED_FIELD.findall(head)) >= 3
         )
     for suffix, pattern in SNIFFED_SUFFIXES.items():
         if lower.endswith(suffix):

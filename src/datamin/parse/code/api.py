@@ -100,10 +100,34 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
     elif set(document) & _METHODS and all(k in _PATH_ITEM or k.startswith("x-") for k in document):
         # a path of a spec split into files (`paths/customers.yaml`: `get:`, `post:`): its operations
         controls.extend(_operations(path, {lower.rsplit("/", 1)[-1].split(".", 1)[0]: root}, None))
+    elif _typed_fields(document):  # ... or the fields themselves at the top, each with its type
+        import yaml
+
+        fields = yaml.MappingNode(
+            "tag:yaml.org,2002:map", [(yaml.ScalarNode("tag:yaml.org,2002:str", "properties"), root)]
+        )
+        controls.extend(_properties(path, fields, Form(1, path.rsplit("/", 1)[-1].split(".", 1)[0])))
     else:  # ... or named schemas at the top (`Person: {type: object, ...}`), and the values they refer to
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
         controls.extend(_components(path, named, named=document))
     return Parsed(controls, [])
+
+
+# The types a field's own `type` names, as JSON Schema and the models written like it spell them.
+_FIELD_TYPES = frozenset({"string", "number", "integer", "boolean", "date", "datetime", "array", "object", "objectid"})
+
+
+def _typed_fields(document: dict[str, Any]) -> bool:
+    """A document that is a map of fields, each saying its type (`{"first_name": {"type":
+    "string", "required": true}, ...}`): three or more, nearly all of them so, none a schema
+    with properties of its own."""
+    typed = 0
+    for value in document.values():
+        fields = _mapping(value)
+        if "properties" in fields:
+            return False
+        typed += _scalar(fields.get("type")).lower() in _FIELD_TYPES
+    return typed >= 3 and typed * 4 >= len(document) * 3
 
 
 _SCHEMA_KEYS = frozenset({"type", "properties", "allOf", "oneOf", "anyOf", "$ref", "enum", "items"})

@@ -1721,3 +1721,24 @@ def test_a_map_of_typed_fields_and_a_spec_minified_to_one_line(tmp_path: Path) -
         (3, "phone", "phone"),
         (4, "date_of_birth", "date_of_birth"),
     ]
+
+
+def test_a_mentors_company_name_and_headline_are_their_work(tmp_path: Path) -> None:
+    """In a record of people, the company a person works at and the headline of their profile say
+    where they work; a shop's company name is the shop's."""
+    spec = """openapi: 3.0.0
+info: {title: mentoring, version: "1"}
+paths: {}
+components:
+  schemas:
+    Mentor:
+      type: object
+      properties:
+        headline: {type: string}
+        companyName: {type: string}
+    Shop:
+      type: object
+      properties:
+        companyName: {type: string}
+"""
+    assert listed(tmp_path, {"openapi.yaml": spec}) == [(9, "headline", "employment"), (10, "companyName", "employment")]

@@ -755,3 +755,16 @@ def test_muis_form_control_labels_that_render_a_radio_are_the_answers_of_their_g
     assert [(f.line, f.control.type, f.control.bindings, f.category) for f in fields] == [
         (4, "radio", ("gender",), "gender"), (5, "radio", ("gender",), "gender"), (7, "checkbox", (), None),
     ]  # fmt: skip
+
+
+def test_the_id_a_person_signs_up_with_beside_their_password_is_a_username() -> None:
+    """On a sign-up page the field named `userid` or labelled "ID" next to a password is the id
+    the person signs in with; a form without a password field keeps `user_id` a reference."""
+    signup = """<form action="join.do" method="post">
+<table><tr><th>ID</th><td><input type="text" name="memId"></td></tr>
+<tr><th>비밀번호</th><td><input type="password" name="memPw"></td></tr></table>
+<input type="text" name="userid" placeholder="ID">
+</form>"""
+    assert personal("join.jsp", signup) == {(2, "username"), (3, "password"), (4, "username")}
+    search = '<form action="orders"><label>User ID <input name="user_id"></label><input name="q"></form>'
+    assert personal("orders.jsp", search) == set()

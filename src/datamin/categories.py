@@ -98,6 +98,7 @@ class Lexicon:
         "heads",
         "identity_records",
         "joined",
+        "login_ids",
         "longest",
         "lookup_categories",
         "metadata",
@@ -166,6 +167,7 @@ class Lexicon:
     person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
+    login_ids: frozenset[str]  # the id a person signs in with, beside their password (`userid`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
     identity_records: frozenset[str]  # `users`, `customers`: where direct identifiers belong (DM400)
     stock_words: frozenset[str]  # what goods in stock have (price, sku, expiry): a form of them is about goods
@@ -461,6 +463,7 @@ def _index(
         stock_words=frozenset(shared.get("stock_words", ())),
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
         sign_in=_joined(shared.get("sign_in", ())),
+        login_ids=_joined(shared.get("login_ids", ())),
         name_parts=_joined(shared.get("name_parts", ())),
         person_sections=_joined(shared.get("person_sections", ()))
         | frozenset(fold(p) for p in shared.get("person_sections", ()) if has_non_latin(fold(p))),

@@ -144,6 +144,7 @@ def classify_all(
         if v[0] in _SOMEONES_OWN and not v[4] and not c.is_column
     }
     named_parts = _name_parts_by_form(controls, lexicon)
+    signing_in = {_form_key(c) for c in controls if c.type == "password" and c.source == "html"}
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
@@ -220,6 +221,9 @@ def classify_all(
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
                 evidence = (f"in {control.container}: signing in",)
+        elif category is None and key in signing_in and _a_login_id(control, lexicon):
+            category, sensitivity, confidence = "username", lexicon.categories["username"].sensitivity, CONTEXT_WEIGHT
+            evidence = ("beside a password: the id the person signs in with",)
         elif category is None and not table and key in corroborated and _answers(control, lexicon):
             placed = _placed(control, lexicon) or _of_a_person(control, lexicon)
             if placed is not None:
@@ -378,6 +382,14 @@ def _with_sections(
     for i, control in zip(wanted, placed, strict=True):
         controls[i] = control
     return controls
+
+
+def _a_login_id(control: Control, lexicon: Lexicon) -> bool:
+    """A field a person types their sign-in id into: named or labelled `userid`, `memId`, "ID"."""
+    if control.type not in ("text", "email", "tel", "") or not _answers(control, lexicon):
+        return False
+    said = [control.name, *(text for how, text in control.labels if how in ("label", "placeholder", "nearby"))]
+    return any("".join(split_words(text)) in lexicon.login_ids for text in said if text)
 
 
 def _answers(control: Control, lexicon: Lexicon) -> bool:

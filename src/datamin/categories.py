@@ -469,7 +469,7 @@ def _index(
         | frozenset(fold(p) for p in shared.get("person_sections", ()) if has_non_latin(fold(p))),
         identity_records=_joined(shared.get("identity_records", ())),
         people_columns=_by_phrase(people_columns),
-        staff=_joined(shared.get("staff", ())),
+        staff=_joined(shared.get("staff", ())) | {fold(w) for w in shared.get("staff", ()) if has_non_latin(fold(w))},
         staff_columns=_by_phrase(staff_columns),
         card_parts=_by_phrase(card_parts),
         value_parts={

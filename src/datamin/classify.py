@@ -197,9 +197,10 @@ def classify_all(
             sensitivity = lexicon.categories[category].sensitivity
             confidence = RECORD_WEIGHT
             evidence = (why,)
-        elif category is None and (own := _staff_column(control, lexicon)) is not None:
-            category, sensitivity, confidence = own, lexicon.categories[own].sensitivity, RECORD_WEIGHT
-            evidence = (f"in {control.form.ident}: a staff member's {control.name}",)  # type: ignore[union-attr]
+        elif category is None and (staff := _staff_column(control, lexicon)) is not None:
+            category, where = staff
+            sensitivity, confidence = lexicon.categories[category].sensitivity, RECORD_WEIGHT
+            evidence = (f"in {where}: a staff member's {control.name or _short(_field_words(control))}",)
         elif (
             category is None
             and table
@@ -861,14 +862,33 @@ def _says_animal(text: str, lexicon: Lexicon) -> bool:
     return has_non_latin(text) and any(a in fold(text) for a in lexicon.animals if has_non_latin(a))
 
 
-def _staff_column(control: Control, lexicon: Lexicon) -> str | None:
+def _staff_column(control: Control, lexicon: Lexicon) -> tuple[str, str] | None:
     """The category of what a record or a form of the organisation's staff (`employees`,
-    `EmployeeSchema`, `master_personil`, form#add-employee) holds of their job: `join_date`,
-    `grade`, `branch`, `bonus`."""
+    `EmployeeSchema`, `master_personil`, form#add-employee, a form under "Employee Personal
+    Information" or 社員情報登録) holds of their job: `join_date`, `grade`, `branch`, `bonus`; and
+    where it says so."""
     own = lexicon.staff_columns.get("".join(split_words(control.name)))  # the name first: most are none
-    if own is None or control.form is None or _head_word(control.form.ident, lexicon) not in lexicon.staff:
+    if own is None and control.source == "html":
+        said = (text for how, text in control.labels if how in ("label", "placeholder", "nearby"))
+        own = next((c for t in said if (c := lexicon.staff_columns.get("".join(split_words(t))))), None)
+    if own is None:
         return None
-    return own
+    if control.form is not None and _head_word(control.form.ident, lexicon) in lexicon.staff:
+        return own, control.form.ident
+    if control.source == "html":
+        where = next((t for how, t in control.context if how in ("section", "page") and _of_staff(t, lexicon)), "")
+        if where:
+            return own, f'section "{_short(where)}"'
+    return None
+
+
+def _of_staff(text: str, lexicon: Lexicon) -> bool:
+    """A heading or a page's title about the organisation's staff: "Employee Personal Information",
+    "Add Staff", 社員情報登録."""
+    if any(word in lexicon.staff for word in split_words(text)):
+        return True
+    folded = fold(text)
+    return has_non_latin(folded) and any(word in folded for word in lexicon.staff if has_non_latin(word))
 
 
 def _of_an_animal(control: Control, lexicon: Lexicon) -> bool:

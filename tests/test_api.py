@@ -10,6 +10,13 @@ from helpers import listed
 from datamin.check import Options, inventory
 from datamin.parse import kind_of, wants
 
+
+def schemas(named: str) -> str:
+    """An OpenAPI 3 document of the named schemas given, written as under `components.schemas`:
+    their first line is the document's sixth."""
+    return 'openapi: 3.0.0\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n' + named
+
+
 PRISMA = """datasource db {
   provider = "postgresql"
   url      = env("DATABASE_URL")
@@ -1549,11 +1556,7 @@ def test_what_signing_in_hands_out_is_a_password(tmp_path: Path) -> None:
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""
-    spec = """openapi: 3.0.0
-info: {title: leave, version: "1"}
-paths: {}
-components:
-  schemas:
+    spec = schemas("""\
     LeaveRequest:
       type: object
       properties:
@@ -1567,7 +1570,7 @@ components:
         host_name: {type: string}
         agent_name: {type: string}
         started_at: {type: string, format: date-time}
-"""
+""")
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(9, "requester_name", "name"), (10, "approverName", "name")]
 
 
@@ -1608,11 +1611,7 @@ def test_the_parts_of_a_spec_split_into_files_with_routes_or_schemas_at_their_to
 def test_a_catalogues_books_and_a_cinemas_rooms_are_things_whatever_hash_names_their_schema(tmp_path: Path) -> None:
     """A `Book`'s name and genre are the book's; so are those of a film's schema that a
     generator named with a hash (`theater-rooms-1243494910`). A member's name is a person's."""
-    spec = """openapi: 3.0.1
-info: {title: library, version: "1"}
-paths: {}
-components:
-  schemas:
+    spec = schemas("""\
     Book:
       type: object
       properties:
@@ -1628,7 +1627,7 @@ components:
       properties:
         name: {type: string, description: 상영관 이름}
         capacity: {type: integer}
-"""
+""")
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(14, "name", "name"), (15, "genre", "gender")]
 
 
@@ -1683,11 +1682,7 @@ type Booking {
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
     """A doctor's `especialidade` says where they work as a staff member's grade does; a
     product's `specialty` says nothing of anyone."""
-    spec = """openapi: 3.0.0
-info: {title: clinic, version: "1"}
-paths: {}
-components:
-  schemas:
+    spec = schemas("""\
     Medico:
       type: object
       properties:
@@ -1697,7 +1692,7 @@ components:
       type: object
       properties:
         specialty: {type: string}
-"""
+""")
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(10, "especialidade", "employment")]
 
 
@@ -1726,11 +1721,7 @@ def test_a_map_of_typed_fields_and_a_spec_minified_to_one_line(tmp_path: Path) -
 def test_a_mentors_headline_is_their_work_and_a_customers_company_is_not(tmp_path: Path) -> None:
     """In a record of people, the headline of a person's profile says where they work; a
     company's name beside a person's is a B2B customer's company, not their employer."""
-    spec = """openapi: 3.0.0
-info: {title: mentoring, version: "1"}
-paths: {}
-components:
-  schemas:
+    spec = schemas("""\
     Mentor:
       type: object
       properties:
@@ -1740,5 +1731,5 @@ components:
       type: object
       properties:
         companyName: {type: string}
-"""
+""")
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(9, "headline", "employment")]

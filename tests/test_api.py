@@ -1659,7 +1659,11 @@ input LoginInput { email: String! }
 """
 note = """type of visit"""
 '''
-    assert listed(tmp_path, {"typedefs.ts": script, "customer/types.py": python}) == [
+    crlf = python.replace("\n", "\r\n").replace("type_defs", "\x0c\ntype_defs")  # a form feed: no line to `ast`
+    assert [(line, name) for line, name, _ in listed(tmp_path / "crlf", {"types.py": crlf})] == [
+        (7, "fullname_kanji"), (8, "telephone"), (14, "email")
+    ]  # fmt: skip
+    assert listed(tmp_path / "lf", {"typedefs.ts": script, "customer/types.py": python}) == [
         (7, "fullname_kanji", "name"), (8, "telephone", "phone"), (13, "email", "email"), (5, "email", "email")
     ]  # fmt: skip
 

@@ -135,8 +135,8 @@ _SCHEMA_KEYS = frozenset({"type", "properties", "allOf", "oneOf", "anyOf", "$ref
 
 def _split_part(root: Any, document: dict[str, Any]) -> dict[str, Any]:
     """A file of a spec split into parts read as the part of a whole spec it is: routes at its top
-    (`/api/v1/auth/register: {post: ...}`) are its paths; `schemas:` (and `parameters:`,
-    `requestBodies:`...) at its top, its components."""
+    (`/api/v1/auth/register: {post: ...}`) are its paths; a file with `schemas:` at its top is a
+    part of its components (its `parameters:` and `requestBodies:` beside them too)."""
     if document.keys() & {"openapi", "swagger", "components", "paths", "$schema", "properties"}:
         return document
     routes = bool(document) and all(key.startswith("/") for key in document)

@@ -15,15 +15,14 @@ from datamin.records import Control
 
 SNIFF = Sniff(r"\bgql\s*\(|(?:\"\"\"|''')\s*(?:type|input|schema|extend)\s+\w+", ("gql", '"""', "'''"))
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _PREFIX = re.compile(r"[rRuU]?(?:\"\"\"|'''|\"|')")
 
 
 def fields(path: str, text: str, module: Module) -> list[Control]:
     from datamin.parse.code import api
 
-    starts = [0]
-    for line in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]  # as `ast` counts lines (not str.splitlines)
     given = {id(node.args[0]) for node in ast.walk(module.tree) if isinstance(node, ast.Call) and _a_gql_call(node)}
     found: list[Control] = []
     for node in ast.walk(module.tree):

@@ -38,6 +38,8 @@ SCRIPT = [
     "gql`", "`", "type Patient {\n", "  phone: String\n", "${x}", "const typeDefs = `", "buildSchema(`",
     "module.exports = {", "type: 'object', ", "properties: {", "ssn: { type: 'string' },", "/**\n * @openapi\n",
     " * components:\n", " *   schemas:\n", " *     P:\n", " *       properties:\n", " *         dob: {}\n", " */\n",
+    "@Property()\n", "@Entity({ tableName: 'p' })\n", "export const s = { a: yup.string(), b: yup.string().email() }",
+    '"用户"\n', "<Form.Control", " control={<Radio />}", "<FormControlLabel", " v-decorator=\"['email']\"",
     "(", ")", "{", "}", "[", "]", "'", "\"", ":", ",", "=", "이메일", "\\",
 ]  # fmt: skip
 SCHEMA = [
@@ -45,6 +47,7 @@ SCHEMA = [
     "type: object\n", "properties:\n", "email:\n", "format: email\n", "$ref: '#/components/schemas/P'\n",
     "allOf:\n", "- ", "paths:\n", "/p:\n", "post:\n", "requestBody:\n", "responses:\n", "'200':\n",
     "parameters:\n", "in: query\n", "name: nric\n", "{", "}", "[", "]", '"', ":", ",", "\t", "$schema", "생일",
+    '"first_name": {"type": "string", "required": true},', "/api/v1/users:\n", "get:\n",
 ]  # fmt: skip
 SDL = [
     "\n", "  ", "type Patient {\n", "input SignUp {\n", "interface P {\n", "extend type Q {\n", "}\n",

@@ -13,6 +13,7 @@ HEADERS = [
     "from django.db import models\n", "from django.db import migrations, models\n", "from django import forms\n",
     "from sqlalchemy import Column, String\n", "from flask_wtf import FlaskForm\n", "from pydantic import BaseModel\n",
     "from sqlmodel import SQLModel, Field\n", "from alembic import op\nimport sqlalchemy as sa\nrevision = 'a'\n",
+    "from ariadne import gql\n",
 ]  # fmt: skip
 PIECES = [
     "\n", "    ", "class P(models.Model):\n", "class F(forms.ModelForm):\n", "class M(migrations.Migration):\n",
@@ -25,6 +26,7 @@ PIECES = [
     "def upgrade():\n", "op.add_column('t', sa.Column('dob', sa.Date()))", "op.drop_column('t', 'dob')", "=", ":",
     "Mapped[", "Optional[", "None", "生日", "이메일", "'\\x00'", "lambda", "async def f(x: str = Form(...)):\n",
     "S = {", '"type": "object", ', '"properties": {', '"email": {"type": "string"}', "}", "{",
+    'gql("""', '"""', "type Customer {\n", "  email: String\n", '  "doc" phone: String\n', "\r\n",
 ]  # fmt: skip
 
 source = st.tuples(

@@ -63,6 +63,22 @@ def test_evidence_shows_the_text_not_the_template_code() -> None:
     assert "form.input" in macro and "classes" in macro
 
 
+def test_a_translator_calls_text_is_its_first_argument() -> None:
+    """WordPress's `_e('Name', 'my-plugin')`: the label reads "Name", without the `php` of its
+    opening tag, the text domain or a context; the same inside an attribute."""
+    text = (
+        "<form><label for='a'><?php _e( 'Name', $text_domain ); ?></label><input id='a' name='from'>\n"
+        "<label for='b'><?php _ex( 'Telephone', 'contact form', 'my-plugin' ); ?></label><input id='b' name='x'>\n"
+        "<input name='y' placeholder=\"<?php esc_attr_e( 'Your email', 'my-plugin' ); ?>\"></form>"
+    )
+    found = [(f.control.name, f.category, f.evidence) for f in read_fields("contact.php", text)]
+    assert found == [
+        ("from", "name", ("label: Name",)),
+        ("x", "phone", ("label: Telephone",)),
+        ("y", "email", ("placeholder: Your email",)),
+    ]
+
+
 def test_a_language_string_by_its_key_keeps_the_key() -> None:
     """WHMCS writes `{$LANG.clientareafirstname}`: the key says what the label is."""
     neutral = neutralise(

@@ -326,7 +326,7 @@ def _neutral(kind: str, chunk: str) -> str:
         if _MARKUP_IN_CODE.search(body):
             return _markup_from_code(chunk)
         if chunk.startswith("<?=") or _OUTPUT_PHP.match(body[3:] if body.startswith("php") else body):
-            return _output(chunk, 2, 2)
+            return _output(chunk, 5 if chunk[:5].lower() == "<?php" else 3 if chunk.startswith("<?=") else 2, 2)
         return _blank(chunk)
     if kind.startswith("statement"):
         return _blank(chunk)
@@ -385,12 +385,14 @@ _ERROR_OUTPUT = re.compile(r"(?<![\w$])\$?(?:\w+_)?errors?(?:_\w+)?\b(?!\s*['\"]
 # The calls and filters that output a translated text (and `echo`, `print` around them).
 _TEXT_CALLS = frozenset(
     {"_", "__", "t", "tr", "trans", "translate", "gettext", "ugettext", "pgettext", "lang", "i18n", "echo",
-     "print", "e", "esc_html", "esc_html__", "esc_html_e", "esc_attr", "esc_attr__", "_e", "_x", "l", "loc",
+     "print", "e", "esc_html", "esc_html__", "esc_html_e", "esc_attr", "esc_attr__", "esc_attr_e", "_e", "_x",
+     "_ex", "_n", "esc_html_x", "esc_attr_x", "l", "loc",
      "localize", "msg", "$t", "trans_choice", "text", "raw", "escape", "upper", "lower", "capitalize", "title",
      # the view's own translator: Zend's `$this->translate->_('Nama')`, CodeIgniter's `$this->lang->line('nama')`
      "$this", "this", "translator", "line"}
 )  # fmt: skip
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_TRANSLATED = re.compile(r"(?P<call>[\w$]+)\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")(?P<rest>\s*,[^()\n]*)\)")
 _KEY_LEFT = re.compile(r"\s+[\w-]+(?=\s*$)|^\s*[\w-]+(?=\s*$)")
 
 
@@ -398,6 +400,7 @@ def _text_only(inner: str) -> str:
     """Of an output expression with text in it, the text only: the string literals and the
     subjects of translation keys, with the function names and filters around them blanked
     (`gettext('Phone')` reads `Phone`, `'customer.first_name' | t` reads `first_name`)."""
+    inner = _TRANSLATED.sub(_without_more_arguments, inner)
     keep = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(inner)]
     if not keep or not all(w.lower() in _TEXT_CALLS for w in _CODE_WORD.findall(_QUOTED.sub(" ", inner))):
         return inner  # code with strings in it (a helper's or a macro's arguments): read as it was
@@ -405,6 +408,14 @@ def _text_only(inner: str) -> str:
     for start, end in keep:
         out[start:end] = inner[start:end]
     return "".join(out)
+
+
+def _without_more_arguments(match: re.Match[str]) -> str:
+    """`_e('Name', 'my-plugin')` -> `_e('Name'            )`: a translator call's text is its
+    first argument; the rest (WordPress's text domain, a context, replacements) is not."""
+    if match.group("call").lower() not in _TEXT_CALLS:
+        return match.group()
+    return match.group()[: match.start("rest") - match.start()] + _blank(match.group("rest")) + ")"
 
 
 def _key_subject(match: re.Match[str]) -> str:

@@ -241,6 +241,17 @@ def test_a_pets_name_and_age_in_a_persons_form_are_not_theirs() -> None:
     assert personal("adopt.html", adoption) == {(1, "name"), (1, "email"), (2, "date_of_birth")}
 
 
+def test_a_form_that_asks_an_animals_breed_is_about_the_animal() -> None:
+    """A dog's registration (its name, age and breed) holds nothing of a person; an adoption
+    request that also asks how to reach the adopter keeps the adopter's name."""
+    dog = """<form method="post"><label>Name <input name="name"></label>
+<label>Years <input type="number" name="age_years"></label>
+<label>Breed <select name="breed"><option>Beagle</option></select></label></form>"""
+    assert personal("add.svelte", dog) == set()
+    adoption = dog.replace("</form>", '<label>Your email <input type="email" name="email"></label></form>')
+    assert (1, "name") in personal("adopt.svelte", adoption)
+
+
 def test_a_jsx_labels_code_is_not_what_it_says() -> None:
     """`<label>아이디 {invalid && (<small>5 to 20 letters</small>)}`: the label says 아이디 (a
     username); an expression's strings still speak (`{t("Phone")}`)."""

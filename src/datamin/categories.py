@@ -79,6 +79,7 @@ class Lexicon:
     __slots__ = (
         "address_heads",
         "address_names",
+        "animal_fields",
         "animals",
         "animals_have",
         "attribute_categories",
@@ -190,6 +191,7 @@ class Lexicon:
     things_of_their_own: frozenset[str]  # ... whose details stay theirs in a person's record (a school's)
     things_have: frozenset[str]  # sensitive categories a thing has too (a store's coordinates)
     animals: frozenset[str]  # words for animals: a pet's name and birthday are not a person's
+    animal_fields: frozenset[str]  # what only an animal is asked (breed, species): a form of one is about it
     animals_have: frozenset[str]  # the categories an animal has too
     weak_with_own_category: frozenset[str]  # weak phrases needing a neighbour of their own category
     metadata_substrings: tuple[str, ...]  # metadata words in other scripts, after a phrase
@@ -495,6 +497,7 @@ def _index(
         weak_with_own_category=frozenset(shared.get("weak_with_own_category", ())),
         things_have=frozenset(shared.get("things_have", ())),
         animals=frozenset(fold(a) for a in shared.get("animals", ())),
+        animal_fields=frozenset(shared.get("animal_fields", ())),
         animals_have=frozenset(shared.get("animals_have", ())),
         metadata_substrings=tuple(fold(m) for m in shared.get("metadata_substrings", ())),
         column_kinds={},

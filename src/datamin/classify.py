@@ -132,6 +132,7 @@ def classify_all(
     organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
     organisations |= _catalogues(tables, lexicon)
     goods = _goods_forms(controls, verdicts, lexicon)
+    animal_forms = _animal_forms(controls, verdicts, lexicon)
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon, {id(c): v for c, v in zip(controls, verdicts, strict=True)})
     # A form that asks for a card or a bank account is a person paying, whatever it is called
@@ -160,7 +161,7 @@ def classify_all(
             thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
         if (
             category in lexicon.animals_have
-            and (_says_animal(_field_words(control), lexicon) or _of_an_animal(control, lexicon))
+            and (key in animal_forms or _says_animal(_field_words(control), lexicon) or _of_an_animal(control, lexicon))
             and not _of_someone(control, lexicon)
         ):
             category = None  # a pet's name, age, photo and microchip number (a form about a pet is a thing)
@@ -604,6 +605,21 @@ def _goods_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexi
         elif words & lexicon.stock_words:
             stock[key] = stock.get(key, 0) + 1
     return {key for key, count in stock.items() if count >= 2 and key not in people}
+
+
+def _animal_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lexicon) -> set[object]:
+    """Forms that ask an animal's breed or species and nothing that reaches, identifies or
+    charges a person: a dog's registration (its name, breed and age) is about the dog."""
+    animal: set[object] = set()
+    people: set[object] = set()
+    for control, verdict in zip(controls, verdicts, strict=True):
+        if control.is_column or control.form is None:
+            continue
+        if verdict[0] in _SOMEONE and verdict[0] not in lexicon.animals_have and not verdict[4]:
+            people.add(_form_key(control))
+        elif "".join(split_words(control.name)) in lexicon.animal_fields:  # `breed`; not `genus_species`
+            animal.add(_form_key(control))
+    return animal - people
 
 
 # What only a form about someone asks: how to reach, identify or charge them.

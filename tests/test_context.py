@@ -562,18 +562,21 @@ def test_a_bare_name_under_a_heading_that_says_whose_details_the_form_takes() ->
 
 
 def test_a_staff_members_job_in_a_form_under_a_heading_about_staff() -> None:
-    """Under "Staff" or 社員情報登録 a form's branch and division are the employee's job, as in a
-    table of staff; under "Add Product" they are where the product is sold."""
+    """Under "Staff" or 社員情報登録 a form's branch, division, department and supervisor are the
+    employee's job, as in a table of staff; under "Add Product" they are where the product is sold."""
     staff = """<h2>Staff</h2><form method="post">
 <label>Full name <input name="full_name"></label>
 <label>Branch <input name="branch"></label>
 <label>Division <input name="division"></label>
+<label>Department <input name="department"></label>
+<label>Supervisor <input name="supervisor"></label>
 </form>"""
-    assert personal("staff.html", staff) == {(2, "name"), (3, "employment"), (4, "employment")}
+    jobs = {(3, "employment"), (4, "employment"), (5, "employment"), (6, "employment")}
+    assert personal("staff.html", staff) == {(2, "name"), *jobs}
     evidence = {f.line: f.evidence for f in read_fields("staff.html", staff) if f.category}
     assert evidence[3] == ('in section "Staff": a staff member\'s branch',)
     japanese = staff.replace("<h2>Staff</h2>", "<h2>社員情報登録</h2>")
-    assert personal("shain.html", japanese) == {(2, "name"), (3, "employment"), (4, "employment")}
+    assert personal("shain.html", japanese) == {(2, "name"), *jobs}
     product = staff.replace("Staff", "Add Product")
     assert personal("product.html", product) == {(2, "name")}
 

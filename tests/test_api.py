@@ -1683,6 +1683,26 @@ type Booking {
     assert listed(tmp_path, {"auth.graphqls": sdl}) == [(3, "token", "password"), (6, "booker_name", "name")]
 
 
+def test_a_token_kept_beside_a_password_is_a_secret_too(tmp_path: Path) -> None:
+    """A record that holds a person's password holds their other secrets beside it, whatever it
+    is called (`UserCreateWhereInput.token`); a webhook's token is no one's."""
+    sdl = """input UserCreateWhereInput {
+  email: String
+  password: String
+  token: String
+}
+type Webhook {
+  url: String
+  token: String
+}
+"""
+    assert listed(tmp_path, {"user.graphql": sdl}) == [
+        (2, "email", "email"), (3, "password", "password"), (4, "token", "password")
+    ]  # fmt: skip
+    fields = inventory([str(tmp_path / "user.graphql")], Options(jobs=1)).fields
+    assert next(f.evidence for f in fields if f.line == 4) == ("in UserCreateWhereInput: beside a password",)
+
+
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
     """A doctor's `especialidade` says where they work as a staff member's grade does; a
     product's `specialty` says nothing of anyone."""

@@ -146,6 +146,12 @@ def classify_all(
     }
     named_parts = _name_parts_by_form(controls, lexicon)
     signing_in = {_form_key(c) for c in controls if c.type == "password" and c.source == "html"}
+    # a record that keeps a person's password keeps their other secrets beside it (`User.token`)
+    secret_keepers = {
+        _form_key(c)
+        for c, v in zip(controls, verdicts, strict=True)
+        if v[0] == "password" and not v[4] and c.source != "html"
+    }
     fields = []
     things: dict[object, bool] = {}  # by form: is it about a thing?
     for control, (category, sensitivity, confidence, evidence, weak) in zip(controls, verdicts, strict=True):
@@ -219,10 +225,12 @@ def classify_all(
         elif category is None and table and not thing and (part := _part_of_an_address(control, lexicon)):
             category, sensitivity, confidence = "address", lexicon.categories["address"].sensitivity, RECORD_WEIGHT
             evidence = (part,)
-        elif category is None and control.source == "api" and _about_signing_in(control, lexicon):
+        elif category is None and (
+            (signs_in := control.source == "api" and _about_signing_in(control, lexicon)) or key in secret_keepers
+        ):
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
-                evidence = (f"in {control.container}: signing in",)
+                evidence = (f"in {control.container}: " + ("signing in" if signs_in else "beside a password"),)
         elif category is None and key in signing_in and _a_login_id(control, lexicon):
             category, sensitivity, confidence = "username", lexicon.categories["username"].sensitivity, CONTEXT_WEIGHT
             evidence = ("beside a password: the id the person signs in with",)

@@ -441,6 +441,51 @@ def test_broken_yaml_and_graphql_are_errors_with_a_line(tmp_path: Path) -> None:
     assert sorted((Path(e.path).name, e.line) for e in result.errors) == [("openapi.yaml", 3), ("schema.graphql", 2)]
 
 
+def test_a_bad_line_is_an_error_and_the_rest_of_the_document_is_read(tmp_path: Path) -> None:
+    """A stray comma in one example, a mutation missing its type, a misspelt `typeQuery`: the
+    error names its line and the lines left out, and every field elsewhere is still found."""
+    spec = schemas("""\
+    Review:
+      type: object
+      properties:
+        nickname:
+          type: string
+          example: "Ann",
+    Member:
+      type: object
+      properties:
+        email: {type: string, format: email}
+""")
+    sdl = """type Employee {
+  name: String
+}
+type Mutation {
+  createEmployee(num: Int!, name: String!)
+  deleteEmployee(num: Int!): Boolean
+}
+"""
+    script = "const typeDefs = gql`\ntype Patient {\n  email: String\n}\ntypeQuery {\n  patients: [Patient]\n}\n`;\n"
+    files = {"openapi.yaml": spec, "schema.graphql": sdl, "typeDefs.js": script}
+    found = [(9, "nickname", "username"), (15, "email", "email"), (2, "name", "name"), (3, "email", "email")]
+    assert listed(tmp_path, files) == found
+    errors = inventory([str(tmp_path)], Options(jobs=1)).errors
+    assert sorted((Path(e.path).name, e.line, e.message.rsplit("; ", 1)[-1]) for e in errors) == [
+        ("openapi.yaml", 11, "the rest read without line 11"),
+        ("schema.graphql", 6, "the rest read without line 5"),
+        ("typeDefs.js", 5, "the rest read without 3 lines from 5 to 7"),
+    ]
+
+
+def test_a_document_broken_on_many_lines_is_not_read_in_pieces(tmp_path: Path) -> None:
+    """Each try around a bad line reads the whole document again: past a few, it is not read."""
+    lines = "".join(f'        email{i}: "x",\n' for i in range(12))
+    text = f"openapi: 3.0.0\ncomponents:\n  schemas:\n    Person:\n      properties:\n{lines}"
+    (tmp_path / "openapi.yaml").write_text(text, encoding="utf-8")
+    result = inventory([str(tmp_path)], Options(jobs=1))
+    assert result.fields == []
+    assert [(e.line, "the rest read" in e.message) for e in result.errors] == [(6, False)]
+
+
 def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> None:
     """As a table does: a School's name, address and phone are the school's; the petstore's
     `Pet`'s name and photos are the animal's."""

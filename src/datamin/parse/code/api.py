@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from datamin.parse.markup.positions import LineIndex
+from datamin.parse.recover import around_bad_lines
 from datamin.records import Control, Form, Parsed, ScanError
 
 SNIFF = re.compile(
@@ -47,20 +48,19 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         # JSON allows tabs wherever it allows spaces, YAML not in indentation: one for one keeps
         # every line and column (a tab is not valid JSON inside a string either).
         text = text.replace("\t", " ")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return Parsed(
-            [],
-            [
-                ScanError(
-                    path, mark.line + 1 if mark else None, f"not valid YAML or JSON: {getattr(exc, 'problem', exc)}"
-                )
-            ],
-        )
+    recovered = around_bad_lines(
+        text, lambda t: yaml.compose(t, Loader=yaml.SafeLoader), _yaml_bad_line, (yaml.YAMLError,), _YAML_RETRIES
+    )
+    errors = []
+    if recovered.error is not None:
+        mark = getattr(recovered.error, "problem_mark", None)
+        problem = f"not valid YAML or JSON: {getattr(recovered.error, 'problem', recovered.error)}"
+        if recovered.result is not None:
+            problem += f"; the rest read without {_lines(recovered.skipped)}"
+        errors.append(ScanError(path, mark.line + 1 if mark else None, problem))
+    root = recovered.result
     if not isinstance(root, yaml.MappingNode):
-        return Parsed([], [])
+        return Parsed([], errors)
     document = _split_part(root, _mapping(root))
     controls: list[Control] = []
     # a spec's components, or its paths, kept in a file of their own
@@ -110,7 +110,38 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
     else:  # ... or named schemas at the top (`Person: {type: object, ...}`), and the values they refer to
         named = {name: schema for name, schema in document.items() if "properties" in _mapping(schema)}
         controls.extend(_components(path, named, named=document))
-    return Parsed(controls, [])
+    return Parsed(controls, errors)
+
+
+# A YAML document is composed whole: each try at one with a bad line costs a whole reading.
+_YAML_RETRIES = 8
+_GRAPHQL_RETRIES = 40
+
+
+def _yaml_bad_line(error: Exception, lines: list[str]) -> int | None:
+    """The line a YAML error blames: where a key began when its `:` never came, else where the
+    scanner stopped."""
+    context = getattr(error, "context", None) or ""
+    mark = getattr(error, "context_mark", None) if "simple key" in context else None
+    mark = mark or getattr(error, "problem_mark", None)
+    return mark.line if mark is not None else None
+
+
+def _graphql_bad_line(error: Exception, lines: list[str]) -> int | None:
+    """The line a GraphQL syntax error blames; when what was expected is missing before the
+    first token of a line (`createMovement(id: ID!)` with no type, then `}`), the line before."""
+    locations = getattr(error, "locations", None)
+    if not locations:
+        return None
+    line, column = int(locations[0].line) - 1, int(locations[0].column) - 1
+    expected = str(getattr(error, "message", "")).removeprefix("Syntax Error: ").startswith("Expected")
+    if expected and not "".join(lines[line : line + 1])[:column].strip():
+        return next((i for i in range(min(line, len(lines)) - 1, -1, -1) if lines[i].strip()), None)
+    return line
+
+
+def _lines(numbers: tuple[int, ...]) -> str:
+    return f"line {numbers[0]}" if len(numbers) == 1 else f"{len(numbers)} lines from {min(numbers)} to {max(numbers)}"
 
 
 # The types a field's own `type` names, as JSON Schema and the models written like it spell them.
@@ -493,11 +524,17 @@ def _graphql(path: str, text: str) -> Parsed:
     from graphql import GraphQLSyntaxError, parse
     from graphql.language import ast as nodes
 
-    try:
-        document = parse(text, no_location=False)
-    except GraphQLSyntaxError as exc:
-        line = exc.locations[0].line if exc.locations else None
-        return Parsed([], [ScanError(path, line, f"GraphQL syntax error: {exc.message}; not read")])
+    recovered = around_bad_lines(
+        text, lambda t: parse(t, no_location=False), _graphql_bad_line, (GraphQLSyntaxError,), _GRAPHQL_RETRIES
+    )
+    errors = []
+    if isinstance(recovered.error, GraphQLSyntaxError):
+        line = recovered.error.locations[0].line if recovered.error.locations else None
+        rest = f"the rest read without {_lines(recovered.skipped)}" if recovered.result else "not read"
+        errors.append(ScanError(path, line, f"GraphQL syntax error: {recovered.error.message}; {rest}"))
+    document = recovered.result
+    if document is None:
+        return Parsed([], errors)
     kinds = (
         nodes.ObjectTypeDefinitionNode, nodes.InputObjectTypeDefinitionNode, nodes.InterfaceTypeDefinitionNode,
         nodes.ObjectTypeExtensionNode, nodes.InputObjectTypeExtensionNode, nodes.InterfaceTypeExtensionNode,
@@ -549,7 +586,7 @@ def _graphql(path: str, text: str) -> Parsed:
             controls.extend(
                 c._replace(context=context) for c in _graphql_field(path, field, form, types - values, enums, lines)
             )
-    return Parsed(controls, [])
+    return Parsed(controls, errors)
 
 
 _GRAPHQL_SCALARS = frozenset({"String", "Int", "Float", "Boolean", "ID"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from datamin.parse.sniff import Sniff
-from datamin.records import Control
+from datamin.records import Control, ScanError
 
 _OPENING = r'\s*(?:"""[^`]*?"""\s*|"[^"\n`]*"\s*|#[^\n]*\n\s*)*'  # descriptions (block or one line), comments
 _SDL_START = _OPENING + r"(?:type|input|interface|enum|scalar|union|schema|extend|directive)\b"
@@ -25,22 +25,27 @@ SDL = re.compile(_SDL_START)  # a text that is SDL from its first word
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def fields(path: str, text: str) -> list[Control]:
+def fields(path: str, text: str) -> tuple[list[Control], list[ScanError]]:
+    """The fields of every SDL template, and the syntax errors of those tagged `gql` (an
+    untagged template that only looks like SDL may be something else)."""
     from datamin.parse.code import api
 
     found: list[Control] = []
+    errors: list[ScanError] = []
     at = text.find("`")
     while at >= 0:
         start = at + 1
         end = _closing(text, start)
-        if _TAG.search(text, max(0, at - 12), at) or SDL.match(text, start):
+        tagged = _TAG.search(text, max(0, at - 12), at) is not None
+        if tagged or SDL.match(text, start):
             body = re.sub(r"\$\{[^}]*\}", lambda m: " " * len(m.group()), text[start:end])
             blanked = _NOT_NEWLINE.sub(" ", text[:start]) + body
             parsed = api.parse_graphql(path, blanked)
-            if not parsed.errors:
-                found.extend(parsed.controls)
+            found.extend(parsed.controls)  # read around a bad line, if it had one
+            if tagged:
+                errors.extend(parsed.errors)
         at = text.find("`", end + 1)
-    return found
+    return found, errors
 
 
 def _closing(text: str, at: int) -> int:

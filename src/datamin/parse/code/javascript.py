@@ -11,7 +11,7 @@ import re
 
 from datamin.parse.code import gqltag, jsonschema, mongoose, sequelize, swaggerdoc, typeorm, validation
 from datamin.parse.sniff import Sniff
-from datamin.records import Parsed, ScanError
+from datamin.records import Control, Parsed, ScanError
 
 _READERS = (typeorm, sequelize, mongoose, validation, jsonschema)
 SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF, swaggerdoc.SNIFF)
@@ -20,11 +20,14 @@ SNIFF = Sniff.either(*(reader.SNIFF for reader in _READERS), gqltag.SNIFF, swagg
 def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if not SNIFF.search(text):
         return Parsed([], [])
-    schemas = gqltag.fields(path, text) if gqltag.SNIFF.search(text) else []
+    schemas: list[Control] = []
     documented: list[ScanError] = []
+    if gqltag.SNIFF.search(text):
+        schemas, documented = gqltag.fields(path, text)
     if swaggerdoc.SNIFF.search(text):
-        found, documented = swaggerdoc.fields(path, text)
+        found, described = swaggerdoc.fields(path, text)
         schemas += found
+        documented += described
     if not any(reader.SNIFF.search(text) for reader in _READERS):
         return Parsed(schemas, documented)  # a module that only holds a GraphQL or OpenAPI schema
     from datamin.parse.code import treesitter

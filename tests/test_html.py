@@ -252,6 +252,22 @@ def test_a_form_that_asks_an_animals_breed_is_about_the_animal() -> None:
     assert (1, "name") in personal("adopt.svelte", adoption)
 
 
+def test_the_fields_under_a_heading_about_a_pet_are_the_animals() -> None:
+    """An adoption form asks the adopter's name and phone, then under "Pet information" the
+    pet's name, sex and birth date: those are the animal's. 猫咪性别 says whose sex it is."""
+    form = """<form method="post"><label>Your name <input name="adopter"></label>
+<label>Phone <input type="tel" name="phone"></label>
+<h3>Pet information</h3>
+<label>Name <input name="pet_name_1"></label>
+<label>Sex <select name="sex"><option>Male</option><option>Female</option></select></label>
+<label>Date of birth <input type="date" name="born"></label>
+<label>Breed <input name="breed"></label></form>"""
+    assert personal("adopt.html", form) == {(1, "name"), (2, "phone")}
+    chinese = """<form><label>领养人姓名 <input name="realName"></label><label>联系电话 <input type="tel" name="tel"></label>
+<p>猫咪性别:</p><input name="xb"></form>"""
+    assert personal("ling.html", chinese) == {(1, "name"), (1, "phone")}
+
+
 def test_a_jsx_labels_code_is_not_what_it_says() -> None:
     """`<label>아이디 {invalid && (<small>5 to 20 letters</small>)}`: the label says 아이디 (a
     username); an expression's strings still speak (`{t("Phone")}`)."""

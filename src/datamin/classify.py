@@ -132,7 +132,11 @@ def classify_all(
     organisations = {form for form, members in tables.items() if _about_an_organisation(form, members, lexicon)}
     organisations |= _catalogues(tables, lexicon)
     goods = _goods_forms(controls, verdicts, lexicon)
-    animal_forms = _animal_forms(controls, verdicts, lexicon)
+    animal_forms: set[object] = set()
+    animals_sections: set[int] = set()
+    if _names_animals(controls, lexicon):  # most pages name no animal
+        animal_forms = _animal_forms(controls, verdicts, lexicon)
+        animals_sections = _in_animal_sections(controls, verdicts, place, lexicon) if place is not None else set()
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
     records = _record_tables(tables, lexicon, {id(c): v for c, v in zip(controls, verdicts, strict=True)})
     # A form that asks for a card or a bank account is a person paying, whatever it is called
@@ -167,7 +171,12 @@ def classify_all(
             thing = False  # a booking's `customer.email`: the customer's, whatever the booking is of
         if (
             category in lexicon.animals_have
-            and (key in animal_forms or _says_animal(_field_words(control), lexicon) or _of_an_animal(control, lexicon))
+            and (
+                key in animal_forms
+                or id(control) in animals_sections
+                or _says_animal(_said_beside(control), lexicon)
+                or _of_an_animal(control, lexicon)
+            )
             and not _of_someone(control, lexicon)
         ):
             category = None  # a pet's name, age, photo and microchip number (a form about a pet is a thing)
@@ -628,6 +637,50 @@ def _animal_forms(controls: list[Control], verdicts: list[Verdict], lexicon: Lex
         elif "".join(split_words(control.name)) in lexicon.animal_fields:  # `breed`; not `genus_species`
             animal.add(_form_key(control))
     return animal - people
+
+
+def _in_animal_sections(
+    controls: list[Control],
+    verdicts: list[Verdict],
+    place: Callable[[list[Control]], list[Control]],
+    lexicon: Lexicon,
+) -> set[int]:
+    """The fields, of a category an animal has too, under a heading about an animal ("Pet
+    information", 宠物基本信息 in an adoption form, after the adopter's own): the animal's. The
+    headings are looked for only on a page one of whose fields names an animal or its breed."""
+    wanted = [c for c, v in zip(controls, verdicts, strict=True) if v[0] in lexicon.animals_have and not c.is_column]
+    found = set()
+    for control, placed in zip(wanted, place(wanted) if wanted else [], strict=True):
+        nearest = next((text for how, text in placed.context if how == "section"), "")
+        if nearest and _says_animal(nearest, lexicon):
+            found.add(id(control))
+    return found
+
+
+def _names_animals(controls: list[Control], lexicon: Lexicon) -> bool:
+    """Does a field of the page, by its name or a text beside it, name an animal or what only
+    an animal is asked? Each text is looked at once a run."""
+    names_one = _names_an_animal(lexicon)
+    return any(names_one(c.name) or any(names_one(text) for _, text in c.labels) for c in controls)
+
+
+@cache
+def _names_an_animal(lexicon: Lexicon) -> Callable[[str], bool]:
+    """Does a name or a text name an animal or what only an animal is asked (`dog_breed`,
+    宠物基本信息)? Remembered for each text."""
+
+    @lru_cache(maxsize=_CACHE_LIMIT)
+    def names_one(text: str) -> bool:
+        return _says_animal(text, lexicon) or not lexicon.animal_fields.isdisjoint(split_words(text))
+
+    return names_one
+
+
+def _said_beside(control: Control) -> str:
+    """What a field says of itself and the text beside it ("猫咪性别:"), or a choice's question
+    (the text before a box is often the box before's own label)."""
+    beside = ("question",) if control.type in ("checkbox", "radio") else ("nearby", "question")
+    return " ".join((_field_words(control), *(t for how, t in control.labels if how in beside)))
 
 
 # What only a form about someone asks: how to reach, identify or charge them.

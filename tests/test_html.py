@@ -268,6 +268,22 @@ def test_the_fields_under_a_heading_about_a_pet_are_the_animals() -> None:
     assert personal("ling.html", chinese) == {(1, "name"), (1, "phone")}
 
 
+def test_an_upload_component_is_a_file_field() -> None:
+    """`<el-upload :action=... :on-success=...>` and Vant's `<van-uploader :after-read=...>` take
+    a file though they carry no name: what is said before them says which."""
+    text = """<template><el-form :model="form">
+<el-form-item prop="nama"><el-input v-model="form.nama" placeholder="姓名" /></el-form-item>
+<p>上传身份证正面</p>
+<el-upload class="id-card-uploader" :action="uploadAction" :on-success="onFront"><img src="x.png"></el-upload>
+<p>Profile photo</p>
+<van-uploader :after-read="afterRead" /><p>Attachments</p>
+<el-upload class="files" :before-upload="check"><el-button>Upload</el-button></el-upload>
+</el-form></template>"""
+    found = {(f.line, f.control.type, f.category) for f in read_fields("x.vue", text)}
+    assert {(4, "file", "national_id"), (6, "file", "photo")} <= found
+    assert (7, "file", None) in found
+
+
 def test_a_jsx_labels_code_is_not_what_it_says() -> None:
     """`<label>아이디 {invalid && (<small>5 to 20 letters</small>)}`: the label says 아이디 (a
     username); an expression's strings still speak (`{t("Phone")}`)."""

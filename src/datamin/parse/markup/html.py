@@ -50,7 +50,7 @@ _COMPONENT_INPUT_WORDS = frozenset(
         "input", "select", "textarea", "field", "picker", "datepicker", "checkbox", "radio", "switch",
         "autocomplete", "combobox", "upload", "dropdown", "control", "controller", "textbox", "editor",
         "chooser", "selector", "radiobutton", "radiobuttons", "checkboxes", "toggle", "slider", "rate",
-        "cascader", "textfield",
+        "cascader", "textfield", "uploader",
     }
 )  # fmt: skip
 # ... or, in a namespaced or dashed tag only (<form:password>, <x-email>), the kind of input:
@@ -199,8 +199,13 @@ _EXPRESSION_BINDING = re.compile(r"^\s*[#$]\{\s*([\w.\[\]'\"]+)\s*\}\s*$")  # #{
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
     "radio": "radio", "radiobutton": "radio", "radiobuttons": "radio", "hidden": "hidden",
-    "password": "password", "email": "email", "upload": "file", "number": "number",
+    "password": "password", "email": "email", "upload": "file", "uploader": "file", "number": "number",
 }  # fmt: skip
+# What only an upload component is given: where it sends the file and what runs when it has.
+_UPLOAD_ATTRIBUTES = frozenset(
+    {"action", ":action", "v-bind:action", "on-success", ":on-success", "@success", "before-upload",
+     ":before-upload", "http-request", ":http-request", "customrequest", "after-read", ":after-read"}
+)  # fmt: skip
 _GROUP_ROLES = frozenset({"radiogroup", "group", "listbox", "combobox"})
 _VALUE_ATTRIBUTES = frozenset({"value", "[value]", ":value", "v-bind:value"})
 
@@ -591,6 +596,8 @@ class _Reader:
             return True
         if "v-decorator" in attributes:
             return True  # Ant Design Vue 1: <a-input v-decorator="['email', { rules }]">, its field's name first
+        if attributes & _UPLOAD_ATTRIBUTES and _words(element.tag)[-1:] in (["upload"], ["uploader"]):
+            return True  # <el-upload :action="..." :on-success="...">: a file field, named by its form item
         if attributes & _CONTROLLED_VALUES and attributes & _CHANGE_HANDLERS:
             return True  # <DatePicker value={birthDate} onChange={...}>: a controlled input, React's binding
         if attributes & _VALUE_ATTRIBUTES and _choice_tag(element.tag):

@@ -134,7 +134,8 @@ def classify_all(
     goods = _goods_forms(controls, verdicts, lexicon)
     animal_forms: set[object] = set()
     animals_sections: set[int] = set()
-    if _names_animals(controls, lexicon):  # most pages name no animal
+    animal_page = _names_animals(controls, lexicon)
+    if animal_page:  # most pages name no animal
         animal_forms = _animal_forms(controls, verdicts, lexicon)
         animals_sections = _in_animal_sections(controls, verdicts, place, lexicon) if place is not None else set()
     own_kind = _own_kind_corroborated(tables, controls, verdicts, lexicon)
@@ -174,7 +175,7 @@ def classify_all(
             and (
                 key in animal_forms
                 or id(control) in animals_sections
-                or _says_animal(_said_beside(control), lexicon)
+                or (animal_page and _says_animal(_said_beside(control), lexicon))
                 or _of_an_animal(control, lexicon)
             )
             and not _of_someone(control, lexicon)
@@ -661,7 +662,10 @@ def _names_animals(controls: list[Control], lexicon: Lexicon) -> bool:
     """Does a field of the page, by its name or a text beside it, name an animal or what only
     an animal is asked? Each text is looked at once a run."""
     names_one = _names_an_animal(lexicon)
-    return any(names_one(c.name) or any(names_one(text) for _, text in c.labels) for c in controls)
+    return any(
+        names_one(c.name) or any(names_one(text) for _, text in c.labels) or any(map(names_one, c.bindings))
+        for c in controls
+    )
 
 
 @cache

@@ -456,6 +456,15 @@ def test_a_web_forms_radio_button_list_renders_one_button_per_item() -> None:
     assert fields[0].control.options == ("LELAKI", "PEREMPUAN")
 
 
+def test_a_web_forms_radio_button_is_submitted_under_its_group_name() -> None:
+    """`<asp:RadioButton GroupName="Gender" Text="Male">`: ASP.NET renders `name="Gender"`."""
+    text = """<%@ Page Language="C#" %>
+<asp:Label ID="lblGender" runat="server" Text="Answer:" />
+<asp:RadioButton ID="rdoMale" runat="server" GroupName="Gender" Text="Male" />
+<asp:RadioButton ID="rdoFemale" runat="server" GroupName="Gender" Text="Female" />"""
+    assert personal("Registration.aspx", text) == {(3, "gender"), (4, "gender")}
+
+
 def test_razor_with_visual_basic_is_read() -> None:
     text = """@ModelType EmployeeViewModel
 @Using (Html.BeginForm("Create", "Employee", FormMethod.Post))

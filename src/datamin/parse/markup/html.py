@@ -168,6 +168,7 @@ _NAMING = frozenset({"label", "aria-label", "labelledby"})  # what names a field
 _NAME_ATTRIBUTES = (
     "name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path", "property", "@property",
     "field", "@field", "fieldname", "field-name", "@valuepath", "valuepath",
+    "groupname",  # <asp:RadioButton GroupName="Gender">: ASP.NET submits the button under its group's name
 )  # fmt: skip
 _EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
 _STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")

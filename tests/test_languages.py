@@ -204,3 +204,12 @@ def test_a_chinese_students_class_and_english_band_beside_their_name() -> None:
     found = {f.control.name: f.category for f in read_fields("student.jsp", form) if f.category}
     assert found == {"xm": "name", "bj": "other_personal", "s4": "other_personal"}
     assert not [f for f in read_fields("x.jsp", '<form><label>班级 <input name="bj"></label></form>') if f.category]
+
+
+def test_a_guard_that_holds_the_phrase_and_a_word_beside_it() -> None:
+    """Vietnamese without its accents makes `so luong` (quantity) of số lượng: its `luong` is no
+    salary (lương), as `ten truong` (a school's name) is no one's name."""
+    salary = '<input type="email" name="e"><label>Lương cơ bản <input name="a"></label>'
+    assert personal("x.html", f"<form>{salary}</form>") == {(1, "email"), (1, "income")}
+    rooms = '<input type="email" name="e"><label>Số lượng phòng <input name="b"></label><input name="soLuong">'
+    assert personal("x.html", f"<form>{rooms}</form>") == {(1, "email")}

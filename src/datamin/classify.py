@@ -1804,6 +1804,8 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon, *, run_together: bool =
     joined |= {_singular(w) for w in joined if _plural(w)}  # `medications` for the guard `medication`
     if lexicon.unless[match.category] & joined:
         return True
+    if _in_a_longer_guard(match, text, lexicon):
+        return True
     if run_together:
         endings = _long_guards(match.category, lexicon)
         if endings and any(len(w) > 8 and w.endswith(endings) for w in joined):
@@ -1816,6 +1818,21 @@ def _guarded(match: Match, text: Text, lexicon: Lexicon, *, run_together: bool =
         at = guard.find(phrase) if len(guard) > len(phrase) else -1
         if at >= 0 and text.folded.startswith(guard, match.start - at):
             return True
+    return False
+
+
+def _in_a_longer_guard(match: Match, text: Text, lexicon: Lexicon) -> bool:
+    """A guard that holds the phrase and a word or two beside it: Vietnamese written without
+    its accents makes `so luong` (quantity) of `số lượng`, whose `luong` is no salary."""
+    inside = [i for i, w in enumerate(text.words) if w.start >= match.start and w.end <= match.end]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    words = [w.text for w in text.words]
+    for size in (last - first + 2, last - first + 3):
+        for start in range(max(0, last - size + 1), first + 1):
+            if start + size <= len(words) and "".join(words[start : start + size]) in lexicon.unless[match.category]:
+                return True
     return False
 
 

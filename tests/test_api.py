@@ -1748,6 +1748,18 @@ type Webhook {
     assert next(f.evidence for f in fields if f.line == 4) == ("in UserCreateWhereInput: beside a password",)
 
 
+def test_an_operation_about_people_makes_a_bare_name_a_persons(tmp_path: Path) -> None:
+    """`users(name)` and `getEmployeeByName(name)` look people up by their name; `products(name)`
+    a product by its own."""
+    sdl = """type Query {
+  users(name: String): [User]
+  getEmployeeByName(name: String!): [Employee]
+  products(name: String): [Product]
+}
+"""
+    assert listed(tmp_path, {"schema.graphql": sdl}) == [(2, "name", "name"), (3, "name", "name")]
+
+
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
     """A doctor's `especialidade` says where they work as a staff member's grade does; a
     product's `specialty` says nothing of anyone."""

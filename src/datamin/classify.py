@@ -1101,7 +1101,12 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
     if control.source == "html":
         # (not by its action: `/members/store` may post a member's or a store's details)
         return not form.ident.startswith("form[action") and _mentions_people(form.ident, lexicon)
+    if control.source == "api" and not form.store:  # an operation: `users(name)`, `getEmployeeByName(name)`
+        return _head_word(_BY_WHAT.sub("", form.ident), lexicon) in lexicon.people
     return (bool(form.store) or control.source == "form-class") and _head_word(form.ident, lexicon) in lexicon.people
+
+
+_BY_WHAT = re.compile(r"(?<=[a-z])By[A-Z]\w*$|_by_\w+$")  # `getEmployeeByName`: what it finds them by
 
 
 def _headed_by_people(control: Control, lexicon: Lexicon) -> str:

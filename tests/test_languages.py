@@ -105,6 +105,7 @@ CASES = [
     ('<label for="a">生年月日</label><input id="a" name="a">', "date_of_birth"),
     ('<label for="a">장애 여부</label><input id="a" name="a">', "health"),
     ('<label for="a">출생지</label><input id="a" name="a">', "other_personal"),
+    ('<label for="a">사는 지역</label><input id="a" name="region">', "address"),
     ('<label for="a">본인확인 연계정보</label><input id="a" name="a">', None),
     ('<label for="a">암호화 방식</label><input id="a" name="a">', None),
     # the Dutch register's words for a surname and a house letter; a Mexican form's abbreviated surnames

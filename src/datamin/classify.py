@@ -1833,10 +1833,11 @@ def _in_a_longer_guard(match: Match, text: Text, lexicon: Lexicon) -> bool:
     if not inside:
         return False
     first, last = inside[0], inside[-1]
-    words = [w.text for w in text.words]
-    for size in (last - first + 2, last - first + 3):
+    guards = lexicon.unless[match.category]
+    for size in (last - first + 2, last - first + 3):  # one or two words more than the phrase
         for start in range(max(0, last - size + 1), first + 1):
-            if start + size <= len(words) and "".join(words[start : start + size]) in lexicon.unless[match.category]:
+            window = text.words[start : start + size]
+            if len(window) == size and "".join(w.text for w in window) in guards:
                 return True
     return False
 

@@ -21,15 +21,15 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if not SNIFF.search(text):
         return Parsed([], [])
     schemas: list[Control] = []
-    documented: list[ScanError] = []
+    schema_errors: list[ScanError] = []  # of the GraphQL and OpenAPI a module holds
     if gqltag.SNIFF.search(text):
-        schemas, documented = gqltag.fields(path, text)
+        schemas, schema_errors = gqltag.fields(path, text)
     if swaggerdoc.SNIFF.search(text):
         found, described = swaggerdoc.fields(path, text)
         schemas += found
-        documented += described
+        schema_errors += described
     if not any(reader.SNIFF.search(text) for reader in _READERS):
-        return Parsed(schemas, documented)  # a module that only holds a GraphQL or OpenAPI schema
+        return Parsed(schemas, schema_errors)  # a module that only holds a GraphQL or OpenAPI schema
     from datamin.parse.code import treesitter
 
     lower = path.lower()
@@ -39,7 +39,7 @@ def parse(path: str, text: str, *, notices: bool = False) -> Parsed:
     if language == "javascript" and (re.search(r"^\s*@\w+\(", text, re.M) or ": string" in text):
         language = "typescript"  # decorators and type annotations in a .js file: read as TypeScript
     source = treesitter.parse(path, text, language)
-    errors = documented + [
+    errors = schema_errors + [
         ScanError(path, line, "JavaScript or TypeScript syntax the parser had to recover from; the rest still counts")
         for line in treesitter.errors(source)[:1]
     ]

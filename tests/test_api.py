@@ -1486,6 +1486,39 @@ def test_the_parts_of_a_structured_name_are_the_name(tmp_path: Path) -> None:
     }  # a schema of its own called Name: its parts are a name's
 
 
+def test_given_beside_family_is_a_name_wherever_it_is_declared(tmp_path: Path) -> None:
+    """FHIR's `given` and `family` side by side are a name in any record; `first` and `last`
+    beside each other in an API are a page of results, and `family` alone is a word."""
+    sdl = """type Patient {
+  id: ID
+  given: [String]
+  family: String
+}
+type Connection {
+  first: Int
+  last: Int
+  family: String
+}
+"""
+    assert scan(tmp_path / "graphql", {"schema.graphql": sdl}) == {
+        "Patient.given": (3, 3, "name"),
+        "Patient.family": (4, 3, "name"),
+    }
+    prisma = """model HumanName {
+  id     String @id
+  family String
+  given  Json
+  suffix String?
+}
+"""
+    found = scan(tmp_path / "prisma", {"schema.prisma": prisma})
+    assert {key: category for key, (_, _, category) in found.items()} == {
+        "HumanName.family": "name",
+        "HumanName.given": "name",
+        "HumanName.suffix": "name",
+    }  # a model of its own called a name: its parts are a name's
+
+
 def test_a_schema_named_with_its_version_is_about_what_comes_before(tmp_path: Path) -> None:
     sdl = "input PatientInputV2 {\n  fullName: String\n  memo: String\n}\n"
     assert scan(tmp_path, {"schema.graphql": sdl}) == {

@@ -1039,8 +1039,8 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
     if "".join(words) not in lexicon.name_parts:
         return False
     group = split_words(_group(control))
-    if not group and control.source == "api" and control.form is not None:
-        group = [_head_word(control.form.ident, lexicon)]  # a schema of its own: `Name {first, last}`
+    if not group and control.source != "html" and control.form is not None:
+        group = [_head_word(control.form.ident, lexicon)]  # a schema or model of its own: `Name {first, last}`
     return bool(group) and group[-1] == "name" and "".join(words) in lexicon.name_parts
 
 
@@ -1049,7 +1049,7 @@ def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[objec
     found: dict[object, set[str]] = {}
     for control in controls:
         words = split_words(control.name)
-        if len(words) == 1 and words[0] in lexicon.name_parts and control.type in ("", "text"):
+        if len(words) == 1 and words[0] in lexicon.name_parts and (control.type in ("", "text") or _declared(control)):
             found.setdefault(_form_key(control), set()).add(words[0])
     return found
 
@@ -1057,19 +1057,24 @@ def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[objec
 def _beside_the_other_parts(control: Control, named_parts: dict[object, set[str]]) -> bool:
     """`First`, `Middle`, `Last`, `Suffix` side by side ask for the parts of a name: one of them
     alone may be anything (the first page, the last visit), two of the first, middle and last are a name.
-    In a form only: an API's `first` and `last` are a page of results."""
+    Declared in code, only `given` beside `family` (a FHIR `HumanName`'s parts): an API's `first`
+    and `last` are a page of results."""
     parts = named_parts.get(_form_key(control), set())
     words = split_words(control.name)
-    return (
-        control.source == "html"
-        and len(words) == 1
-        and words[0] in parts
-        and control.type in ("", "text")
-        and len(parts & _NAME_ORDER) >= 2
-    )
+    if len(words) != 1 or words[0] not in parts:
+        return False
+    if _declared(control):
+        return words[0] in _GIVEN_AND_FAMILY and parts >= _GIVEN_AND_FAMILY
+    return control.source == "html" and control.type in ("", "text") and len(parts & _NAME_ORDER) >= 2
+
+
+def _declared(control: Control) -> bool:
+    """A column, property or field declared in code or a schema, not rendered in a page."""
+    return control.is_column or control.source in ("api", "form-class")
 
 
 _NAME_ORDER = frozenset({"first", "middle", "last", "given", "family"})
+_GIVEN_AND_FAMILY = frozenset({"given", "family"})
 _NAME_PARTS_OF_SOMEONE = frozenset({"first", "last", "middle", "given", "family", "maiden"})
 
 

@@ -444,6 +444,22 @@ def test_a_controlled_input_component_is_a_field() -> None:
     assert personal("BasicInfo.tsx", text) == {(5, "date_of_birth"), (6, "gender")}
 
 
+def test_a_projects_own_input_named_by_its_input_name_prop() -> None:
+    """`<InputComponent inputName="phone number" value={...} handlechange={...}>`: a prop that
+    names the input and a handler of the project's own for its changes make a field; a
+    component given only a value is a view of it."""
+    text = """export default function LoanForm() {
+  return (
+    <form>
+      <InputComponent inputName='Name' value={formData.name} handlechange={handleNameChange} />
+      <InputComponent inputName='phone number' value={formData.phone} handlechange={handlePhoneChange} />
+      <Badge inputName='phone number' value={formData.phone} />
+    </form>
+  );
+}"""
+    assert personal("LoanForm.jsx", text) == {(4, "name"), (5, "phone")}
+
+
 def test_a_web_forms_radio_button_list_renders_one_button_per_item() -> None:
     text = """<%@ Control Language="C#" %>
 <td>Jantina:</td><td>

@@ -441,6 +441,33 @@ def test_a_label_for_an_id_nothing_has_names_the_fields_after_it() -> None:
     assert personal("SignUp.vue", text) == {(3, "date_of_birth"), (4, "date_of_birth"), (5, "name")}
 
 
+def test_a_label_for_no_id_names_only_the_fields_before_the_next_label() -> None:
+    """`<label for="address">` where only a name is `address`: it names its input, not the
+    selects after it that have labels of their own (nor does it name them when their `for` is
+    on no id either)."""
+    text = """<form action="AddStudent">
+<label for="address"> Address </label>
+<input type="text" name="address" />
+<div class="row"><div>
+  <label for="grade"> Grade: </label>
+  <select name="grade"><option>Grade 6</option><option>Grade 7</option></select>
+</div><div>
+  <label for="class"> Class: </label>
+  <select name="class"><option>A</option><option>B</option></select>
+</div></div></form>"""
+    fields = read_fields("addStudent.jsp", text)
+    assert [(f.control.name, f.control.labels[:1]) for f in fields] == [
+        ("address", (("label", "Address"),)),
+        ("grade", (("label", "Grade:"),)),
+        ("class", (("label", "Class:"),)),
+    ]
+    assert [f.control.name for f in fields if f.category == "address"] == ["address"]
+    parts = """<form><input name="full_name"><label for="HEIGHT">Height</label>
+<span><input id="FEET" name="FEET" size="4"/><label>Feet</label></span>
+<span><input id="INCHES" name="INCHES" size="4"/><label>Inches</label></span></form>"""
+    assert personal("form.tpl", parts) == {(1, "name"), (2, "health"), (3, "health")}  # a label after its field is a part's
+
+
 def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() -> None:
     text = """<template><form><label>성별</label>
 <v-radio-group v-model="gender" row><v-radio label="남" value="M"></v-radio><v-radio label="여" value="F"></v-radio></v-radio-group>

@@ -82,7 +82,7 @@ _COMPONENT_NEVER_FIELD_WORDS = _COMPONENT_NOT_INPUT_WORDS - {
 # in admin frameworks) ...
 _FIELD_NAME_ATTRIBUTES = frozenset(
     {"name", ":name", "@name", "v-bind:name", "[name]", "property", "@property", "field", "@field", "fieldname",
-     "field-name", "source", "path", "@valuepath", "valuepath"}
+     "field-name", "source", "path", "@valuepath", "valuepath", "inputname", "input-name"}
 )  # fmt: skip
 # ... and what a person sees of it.
 _FIELD_FACE_ATTRIBUTES = frozenset(
@@ -169,6 +169,7 @@ _NAME_ATTRIBUTES = (
     "name", ":name", "::name", "v-bind:name", "[name]", "[attr.name]", "@name", "path", "property", "@property",
     "field", "@field", "fieldname", "field-name", "@valuepath", "valuepath",
     "groupname",  # <asp:RadioButton GroupName="Gender">: ASP.NET submits the button under its group's name
+    "inputname", "input-name",  # <InputComponent inputName="phone number">: a project's own input's prop
 )  # fmt: skip
 _EXPRESSION_NAMES = frozenset({":name", "::name", "v-bind:name", "[name]", "[attr.name]"})
 _STRING_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"|`([^`]*)`")
@@ -522,7 +523,9 @@ class _Reader:
             text = " ".join(t for t in self.label_for.get(target, ()) if t)
             if block is None or not text or len(self.label_for.get(target, ())) > 1:
                 continue  # `for="#"` on every label of a page names no field: their text beside each does
-            after = [e for sibling in islice(label.itersiblings(), 20) for e in sibling.iter() if e in fields]
+            after = _fields_up_to_a_label(label, fields)
+            named = [e for e in after if e.get("name") == target]
+            after = named or after
             if 0 < len(after) <= 4:
                 for element in after:
                     self.block_labels.setdefault(element, text)
@@ -599,7 +602,7 @@ class _Reader:
             return True  # Ant Design Vue 1: <a-input v-decorator="['email', { rules }]">, its field's name first
         if attributes & _UPLOAD_ATTRIBUTES and _words(element.tag)[-1:] in (["upload"], ["uploader"]):
             return True  # <el-upload :action="..." :on-success="...">: a file field, named by its form item
-        if attributes & _CONTROLLED_VALUES and attributes & _CHANGE_HANDLERS:
+        if attributes & _CONTROLLED_VALUES and any(map(_handles_a_change, attributes)):
             return True  # <DatePicker value={birthDate} onChange={...}>: a controlled input, React's binding
         if attributes & _VALUE_ATTRIBUTES and _choice_tag(element.tag):
             return True  # <Radio value="男">男</Radio>, <mat-radio-button [value]="g"> in a group: one answer
@@ -1136,6 +1139,27 @@ def _list_after(element: Element) -> list[str]:
         boxes = [e for e in islice(block.iter(), 500) if isinstance(e.tag, str) and e.get("role") == "listbox"]
         items = [_text(o) for box in boxes[:1] for o in islice(box, 60) if isinstance(o.tag, str)]
     return [i for i in items if i and len(i) <= 40] if 2 <= len(items) < 60 else []
+
+
+def _fields_up_to_a_label(label: Element, fields: set[Element]) -> list[Element]:
+    """The fields in the blocks after `label`, up to another label written before its field
+    (`<div><label>Grade</label><select>`): those are that label's. A label after its field
+    (`<span><input name="feet"><label>Feet</label></span>`) names a part of this one."""
+    found: list[Element] = []
+    for sibling in islice(label.itersiblings(), 20):
+        field_first = False
+        for element in sibling.iter():
+            if element.tag == "label" and not field_first:
+                return found
+            if element in fields:
+                found.append(element)
+                field_first = True
+    return found
+
+
+def _handles_a_change(attribute: str) -> bool:
+    """`onChange`, `onValueChange`, a project's own `handleChange` or `onInputChange`."""
+    return attribute in _CHANGE_HANDLERS or (attribute.startswith(("on", "handle")) and attribute.endswith("change"))
 
 
 def _binds_a_model(attributes: set[str]) -> bool:

@@ -1631,6 +1631,21 @@ def test_what_signing_in_hands_out_is_a_password(tmp_path: Path) -> None:
     }
 
 
+def test_the_token_signing_up_hands_out_is_a_password(tmp_path: Path) -> None:
+    """Signing up signs the person in: its response's token is theirs; a page's `token` (a
+    cursor) is not."""
+    sdl = """type EmailSignUpResponse {
+  ok: Boolean!
+  token: String
+}
+type CommentPage {
+  token: String
+  items: [String]
+}
+"""
+    assert scan(tmp_path, {"schema.graphql": sdl}) == {"EmailSignUpResponse.token": (3, 3, "password")}
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

@@ -85,6 +85,34 @@ def test_js_and_xml_are_read_only_when_they_hold_markup(scan) -> None:  # type: 
     ]
 
 
+def test_astro_pages_and_the_mini_program_pages_of_qq_and_alipay(scan) -> None:  # type: ignore[no-untyped-def]
+    """An Astro component's frontmatter is code, its page markup; a `.qml` is QQ's page when it
+    holds markup and Qt's code when it does not."""
+    astro = """---
+const errors = { nama: '' };
+let users: HydratedDocument<IUser>[] = [];
+---
+<Layout title="Admin"><form method="POST">
+  <input type="text" name="nama" placeholder="NAMA" required>
+  <input type="email" name="emel" placeholder="EMEL" required>
+</form></Layout>
+"""
+    result = scan(
+        {
+            "src/pages/users/index.astro": astro,
+            "pages/post/index.qml": '<form><input name="post_contact_tel" placeholder="联系电话" /></form>',
+            "qt/Main.qml": "import QtQuick 2.0\nRectangle { TextInput { id: phone } }\n",
+            "pages/me/me.axml": '<view><input name="mobile" placeholder="手机号" /></view>',
+        }
+    )
+    assert sorted((Path(f.path).name, f.line, f.category) for f in result.fields) == [
+        ("index.astro", 6, "name"),
+        ("index.astro", 7, "email"),
+        ("index.qml", 1, "phone"),
+        ("me.axml", 1, "phone"),
+    ]
+
+
 def test_installed_python_packages_are_not_the_project(tmp_path: Path) -> None:
     """A virtual environment committed under any name holds other people's models and forms."""
     for name in ("app/models.py", "virtual/lib/python3.11/site-packages/django/contrib/auth/models.py"):

@@ -31,8 +31,8 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".blade.php", ".html", ".htm", ".xhtml", ".jinja", ".jinja2", ".j2", ".njk", ".twig", ".liquid",
     ".hbs", ".handlebars", ".mustache", ".erb", ".haml", ".slim", ".pug", ".jade", ".ejs", ".php", ".phtml",
     ".tpl", ".vue", ".svelte", ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".vbhtml", ".razor", ".asp", ".aspx",
-    ".ascx", ".master", ".jsp", ".jspf", ".gsp", ".ctp", ".gjs", ".gts", ".wxml", ".ftl", ".ftlh", ".vm", ".volt",
-    ".cfm", ".cfml", ".eex", ".leex", ".heex",
+    ".ascx", ".master", ".jsp", ".jspf", ".gsp", ".ctp", ".gjs", ".gts", ".wxml", ".axml", ".swan", ".ttml", ".ftl",
+    ".ftlh", ".vm", ".volt", ".cfm", ".cfml", ".eex", ".leex", ".heex", ".astro",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, Sniff] = {
@@ -43,6 +43,10 @@ SNIFFED_SUFFIXES: dict[str, Sniff] = {
         r"(?:/[\w./-]*)?['\"]",
         ("<input", "<select", "<textarea", "<form", "react", "@mui", "@material-ui", "@chakra-ui", "antd", "formik"),
         re.I,
+    ),
+    # QQ's mini-program pages; Qt's QML, of the same suffix, is code
+    ".qml": Sniff(
+        r"<(?:view|input|form|picker|textarea)\b", ("<view", "<input", "<form", "<picker", "<textarea"), re.I
     ),
     ".xml": Sniff(
         r"<(?:templates|odoo|openerp)\b|\bt-(?:name|call|att|if|foreach)=|<html\b",

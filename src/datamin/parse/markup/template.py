@@ -46,6 +46,10 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".ftlh": ("freemarker",),
     ".vm": ("velocity",),  # Velocity
     ".wxml": ("curly",),  # WeChat mini-program pages
+    ".qml": ("curly",),  # ... QQ's (read when they hold markup: Qt's QML is code), Alipay's, Baidu's, ByteDance's
+    ".axml": ("curly",),
+    ".swan": ("curly",),
+    ".ttml": ("curly",),
     ".volt": ("curly",),  # Phalcon's Volt, Jinja-like
     ".tmpl": ("curly",),
     ".vue": ("curly",),
@@ -67,6 +71,7 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".ctp": ("php",),  # CakePHP 2 views
     ".tpl": ("smarty", "php"),
     ".svelte": ("jsx",),
+    ".astro": ("astro", "jsx"),  # Astro: its frontmatter (`---` code `---`) renders nothing
     ".jsx": ("jsx",),
     ".tsx": ("jsx",),
     ".js": ("jsx",),
@@ -231,6 +236,8 @@ def neutralise(text: str, families: tuple[str, ...]) -> Neutralised:
     """Both views of a template: for the HTML parser, and for the helper readers."""
     if "glimmer" in families:
         text = _template_tags_only(text)
+    if "astro" in families:
+        text = _without_frontmatter(text)
     pattern, kinds, openers = _pattern(families)
     if not any(o in text for o in openers[1]) and not (openers[0] and openers[0].search(text)):
         return Neutralised(neutralise_jsx(text) if "jsx" in families else text, text, [])
@@ -511,6 +518,17 @@ def _template_tags_only(text: str) -> str:
 
 # TSX type arguments of a component: `<RadioGroup<string> name="sex">`.
 _TYPE_ARGUMENTS = re.compile(r"(?<=<[A-Z])[\w.]*(<[\w.,\s\[\]|'\"]*>)(?=[\s/>])")
+
+
+def _without_frontmatter(text: str) -> str:
+    """An Astro component's frontmatter, the code between its first two `---` lines, blanked
+    (lines and columns kept): the page is what follows."""
+    opening = re.match(r"\s*---[ \t]*\n", text)
+    closing = re.search(r"^---[ \t]*$", text[opening.end() :], re.M) if opening else None
+    if opening is None or closing is None:
+        return text
+    end = opening.end() + closing.end()
+    return _blank(text[:end]) + text[end:]
 
 
 def neutralise_jsx(text: str) -> str:

@@ -465,7 +465,11 @@ def test_a_label_for_no_id_names_only_the_fields_before_the_next_label() -> None
     parts = """<form><input name="full_name"><label for="HEIGHT">Height</label>
 <span><input id="FEET" name="FEET" size="4"/><label>Feet</label></span>
 <span><input id="INCHES" name="INCHES" size="4"/><label>Inches</label></span></form>"""
-    assert personal("form.tpl", parts) == {(1, "name"), (2, "health"), (3, "health")}  # a label after its field is a part's
+    assert personal("form.tpl", parts) == {
+        (1, "name"),
+        (2, "health"),
+        (3, "health"),
+    }  # a label after its field is a part's
 
 
 def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() -> None:

@@ -119,6 +119,10 @@ CASES = [
     # part of a number shown masked is still the person's number
     ('<input name="maskedSSN">', "national_id"),
     ('<input name="masked_cnic">', "national_id"),
+    # a civil servant's post: its status, its kind of service; a Tamil horoscope
+    ('<input type="hidden" name="KOD_TARAF_PERJAWATAN">', "employment"),
+    ('<input type="hidden" name="KOD_JENIS_PERKHIDMATAN">', "employment"),
+    ('<label for="a">ராசி</label><select id="a" name="a"><option>மேஷம்</option></select>', "other_personal"),
 ]
 
 

@@ -1638,12 +1638,18 @@ def test_the_token_signing_up_hands_out_is_a_password(tmp_path: Path) -> None:
   ok: Boolean!
   token: String
 }
+type RegisterResponse {
+  token: String
+}
 type CommentPage {
   token: String
   items: [String]
 }
 """
-    assert scan(tmp_path, {"schema.graphql": sdl}) == {"EmailSignUpResponse.token": (3, 3, "password")}
+    assert scan(tmp_path, {"schema.graphql": sdl}) == {
+        "EmailSignUpResponse.token": (3, 3, "password"),
+        "RegisterResponse.token": (6, 3, "password"),
+    }
 
 
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:

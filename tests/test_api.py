@@ -1652,6 +1652,25 @@ type CommentPage {
     }
 
 
+def test_a_property_described_as_someones_is_theirs_in_a_record_of_a_thing(tmp_path: Path) -> None:
+    """A gift product's record describes its friend's phone and email ("친구 전화번호"): the
+    friend's; the product's own name, described as the product's, is not a person's."""
+    spec = schemas("""\
+    FriendFundingProduct:
+      type: object
+      properties:
+        productName: {type: string, description: 상품 이름}
+        name: {type: string, description: 친구 이름}
+        phone: {type: string, description: 친구 전화번호}
+        email: {type: string, description: Friend's email}
+""")
+    assert categories(tmp_path, {"openapi.yaml": spec}) == {
+        "FriendFundingProduct.name": "name",
+        "FriendFundingProduct.phone": "phone",
+        "FriendFundingProduct.email": "email",
+    }
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

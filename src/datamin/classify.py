@@ -991,8 +991,15 @@ def _of_someone(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
-    """A property of a nested object named for people (`customer`, `guest`, `contact`): theirs."""
-    return any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context)
+    """A property of a nested object named for people (`customer`, `guest`, `contact`), or one an
+    API describes as someone's ("친구 이메일", "Customer's phone"): theirs."""
+    if any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context):
+        return True
+    return control.source == "api" and any(
+        how == "title" and _mentions_people(text.split(maxsplit=1)[0], lexicon)
+        for how, text in control.labels
+        if text.strip()
+    )
 
 
 def _part_of_a_value(control: Control, lexicon: Lexicon) -> str | None:

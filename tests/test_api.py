@@ -1833,6 +1833,29 @@ def test_an_operation_about_people_makes_a_bare_name_a_persons(tmp_path: Path) -
     assert listed(tmp_path, {"schema.graphql": sdl}) == [(2, "name", "name"), (3, "name", "name")]
 
 
+def test_a_route_about_people_makes_a_bare_name_a_persons(tmp_path: Path) -> None:
+    """`GET /user/search?name=` and `GET /api/v1/clients/{id}/filter?name=` look people up: what
+    a route does (search, filter) and its parameters are passed over to its resource;
+    `GET /products/search?name=` looks up a product."""
+    text = """openapi: 3.0.0
+info: {title: t, version: "1"}
+paths:
+  /user/search:
+    get:
+      parameters:
+        - {name: name, in: query, schema: {type: string}}
+  /api/v1/clients/{id}/filter:
+    get:
+      parameters:
+        - {name: name, in: query, schema: {type: string}}
+  /products/search:
+    get:
+      parameters:
+        - {name: name, in: query, schema: {type: string}}
+"""
+    assert listed(tmp_path, {"openapi.yaml": text}) == [(7, "name", "name"), (11, "name", "name")]
+
+
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
     """A doctor's `especialidade` says where they work as a staff member's grade does; a
     product's `specialty` says nothing of anyone."""

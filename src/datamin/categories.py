@@ -119,6 +119,7 @@ class Lexicon:
         "record_categories",
         "record_handling",
         "record_notes",
+        "route_actions",
         "sign_in",
         "staff",
         "staff_columns",
@@ -167,6 +168,7 @@ class Lexicon:
     value_parts: dict[str, frozenset[str]]  # category -> what holds the value in a record of one
     person_sections: frozenset[str]  # "personal details": headings of a form about a person (joined or non-Latin)
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
+    route_actions: frozenset[str]  # what a route does to its resource (`/users/search`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
     login_ids: frozenset[str]  # the id a person signs in with, beside their password (`userid`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
@@ -464,6 +466,7 @@ def _index(
         people_substrings=frozenset(fold(p) for p in shared.get("people", ()) if has_non_latin(fold(p))),
         stock_words=frozenset(shared.get("stock_words", ())),
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
+        route_actions=frozenset(shared.get("route_actions", ())),
         sign_in=_joined(shared.get("sign_in", ())),
         login_ids=_joined(shared.get("login_ids", ())),
         name_parts=_joined(shared.get("name_parts", ())),

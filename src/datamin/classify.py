@@ -1114,11 +1114,26 @@ def _about_people(control: Control, lexicon: Lexicon) -> bool:
         # (not by its action: `/members/store` may post a member's or a store's details)
         return not form.ident.startswith("form[action") and _mentions_people(form.ident, lexicon)
     if control.source == "api" and not form.store:  # an operation: `users(name)`, `getEmployeeByName(name)`
-        return _head_word(_BY_WHAT.sub("", form.ident), lexicon) in lexicon.people
+        heads = (
+            _head_word(_BY_WHAT.sub("", form.ident), lexicon),
+            _head_word(_route_resource(form.ident, lexicon), lexicon),
+        )
+        return any(head in lexicon.people for head in heads)
     return (bool(form.store) or control.source == "form-class") and _head_word(form.ident, lexicon) in lexicon.people
 
 
 _BY_WHAT = re.compile(r"(?<=[a-z])By[A-Z]\w*$|_by_\w+$")  # `getEmployeeByName`: what it finds them by
+_ROUTE = re.compile(r"[A-Z]+ (/\S*)$")  # an operation without an id: `GET /users/{id}/search`
+
+
+def _route_resource(ident: str, lexicon: Lexicon) -> str:
+    """`GET /api/v1/users/{id}/search` -> `users`: the last part of a route that is neither a
+    parameter nor what the route does."""
+    route = _ROUTE.match(ident)
+    for part in reversed(route.group(1).split("/") if route else ()):
+        if part and part[0] not in "{:<" and not part.isdigit() and part.lower() not in lexicon.route_actions:
+            return part
+    return ""
 
 
 def _headed_by_people(control: Control, lexicon: Lexicon) -> str:

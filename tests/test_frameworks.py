@@ -689,6 +689,28 @@ def test_phoenix_eex_helpers_blazor_bindings_and_jinja_form_macros() -> None:
     assert personal("edit_user_form.html", jinja) == {(2, "name")}
 
 
+def test_phalcon_volt_forms_and_tag_helpers() -> None:
+    """Phalcon: `{{ form.render('email') }}` renders a form's element; Volt's tag helpers
+    (`password_field`, `text_area`) render an input of their kind; `form.label(...)` does not."""
+    volt = """<form method="post">
+    {{ form.label('username', ['class': 'control-label']) }}
+    {{ form.render('username', ['class': 'form-control']) }}
+    {{ form.render('email') }}
+    <label for="repeatPassword">Repeat Password</label>
+    {{ password_field('repeatPassword', 'class': 'input-large') }}
+    {{ text_area('bio', 'rows': 4) }}
+    {{ text_field('promo_code') }}
+</form>"""
+    fields = read_fields("register/index.volt", volt)
+    assert [(f.line, f.control.name, f.control.type, f.category) for f in fields] == [
+        (3, "username", "text", "username"),
+        (4, "email", "text", "email"),
+        (6, "repeatPassword", "password", "password"),
+        (7, "bio", "", "other_personal"),
+        (8, "promo_code", "text", None),
+    ]
+
+
 def test_the_macros_of_a_module_a_template_imports() -> None:
     """Twig's `{% import 'macro_functions.html.twig' as mf %}`: `mf.selectbox('country')` is a
     field; the module's other macros and another object's calls are not."""

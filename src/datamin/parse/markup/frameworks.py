@@ -425,6 +425,16 @@ _MACRO_CALL = re.compile(
 # `{% import 'macro_functions.html.twig' as mf %}` ... `{{ mf.selectbox('country', ...) }}`).
 _FORM_MACRO = re.compile(r"\b(?P<alias>\w+)\.(?P<method>\w+)\(\s*['\"](?P<name>[\w.\[\]-]+)['\"]")
 _FORM_MODULE = re.compile(r"\w*forms?")
+# Phalcon Volt's tag helpers: {{ password_field('repeatPassword', 'class': 'x') }}, {{ text_area('bio') }}
+_VOLT_TAG = re.compile(
+    r"\b(?P<fn>(?:text|password|email|numeric|date|file|hidden|check|radio|tel|search)_field|text_area|select_static)"
+    r"(?P<paren>\()\s*['\"](?P<name>[\w.\[\]-]+)['\"]"
+)
+_VOLT_KINDS = {
+    "password_field": "password", "email_field": "email", "numeric_field": "number", "date_field": "date",
+    "file_field": "file", "hidden_field": "hidden", "check_field": "checkbox", "radio_field": "radio",
+    "tel_field": "tel", "search_field": "search", "text_area": "textarea", "select_static": "select",
+}  # fmt: skip
 _MACRO_IMPORT = re.compile(r"\{%-?\s*import\s+['\"][^'\"]+['\"]\s+as\s+(\w+)")
 _MACRO_INPUT_WORDS = frozenset(
     {"input", "text", "textarea", "markdown", "select", "checkbox", "radio", "date", "email", "password", "upload",
@@ -637,6 +647,12 @@ def _curly_fields(
         args = _balanced(code, start + form_macro.end() - 1)
         yield control(start + form_macro.start(), form_macro.group("name"), f"macro:form.{method}", kind_of, args, [])
         return
+    volt = _VOLT_TAG.search(chunk)
+    if volt:
+        args = _balanced(code, start + volt.start("paren"))
+        kind_of = _VOLT_KINDS.get(volt.group("fn"), "")
+        yield control(start + volt.start(), volt.group("name"), f"volt:{volt.group('fn')}", kind_of, args, [])
+        return
     go = _GO_FIELD_CALL.search(chunk) if chunk.lstrip("{ -").startswith("template") else None
     if go and go.group("fn").lower() in _MACRO_INPUT_WORDS:
         words = re.findall(r'"([^"]*)"', go.group("args"))
@@ -661,7 +677,7 @@ def _renders_a_field(call: re.Match[str], macros: frozenset[str]) -> bool:
     """`form.input('email')`; an imported module's `mf.selectbox('country')`, `f.text_input('dob')`."""
     parts = set(re.split(r"[^a-z]+", call.group("method").lower()))
     if _FORM_MODULE.fullmatch(call.group("alias")):
-        return bool(parts & _MACRO_INPUT_WORDS)
+        return bool(parts & _MACRO_INPUT_WORDS) or parts == {"render"}  # Phalcon's `form.render('email')`
     if call.group("alias") not in macros:
         return False
     return any(part.startswith(word) or part.endswith(word) for part in parts for word in _MACRO_INPUT_WORDS)

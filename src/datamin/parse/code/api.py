@@ -440,10 +440,23 @@ def _operations(path: str, paths: dict[str, Any], named: Named) -> Iterator[Cont
     """Request bodies, parameters and the records responses return, by operation (a body or a
     response that refers to a named schema is read there)."""
 
+    import yaml
+
     for route, item in paths.items():
-        for method, operation in _mapping(item).items():
-            if method in _METHODS:
-                yield from _operation(path, f"{method.upper()} {route}", operation, named)
+        operations = [(method, operation) for method, operation in _mapping(item).items() if method in _METHODS]
+        for method, operation in operations:
+            yield from _operation(path, f"{method.upper()} {route}", operation, named)
+        shared = _mapping(item).get("parameters")
+        if isinstance(shared, yaml.SequenceNode) and isinstance(item, yaml.MappingNode):
+            # a path's own parameters (`/users/email/{email}`): its one operation's, else the path's
+            if len(operations) == 1:
+                method, operation = operations[0]
+                called = _scalar(_mapping(operation).get("operationId")) or f"{method.upper()} {route}"
+                form = Form(operation.start_mark.line + 1, called)
+            else:
+                form = Form(item.start_mark.line + 1, route)
+            for parameter in shared.value:
+                yield from _parameter(path, parameter, form)
 
 
 def _operation(path: str, called: str, operation: Any, named: Named) -> Iterator[Control]:

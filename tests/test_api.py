@@ -1856,6 +1856,47 @@ paths:
     assert listed(tmp_path, {"openapi.yaml": text}) == [(7, "name", "name"), (11, "name", "name")]
 
 
+def test_the_parameters_a_path_gives_all_its_operations(tmp_path: Path) -> None:
+    """`/users/email/{email}: {parameters: [...], get: ...}`: the parameter is its one
+    operation's; a path of several operations names them for itself."""
+    text = """openapi: 3.0.0
+info: {title: t, version: "1"}
+paths:
+  /users/email/{email}:
+    parameters:
+      - {in: path, name: email, required: true, schema: {type: string, format: email}}
+    get:
+      operationId: getUserByEmail
+  /members/{phone}:
+    parameters:
+      - {in: path, name: phone, required: true, schema: {type: string}}
+    get: {}
+    delete: {}
+"""
+    assert scan(tmp_path, {"openapi.yaml": text}) == {
+        "getUserByEmail.email": (6, 26, "email"),
+        "/members/{phone}.phone": (11, 26, "phone"),
+    }
+
+
+def test_a_suffix_beside_a_first_and_a_last_name_is_a_names(tmp_path: Path) -> None:
+    sdl = """type Customer {
+  firstName: String
+  lastName: String
+  suffix: String
+}
+type Invoice {
+  number: String
+  suffix: String
+}
+"""
+    assert listed(tmp_path, {"schema.graphql": sdl}) == [
+        (2, "firstName", "name"),
+        (3, "lastName", "name"),
+        (4, "suffix", "name"),
+    ]
+
+
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:
     """A doctor's `especialidade` says where they work as a staff member's grade does; a
     product's `specialty` says nothing of anyone."""

@@ -1052,11 +1052,14 @@ def _part_of_a_name(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[object, set[str]]:
-    """The fields of each form named by a part of a name alone (`First`, `Middle`, `Last`)."""
+    """The parts of a name each form asks: by a part alone (`First`, `Middle`, `Last`), or by a
+    part and the word name (`firstName`, `last_name`)."""
     found: dict[object, set[str]] = {}
     for control in controls:
         words = split_words(control.name)
-        if len(words) == 1 and words[0] in lexicon.name_parts and (control.type in ("", "text") or _declared(control)):
+        part_and_name = len(words) == 2 and words[1] == "name" and words[0] in _NAME_ORDER
+        part_alone = len(words) == 1 and words[0] in lexicon.name_parts
+        if part_and_name or (part_alone and (control.type in ("", "text") or _declared(control))):
             found.setdefault(_form_key(control), set()).add(words[0])
     return found
 
@@ -1064,14 +1067,17 @@ def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[objec
 def _beside_the_other_parts(control: Control, named_parts: dict[object, set[str]]) -> bool:
     """`First`, `Middle`, `Last`, `Suffix` side by side ask for the parts of a name: one of them
     alone may be anything (the first page, the last visit), two of the first, middle and last are a name.
-    Declared in code, only `given` beside `family` (a FHIR `HumanName`'s parts): an API's `first`
-    and `last` are a page of results."""
+    Declared in code, only `given` beside `family` (a FHIR `HumanName`'s parts), and a `suffix`,
+    `prefix` or `middle` beside `firstName` and `lastName`: an API's `first` and `last` are a page
+    of results."""
     parts = named_parts.get(_form_key(control), set())
     words = split_words(control.name)
     if len(words) != 1 or words[0] not in parts:
         return False
     if _declared(control):
-        return words[0] in _GIVEN_AND_FAMILY and parts >= _GIVEN_AND_FAMILY
+        return (words[0] in _GIVEN_AND_FAMILY and parts >= _GIVEN_AND_FAMILY) or (
+            words[0] in _BESIDE_A_NAME and parts >= {"first", "last"}
+        )
     return control.source == "html" and control.type in ("", "text") and len(parts & _NAME_ORDER) >= 2
 
 
@@ -1082,6 +1088,7 @@ def _declared(control: Control) -> bool:
 
 _NAME_ORDER = frozenset({"first", "middle", "last", "given", "family"})
 _GIVEN_AND_FAMILY = frozenset({"given", "family"})
+_BESIDE_A_NAME = frozenset({"suffix", "prefix", "middle"})  # `suffix` beside `firstName` and `lastName`
 _NAME_PARTS_OF_SOMEONE = frozenset({"first", "last", "middle", "given", "family", "maiden"})
 
 

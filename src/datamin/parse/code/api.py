@@ -44,6 +44,12 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
         return _graphql(path, text)
     import yaml
 
+    errors = []
+    if lower.endswith(".json") and text.lstrip()[:1] not in ("{", "[") and (first := _JSON_START.search(text)):
+        # notes written above a JSON document: read from its first brace, lines kept
+        line = text.count("\n", 0, first.start()) + 1
+        errors.append(ScanError(path, 1, f"not valid JSON before line {line}; read from there"))
+        text = re.sub(r"[^\n]", " ", text[: first.start()]) + text[first.start() :]
     if text.lstrip()[:1] in ("{", "["):
         # JSON allows tabs wherever it allows spaces, YAML not in indentation: one for one keeps
         # every line and column (a tab is not valid JSON inside a string either).
@@ -51,7 +57,6 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
     recovered = around_bad_lines(
         text, lambda t: yaml.compose(t, Loader=yaml.SafeLoader), _yaml_bad_line, (yaml.YAMLError,), _YAML_RETRIES
     )
-    errors = []
     if recovered.error is not None:
         mark = getattr(recovered.error, "problem_mark", None)
         problem = f"not valid YAML or JSON: {getattr(recovered.error, 'problem', recovered.error)}"
@@ -113,6 +118,7 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
     return Parsed(controls, errors)
 
 
+_JSON_START = re.compile(r"^[{\[]", re.M)
 # A YAML document is composed whole: each try at one with a bad line costs a whole reading.
 _YAML_RETRIES = 8
 _GRAPHQL_RETRIES = 40
@@ -168,11 +174,17 @@ def _split_part(root: Any, document: dict[str, Any]) -> dict[str, Any]:
     """A file of a spec split into parts read as the part of a whole spec it is: routes at its top
     (`/api/v1/auth/register: {post: ...}`) are its paths; a file with `schemas:` at its top is a
     part of its components (its `parameters:` and `requestBodies:` beside them too)."""
+    import yaml
+
+    routes = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode) and str(k.value).startswith("/")]
+    if not any(set(_mapping(item)) & _METHODS for _, item in routes):
+        routes = []
+    if routes and len(routes) == len(document):
+        return {"paths": root}
+    if routes and "paths" not in document:  # routes beside the spec's other parts (`components:`, `tags:`)
+        return {**document, "paths": yaml.MappingNode("tag:yaml.org,2002:map", routes)}
     if document.keys() & {"openapi", "swagger", "components", "paths", "$schema", "properties"}:
         return document
-    routes = bool(document) and all(key.startswith("/") for key in document)
-    if routes and any(set(_mapping(item)) & _METHODS for item in document.values()):
-        return {"paths": root}
     schemas = _mapping(document.get("schemas"))
     if any(set(_mapping(schema)) & _SCHEMA_KEYS for schema in schemas.values()):
         return {**document, "components": root}

@@ -961,8 +961,8 @@ class _Reader:
             if ancestor.tag == "td":
                 cell = ancestor
                 break
-        if cell is None:
-            return ""
+        if cell is None or next(cell.iter("label"), None) is not None:
+            return ""  # a cell with a label of its own names its field itself
         row = cell.getparent()
         table = next((a for a in islice(row.iterancestors(), 3) if a.tag == "table"), None) if row is not None else None
         if table is None:

@@ -476,6 +476,50 @@ type Mutation {
     ]
 
 
+def test_notes_above_a_json_schema_are_an_error_and_the_schema_is_read(tmp_path: Path) -> None:
+    text = """@aleksander -
+Application Name
+Certificate
+
+{
+  "$schema": "http://json-schema.org/draft-07/schema",
+  "title": "Application",
+  "type": "object",
+  "properties": {
+    "firstName": {"type": "string"},
+    "birthdate": {"type": "string", "format": "date"}
+  }
+}
+"""
+    assert listed(tmp_path, {"application.json": text}) == [
+        (10, "firstName", "name"),
+        (11, "birthdate", "date_of_birth"),
+    ]
+    errors = inventory([str(tmp_path)], Options(jobs=1)).errors
+    assert [(e.line, e.message) for e in errors] == [(1, "not valid JSON before line 5; read from there")]
+
+
+def test_routes_written_beside_the_other_parts_of_a_spec(tmp_path: Path) -> None:
+    """A module of a spec split by hand: `components:` and `tags:` beside routes at the top."""
+    text = """components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+tags:
+  name: Membership
+/registration:
+  post:
+    requestBody:
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              email: {type: string}
+              first_name: {type: string}
+"""
+    assert listed(tmp_path, {"swagger/membership.yml": text}) == [(14, "email", "email"), (15, "first_name", "name")]
+
+
 def test_a_document_broken_on_many_lines_is_not_read_in_pieces(tmp_path: Path) -> None:
     """Each try around a bad line reads the whole document again: past a few, it is not read."""
     lines = "".join(f'        email{i}: "x",\n' for i in range(12))

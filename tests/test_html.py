@@ -472,6 +472,20 @@ def test_a_label_for_no_id_names_only_the_fields_before_the_next_label() -> None
     }  # a label after its field is a part's
 
 
+def test_a_cell_with_a_label_of_its_own_is_not_named_by_its_column() -> None:
+    """Bootstrap's horizontal form laid out in a table: each cell's `<label>` names its field,
+    whatever a row above says; a cell of bare fields takes its column's header."""
+    text = """<form><table>
+<tr><th>姓名</th><th>联系方式</th></tr>
+<tr><td><input name="n1"></td><td><input name="c1"></td></tr>
+<tr><td><div class="control-group"><label class="control-label">上报时间：</label>
+<div class="controls"><input name="reportDate"></div></div></td>
+<td><div class="control-group"><label class="control-label">备注信息：</label>
+<div class="controls"><input name="remarks"></div></div></td></tr>
+</table></form>"""
+    assert personal("form.jsp", text) == {(3, "name"), (3, "phone")}
+
+
 def test_the_members_of_a_group_component_answer_what_the_group_is_bound_to() -> None:
     text = """<template><form><label>성별</label>
 <v-radio-group v-model="gender" row><v-radio label="남" value="M"></v-radio><v-radio label="여" value="F"></v-radio></v-radio-group>

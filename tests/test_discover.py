@@ -113,6 +113,39 @@ let users: HydratedDocument<IUser>[] = [];
     ]
 
 
+def test_older_and_rarer_template_kinds_are_read(scan) -> None:  # type: ignore[no-untyped-def]
+    """Rails 1 `.rhtml`, JSP documents and tag files, Visualforce pages, Aura components,
+    server-side includes, Template Toolkit, and a `.inc` include only when it holds a form."""
+    page = """<apex:page standardController="Contact"><apex:form>
+  <apex:inputField value="{!Contact.Email}"/>
+  <apex:outputField value="{!Contact.Phone}"/>
+</apex:form></apex:page>"""
+    result = scan(
+        {
+            "app/views/users/edit.rhtml": "<% form_for :user do |f| %>\n<%= f.text_field :email %>\n<% end %>",
+            "WEB-INF/views/form.jspx": '<form:form modelAttribute="p"><form:input path="nric"/></form:form>',
+            "WEB-INF/tags/dob.tag": '<%@ tag body-content="empty" %>\n<input type="date" name="dateOfBirth">',
+            "pages/Contact.page": page,
+            "aura/signup/signup.cmp": '<aura:component><lightning:input name="dob" label="Date of birth" type="date"/></aura:component>',
+            "root/contact.tt": '<form>[% IF error %]x[% END %]<input name="phone" type="tel"></form>',
+            "ssi/index.shtml": '<!--#include virtual="/h.html" --><form><input name="email"></form>',
+            "inc/header.inc": '<?php echo $x; ?><form><input name="ic_number"></form>',
+            "inc/constants.inc": "MAX_LEN = 12\nPHONE_PREFIX = 65\n",
+            "other/notes.page": "<p>phone</p>",
+        }
+    )
+    assert sorted((Path(f.path).name, f.line, f.category) for f in result.fields) == [
+        ("Contact.page", 2, "email"),
+        ("contact.tt", 1, "phone"),
+        ("dob.tag", 2, "date_of_birth"),
+        ("edit.rhtml", 2, "email"),
+        ("form.jspx", 1, "national_id"),
+        ("header.inc", 1, "national_id"),
+        ("index.shtml", 1, "email"),
+        ("signup.cmp", 1, "date_of_birth"),
+    ]
+
+
 def test_installed_python_packages_are_not_the_project(tmp_path: Path) -> None:
     """A virtual environment committed under any name holds other people's models and forms."""
     for name in ("app/models.py", "virtual/lib/python3.11/site-packages/django/contrib/auth/models.py"):

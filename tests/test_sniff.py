@@ -45,6 +45,7 @@ def texts() -> list[str]:
         "import React from 'react';",
         "<INPUT className='x'>",
         '<t t-name="portal.form"/>',
+        '<apex:page standardController="Contact">',
     ]
 
 

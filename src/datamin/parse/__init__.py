@@ -32,7 +32,8 @@ TEMPLATE_SUFFIXES: tuple[str, ...] = (
     ".hbs", ".handlebars", ".mustache", ".erb", ".haml", ".slim", ".pug", ".jade", ".ejs", ".php", ".phtml",
     ".tpl", ".vue", ".svelte", ".jsx", ".tsx", ".gohtml", ".tmpl", ".cshtml", ".vbhtml", ".razor", ".asp", ".aspx",
     ".ascx", ".master", ".jsp", ".jspf", ".gsp", ".ctp", ".gjs", ".gts", ".wxml", ".axml", ".swan", ".ttml", ".ftl",
-    ".ftlh", ".vm", ".volt", ".cfm", ".cfml", ".eex", ".leex", ".heex", ".astro",
+    ".ftlh", ".vm", ".volt", ".cfm", ".cfml", ".eex", ".leex", ".heex", ".astro", ".rhtml", ".jspx", ".tag", ".tagx",
+    ".shtml", ".ecr", ".ep", ".marko", ".leaf", ".tt", ".cmp",
 )  # fmt: skip
 # Files read only when their content shows markup: React components in .js, QWeb views in .xml.
 SNIFFED_SUFFIXES: dict[str, Sniff] = {
@@ -44,6 +45,11 @@ SNIFFED_SUFFIXES: dict[str, Sniff] = {
         ("<input", "<select", "<textarea", "<form", "react", "@mui", "@material-ui", "@chakra-ui", "antd", "formik"),
         re.I,
     ),
+    # Salesforce Visualforce pages and components
+    ".page": Sniff(r"<apex:(?:page|component)\b", ("<apex:",), re.I),
+    ".component": Sniff(r"<apex:(?:page|component)\b", ("<apex:",), re.I),
+    # a PHP or HTML include that holds a form
+    ".inc": Sniff(r"<(?:input|select|textarea|form)\b", ("<input", "<select", "<textarea", "<form"), re.I),
     # QQ's mini-program pages; Qt's QML, of the same suffix, is code
     ".qml": Sniff(
         r"<(?:view|input|form|picker|textarea)\b", ("<view", "<input", "<form", "<picker", "<textarea"), re.I

@@ -189,6 +189,9 @@ _CONTROL_TAGS = {
     # Grails: <g:textField>, <g:passwordField>, <g:field type="email">, <g:countrySelect>
     "textfield": "text", "passwordfield": "password", "hiddenfield": "hidden", "field": "text",
     "radiogroup": "radio", "countryselect": "select",
+    # Visualforce: <apex:inputField value="{!Contact.Email}">, <apex:selectList>, <apex:inputCheckbox>
+    "inputfield": "text", "inputcheckbox": "checkbox", "inputfile": "file", "selectlist": "select",
+    "selectradio": "radio", "selectcheckboxes": "checkbox",
 }  # fmt: skip
 # An ASP.NET TextBox says what it holds in TextMode.
 _TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date": "date", "number": "number",
@@ -197,7 +200,9 @@ _TEXT_MODES = {"password": "password", "email": "email", "phone": "tel", "date":
 _OPTION_TAGS = frozenset({"asp:listitem", "f:selectitem", "html:option", "form:option", "option"})
 _SERVER_OPTION_TAGS = tuple(_OPTION_TAGS - {"option"})
 _ITEM_LISTS = frozenset({"asp:radiobuttonlist", "asp:checkboxlist"})  # one button per list item
-_EXPRESSION_BINDING = re.compile(r"^\s*[#$]\{\s*([\w.\[\]'\"]+)\s*\}\s*$")  # #{bean.email}, ${user.dob}
+_EXPRESSION_BINDING = re.compile(
+    r"^\s*(?:[#$]\{|\{!)\s*([\w.\[\]'\"]+)\s*\}\s*$"
+)  # #{bean.email}, ${user.dob}, {!Contact.Email}
 _COMPONENT_TYPES = {
     "checkbox": "checkbox", "checkboxes": "checkbox", "switch": "checkbox", "toggle": "checkbox",
     "radio": "radio", "radiobutton": "radio", "radiobuttons": "radio", "hidden": "hidden",
@@ -598,6 +603,8 @@ class _Reader:
             return bool(attributes & {"name", ":name", "::name", "@name"}) or _carries_a_field(element, attributes)
         if bool(attributes & _INPUT_COMPONENT_ATTRIBUTES) or any(a in attributes for a in _BINDING_ATTRIBUTES):
             return True
+        if _server_control(element.tag) and _EXPRESSION_BINDING.match(element.get("value") or ""):
+            return True  # <apex:inputField value="{!Contact.Email}">, <h:inputText value="#{bean.phone}">
         if "v-decorator" in attributes:
             return True  # Ant Design Vue 1: <a-input v-decorator="['email', { rules }]">, its field's name first
         if attributes & _UPLOAD_ATTRIBUTES and _words(element.tag)[-1:] in (["upload"], ["uploader"]):
@@ -1139,6 +1146,12 @@ def _list_after(element: Element) -> list[str]:
         boxes = [e for e in islice(block.iter(), 500) if isinstance(e.tag, str) and e.get("role") == "listbox"]
         items = [_text(o) for box in boxes[:1] for o in islice(box, 60) if isinstance(o.tag, str)]
     return [i for i in items if i and len(i) <= 40] if 2 <= len(items) < 60 else []
+
+
+def _server_control(tag: str) -> bool:
+    """A server-side control's tag (`asp:TextBox`, `h:inputText`, `apex:inputField`), not a
+    formatting tag (`fmt:formatNumber value="${total}"`)."""
+    return ":" in tag and tag.rsplit(":", 1)[-1].replace("-", "") in _CONTROL_TAGS
 
 
 def _fields_up_to_a_label(label: Element, fields: set[Element]) -> list[Element]:

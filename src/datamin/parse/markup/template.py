@@ -56,6 +56,17 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".gjs": ("glimmer", "curly"),  # Ember's template tags: Handlebars inside <template> in a module
     ".gts": ("glimmer", "curly"),
     ".erb": ("erb",),
+    ".rhtml": ("erb",),  # Rails 1's views
+    ".ecr": ("erb",),  # Crystal
+    ".ep": ("erb",),  # Mojolicious: <%= %>, and `%` lines that read as text
+    ".shtml": ("curly",),  # server-side includes
+    ".marko": ("curly",),
+    ".leaf": ("curly",),  # Vapor
+    ".tt": ("curly",),  # Template Toolkit: its [% %] read as text
+    ".cmp": ("curly",),  # Salesforce Aura components: `{!v.email}` bindings
+    ".page": ("curly",),  # Visualforce
+    ".component": ("curly",),
+    ".inc": ("php",),
     ".eex": ("erb",),  # Phoenix: <%= text_input(f, :email) %>
     ".leex": ("erb",),
     ".heex": ("erb", "curly"),
@@ -83,6 +94,9 @@ FAMILIES_BY_SUFFIX: dict[str, tuple[str, ...]] = {
     ".ascx": ("erb",),  # Web Forms user controls and master pages
     ".master": ("erb",),
     ".jspf": ("erb",),  # JSP fragments
+    ".jspx": ("erb",),  # JSP documents, and JSP's tag files
+    ".tagx": ("erb",),
+    ".tag": ("erb",),
     ".jsp": ("erb",),
     ".gsp": ("erb",),  # Grails: <% %>, ${} and its <g:textField> tags
     ".xml": (),

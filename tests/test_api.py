@@ -520,6 +520,20 @@ tags:
     assert listed(tmp_path, {"swagger/membership.yml": text}) == [(14, "email", "email"), (15, "first_name", "name")]
 
 
+def test_a_schema_written_twice_under_one_name_is_read_both_times(tmp_path: Path) -> None:
+    """A hand-written spec that defines `User` twice: a YAML reader keeps the last; the first's
+    properties are declared all the same."""
+    spec = schemas("""\
+    User:
+      properties:
+        mail: {type: string}
+    User:
+      properties:
+        surname: {type: string}
+""")
+    assert listed(tmp_path, {"openapi.yaml": spec}) == [(8, "mail", "email"), (11, "surname", "name")]
+
+
 def test_a_document_broken_on_many_lines_is_not_read_in_pieces(tmp_path: Path) -> None:
     """Each try around a bad line reads the whole document again: past a few, it is not read."""
     lines = "".join(f'        email{i}: "x",\n' for i in range(12))

@@ -76,11 +76,14 @@ def parse(path: str, text: str, *, notices: bool = False, fragment: bool = False
     if "openapi" in document or "swagger" in document or fragment or split:
         named = {}
         for section in ("components", "definitions"):
-            schemas = _mapping(document.get(section))
+            node = document.get(section)
             if section == "components":
-                schemas = _mapping(schemas.get("schemas"))
+                node = _mapping(node).get("schemas")
+            schemas = _mapping(node)
             named.update(schemas)
             controls.extend(_components(path, schemas))
+            for name, schema in _shadowed(node):  # a name written twice: the first is read too
+                controls.extend(_components(path, {name: schema}, schemas))
         paths = _mapping(document.get("paths"))
         if fragment and not paths:  # swagger-jsdoc: a comment that starts with the route (`/users:`)
             paths = {route: item for route, item in document.items() if route.startswith("/")}
@@ -328,6 +331,12 @@ def _mapping(node: Any) -> dict[str, Any]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _shadowed(node: Any) -> list[tuple[str, Any]]:
+    """The entries of a mapping whose key is written again later in it (a reader keeps the last)."""
+    kept = _mapping(node)
+    return [(str(key.value), value) for key, value in _keys(node) if kept[str(key.value)] is not value]
 
 
 def _keys(node: Any) -> Iterator[tuple[Any, Any]]:

@@ -58,8 +58,9 @@ CASES = [
     ("woo.php", "<?php woocommerce_form_field( 'billing_phone', array( 'type' => 'tel' ) ); ?>", {(1, "phone")}),
     (
         "razor.cshtml",
-        "@Html.TextBoxFor(m => m.PhoneNumber)\n@Html.PasswordFor(m => m.Password)",
-        {(1, "phone"), (2, "password")},
+        "@Html.TextBoxFor(m => m.PhoneNumber)\n@Html.PasswordFor(m => m.Password)\n"
+        '@Html.EnumDropDownListFor(model => model.CivilStatus, htmlAttributes: new { @class = "form-control" })',
+        {(1, "phone"), (2, "password"), (3, "marital_status")},
     ),
     (
         "codeigniter.php",

@@ -364,7 +364,7 @@ _HELPERS: tuple[Helper, ...] = (
     Helper(
         "aspnet",
         re.compile(
-            r"@?Html\.(?P<method>TextBoxFor|PasswordFor|EditorFor|DropDownListFor|TextAreaFor|CheckBoxFor"
+            r"@?Html\.(?P<method>TextBoxFor|PasswordFor|EditorFor|EnumDropDownListFor|DropDownListFor|TextAreaFor|CheckBoxFor"
             r"|RadioButtonFor|HiddenFor|ListBoxFor)\s*\(\s*(?:\w+\s*=>|Function\s*\(\s*\w+\s*\))\s*\w+\.(?P<name>[\w.]+)"
             r"|@?Html\.(?P<method2>TextBox|Password|DropDownList|TextArea|CheckBox|RadioButton|Hidden)"
             r"\s*\(\s*\"(?P<name2>[^\"]+)\""
@@ -373,6 +373,7 @@ _HELPERS: tuple[Helper, ...] = (
             PasswordFor="password",
             Password="password",
             DropDownListFor="select",
+            EnumDropDownListFor="select",
             DropDownList="select",
             TextAreaFor="textarea",
             TextArea="textarea",

@@ -3,7 +3,8 @@
 A spec whose one example has a stray comma, or SDL with one field missing its type, is still a
 document of fields worth reading: the parser's error names a line; that line is blanked (every
 other line and column stays where it was) and the text read again, a bounded number of times.
-The first error is still reported, with the lines left out.
+The first error is still reported, with the lines left out. Past the tries, the document is
+read up to its first bad line (a block mis-indented to the end).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def around_bad_lines(
     lines: list[str] | None = None
     first: Exception | None = None
     skipped: list[int] = []
+    original = text
     for _ in range(limit + 1):
         try:
             return Recovered(read(text), first, tuple(skipped))
@@ -46,4 +48,13 @@ def around_bad_lines(
             lines[line] = _NOT_LINE_END.sub(" ", lines[line])
             skipped.append(line + 1)
             text = "\n".join(lines)
+    if skipped:
+        whole = original.split("\n")
+        cut = skipped[0] - 1
+        head = whole[:cut] + [_NOT_LINE_END.sub(" ", rest) for rest in whole[cut:]]
+        end = len(whole) - next((i for i, rest in enumerate(reversed(whole)) if rest.strip()), 0)
+        try:
+            return Recovered(read("\n".join(head)), first, tuple(range(cut + 1, max(end, cut + 1) + 1)))
+        except errors:
+            pass
     return Recovered(None, first, tuple(skipped))

@@ -534,14 +534,17 @@ def test_a_schema_written_twice_under_one_name_is_read_both_times(tmp_path: Path
     assert listed(tmp_path, {"openapi.yaml": spec}) == [(8, "mail", "email"), (11, "surname", "name")]
 
 
-def test_a_document_broken_on_many_lines_is_not_read_in_pieces(tmp_path: Path) -> None:
-    """Each try around a bad line reads the whole document again: past a few, it is not read."""
+def test_a_document_broken_on_many_lines_is_read_up_to_its_first(tmp_path: Path) -> None:
+    """Each try around a bad line reads the whole document again: past a few, the document is
+    read up to its first bad line."""
     lines = "".join(f'        email{i}: "x",\n' for i in range(12))
-    text = f"openapi: 3.0.0\ncomponents:\n  schemas:\n    Person:\n      properties:\n{lines}"
+    text = f"openapi: 3.0.0\ncomponents:\n  schemas:\n    Person:\n      properties:\n        phone: {{type: string}}\n{lines}"
     (tmp_path / "openapi.yaml").write_text(text, encoding="utf-8")
     result = inventory([str(tmp_path)], Options(jobs=1))
-    assert result.fields == []
-    assert [(e.line, "the rest read" in e.message) for e in result.errors] == [(6, False)]
+    assert [(f.line, f.control.name) for f in result.fields] == [(6, "phone")]
+    assert [(e.line, e.message.rsplit("; ", 1)[-1]) for e in result.errors] == [
+        (7, "the rest read without 12 lines from 7 to 18")
+    ]
 
 
 def test_a_schema_named_for_a_thing_holds_the_things_details(tmp_path: Path) -> None:
@@ -1953,6 +1956,26 @@ type Invoice {
         (3, "lastName", "name"),
         (4, "suffix", "name"),
     ]
+
+
+def test_a_customers_address_record_keys_flags_and_name_parts(tmp_path: Path) -> None:
+    """Magento's `CustomerAddress`: its `uid` is a key and `default_shipping` a yes or no, no
+    part of the address; its `suffix` beside `firstname` and `lastname` is a part of a name."""
+    sdl = """type CustomerAddress {
+  uid: ID!
+  firstname: String
+  lastname: String
+  suffix: String
+  street: [String]
+  default_shipping: Boolean
+}
+"""
+    assert categories(tmp_path, {"schema.graphql": sdl}) == {
+        "CustomerAddress.firstname": "name",
+        "CustomerAddress.lastname": "name",
+        "CustomerAddress.suffix": "name",
+        "CustomerAddress.street": "address",
+    }
 
 
 def test_a_clinics_doctors_are_its_staff_and_their_specialty_is_their_work(tmp_path: Path) -> None:

@@ -868,7 +868,7 @@ def _describes(control: Control, lexicon: Lexicon, category: str = "") -> bool:
     a date but in health records, where when a visit, an admission or a diagnosis happened is
     part of the record (`visit_date`, `admit_time`), and not when the row was written."""
     words = split_words(control.name)
-    if not words or words[-1] in ("id", "uuid", "by", "key", "ref") or _own_key(control, lexicon):
+    if not words or words[-1] in ("id", "uuid", "uid", "by", "key", "ref") or _own_key(control, lexicon):
         return False
     kind = _column_kind(control, lexicon)
     dated = (kind is not None and kind.name in ("date", "time")) or words[-1] in ("at", "on", "date", "time")
@@ -1058,6 +1058,8 @@ def _name_parts_by_form(controls: list[Control], lexicon: Lexicon) -> dict[objec
     for control in controls:
         words = split_words(control.name)
         part_and_name = len(words) == 2 and words[1] == "name" and words[0] in _NAME_ORDER
+        if len(words) == 1 and words[0].endswith("name") and words[0][:-4] in _NAME_ORDER:
+            words, part_and_name = [words[0][:-4], "name"], True  # `firstname`, `lastname`
         part_alone = len(words) == 1 and words[0] in lexicon.name_parts
         if part_and_name or (part_alone and (control.type in ("", "text") or _declared(control))):
             found.setdefault(_form_key(control), set()).add(words[0])
@@ -1181,8 +1183,8 @@ def _value_of_a_record(control: Control, lexicon: Lexicon) -> str | None:
 def _part_of_an_address(control: Control, lexicon: Lexicon) -> str:
     """A schema or model that is an address (`Address`, `CommonPAFAddress`, `PhysicalAddress`):
     what its fields describe is a part of it (`plot`, `streetType`, `floorLevelNumber`)."""
-    if control.source not in ("api", "orm", "sql") or control.form is None:
-        return ""
+    if control.source not in ("api", "orm", "sql") or control.form is None or control.type == "checkbox":
+        return ""  # (a yes or no, `default_shipping`, is no part of an address)
     ident = control.form.ident
     if _head_word(ident, lexicon) not in lexicon.address_heads or not _describes(control, lexicon):
         return ""

@@ -1732,6 +1732,28 @@ def test_a_property_described_as_someones_is_theirs_in_a_record_of_a_thing(tmp_p
     }
 
 
+def test_a_session_table_and_a_login_schema_keep_the_persons_token(tmp_path: Path) -> None:
+    """A Prisma `Session`'s token and a Zod login response's `accessToken` let someone act as
+    the person, as an API's sign-in response does; a `Report`'s `token` is no one's."""
+    prisma = """model Session {
+  id        String   @id
+  token     String
+  expiresAt DateTime
+}
+model Report {
+  id    String @id
+  token String
+}
+"""
+    zod = """import { z } from "zod";
+export const StaffLoginResponseSchema = z.object({
+  accessToken: z.string(),
+});
+"""
+    found = categories(tmp_path, {"prisma/schema.prisma": prisma, "src/auth.types.ts": zod})
+    assert found == {"Session.token": "password", "StaffLoginResponseSchema.accessToken": "password"}
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

@@ -236,7 +236,7 @@ def classify_all(
             category, sensitivity, confidence = "address", lexicon.categories["address"].sensitivity, RECORD_WEIGHT
             evidence = (part,)
         elif category is None and (
-            (signs_in := control.source == "api" and _about_signing_in(control, lexicon)) or key in secret_keepers
+            (signs_in := _declared(control) and _about_signing_in(control, lexicon)) or key in secret_keepers
         ):
             if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT

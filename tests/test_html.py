@@ -536,6 +536,19 @@ def test_a_value_bound_to_a_model_property_says_what_the_field_holds() -> None:
     assert personal("join.jsp", text) == {(1, "phone"), (2, "date_of_birth")}
 
 
+def test_a_mini_programs_own_components_need_no_hyphen() -> None:
+    """WeChat pages use a program's own components by any name (`<informationview>`): one that
+    carries a field's name and a placeholder is a field, its `tit` its title; the platform's
+    own elements are not components."""
+    wxml = """<form bindsubmit="save">
+<informationview tit="姓名" name="jobwantedName" placeholder="姓名" value="{{resumeName}}"></informationview>
+<informationview tit="毕业院校" name="graduatedFrom" placeholder="请输入" value="{{school}}"></informationview>
+<navigator url="/pages/index" name="home">返回</navigator>
+</form>"""
+    assert personal("pages/add/add.wxml", wxml) == {(2, "name"), (3, "other_personal")}
+    assert personal("add.html", wxml.replace("informationview", "infoview")) == set()  # a page of the web: not read so
+
+
 def test_mini_program_pages_and_decorated_components() -> None:
     wxml = """<view class="modal"><input placeholder="请输入姓名" value="{{name}}" bindinput="onName" />
 <picker mode="date" value="{{birthdate}}" bindchange="onBirth"><view>出生日期</view></picker></view>"""

@@ -121,6 +121,18 @@ _FIELDS = lxml.etree.XPath(f"//input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] | //s
 _FIELD_TEST = lxml.etree.XPath(f"self::input[{_NOT_CONSTANT} or {_DROPDOWN_VALUE}] or self::select or self::textarea")
 _CUSTOM_TAG = re.compile(r"<(\w+[-.:][\w.:-]*)")  # <x-text-input>, <el-select>, <form:input>, <Form.Control>
 _PASCAL_TAG = re.compile(r"<([A-Z][\w.]*)[\s/>]")
+_LOWER_TAG = re.compile(r"<([a-z][a-z0-9]*)[\s/>]")
+_MINI_PROGRAM_SUFFIXES = (".wxml", ".qml", ".axml", ".swan", ".ttml")
+# The elements of the mini-program platforms (WeChat, QQ, Alipay, Baidu, ByteDance) and the HTML
+# ones their pages borrow: any other tag is a component of the program's own.
+_MINI_PROGRAM_ELEMENTS = frozenset(
+    {"view", "text", "image", "input", "textarea", "picker", "button", "form", "label", "checkbox", "radio",
+     "switch", "slider", "navigator", "icon", "block", "template", "import", "include", "wxs", "qs", "sjs",
+     "filter", "swiper", "progress", "editor", "video", "audio", "camera", "map", "canvas", "official",
+     "ad", "web", "page", "root", "cover", "match", "span", "div", "p", "a", "b", "i", "br", "img", "ul", "li",
+     "ol", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "small", "select",
+     "option", "slot", "html", "body", "head", "script", "style", "link", "meta", "title"}
+)  # fmt: skip
 _PASCAL_SUFFIXES = (
     ".jsx",
     ".tsx",
@@ -157,6 +169,7 @@ _SETTER = re.compile(r"\bset([A-Z]\w*)\s*\(")
 _LABEL_ATTRIBUTES = (
     "label", ":label", "@label", "v-bind:label", "[label]", "floatinglabel", "helpertext", "legend", "labeltext",
     "label-text", "fieldlabel", "field-label", "labelname",
+    "tit",  # a mini-program component's title prop, as Chinese code abbreviates it: <informationview tit="姓名">
 )  # fmt: skip
 _LABELLING_ATTRIBUTES = frozenset({*_LABEL_ATTRIBUTES, "aria-label", "aria-labelledby", "placeholder", "title"})
 # A component's label passed in an object of options: `options={{ label: "Aadhaar no" }}`,
@@ -547,6 +560,9 @@ class _Reader:
         if "<picker" in self.markup:
             inputs.add("picker")  # a mini-program's choice of a value, a date, a region
         custom = set(_CUSTOM_TAG.findall(self.markup))
+        if self.path.lower().endswith(_MINI_PROGRAM_SUFFIXES):
+            # a mini-program's own components need no hyphen: <informationview name="phone" placeholder="...">
+            custom |= {tag for tag in _LOWER_TAG.findall(self.markup) if tag not in _MINI_PROGRAM_ELEMENTS}
         pascal = set(_PASCAL_TAG.findall(self.markup)) - custom if self.pascal else set()
         self.pascal_tags = {name.lower() for name in pascal}
         for name in custom | pascal:

@@ -1754,6 +1754,30 @@ export const StaffLoginResponseSchema = z.object({
     assert found == {"Session.token": "password", "StaffLoginResponseSchema.accessToken": "password"}
 
 
+def test_the_one_time_code_signing_in_takes_is_a_password(tmp_path: Path) -> None:
+    """`VerifyCodeRequest.verificationCode` and an OAuth `authCode` let someone act as the person
+    while they last; a login response's `code` is its status."""
+    spec = schemas("""\
+    VerifyCodeRequest:
+      type: object
+      properties:
+        verificationCode: {type: string}
+    OauthLoginRequest:
+      type: object
+      properties:
+        authCode: {type: string}
+    LoginResponse:
+      type: object
+      properties:
+        code: {type: integer}
+        message: {type: string}
+""")
+    assert categories(tmp_path, {"openapi.yaml": spec}) == {
+        "VerifyCodeRequest.verificationCode": "password",
+        "OauthLoginRequest.authCode": "password",
+    }
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

@@ -121,6 +121,7 @@ class Lexicon:
         "record_notes",
         "route_actions",
         "sign_in",
+        "sign_in_codes",
         "staff",
         "staff_columns",
         "stock_words",
@@ -170,6 +171,7 @@ class Lexicon:
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     route_actions: frozenset[str]  # what a route does to its resource (`/users/search`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
+    sign_in_codes: frozenset[str]  # what signing in sends besides a password: `code` of `VerifyOtpRequest`
     login_ids: frozenset[str]  # the id a person signs in with, beside their password (`userid`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
     identity_records: frozenset[str]  # `users`, `customers`: where direct identifiers belong (DM400)
@@ -468,6 +470,7 @@ def _index(
         class_suffixes=frozenset(shared.get("class_suffixes", ())),
         route_actions=frozenset(shared.get("route_actions", ())),
         sign_in=_joined(shared.get("sign_in", ())),
+        sign_in_codes=_joined(shared.get("sign_in_codes", ())),
         login_ids=_joined(shared.get("login_ids", ())),
         name_parts=_joined(shared.get("name_parts", ())),
         person_sections=_joined(shared.get("person_sections", ()))

@@ -238,7 +238,8 @@ def classify_all(
         elif category is None and (
             (signs_in := _declared(control) and _about_signing_in(control, lexicon)) or key in secret_keepers
         ):
-            if lexicon.people_columns.get("".join(split_words(control.name))) == "password":
+            joined = "".join(split_words(control.name))
+            if lexicon.people_columns.get(joined) == "password" or (signs_in and joined in lexicon.sign_in_codes):
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
                 evidence = (f"in {control.container}: " + ("signing in" if signs_in else "beside a password"),)
         elif category is None and key in signing_in and _a_login_id(control, lexicon):

@@ -1778,6 +1778,31 @@ def test_the_one_time_code_signing_in_takes_is_a_password(tmp_path: Path) -> Non
     }
 
 
+def test_a_bare_contact_beside_someones_details_is_their_number(tmp_path: Path) -> None:
+    """`Customer.contact: String` beside a name and an email: how to reach them; a `contact`
+    with nothing personal beside it, or an object, says nothing."""
+    sdl = """type Customer {
+  name: String
+  email: String
+  contact: String
+}
+type Ticket {
+  subject: String
+  contact: String
+}
+type Member {
+  email: String
+  contact: Contact
+}
+"""
+    assert categories(tmp_path, {"schema.graphql": sdl}) == {
+        "Customer.name": "name",
+        "Customer.email": "email",
+        "Customer.contact": "phone",
+        "Member.email": "email",
+    }
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

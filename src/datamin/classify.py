@@ -242,6 +242,9 @@ def classify_all(
             if lexicon.people_columns.get(joined) == "password" or (signs_in and joined in lexicon.sign_in_codes):
                 category, sensitivity, confidence = "password", "high", RECORD_WEIGHT
                 evidence = (f"in {control.container}: " + ("signing in" if signs_in else "beside a password"),)
+        elif category is None and _declared(control) and _a_bare_contact(control) and key in corroborated:
+            category, sensitivity, confidence = "phone", lexicon.categories["phone"].sensitivity, CONTEXT_WEIGHT
+            evidence = (f"in {control.container}: the contact of a record of someone's",)
         elif category is None and key in signing_in and _a_login_id(control, lexicon):
             category, sensitivity, confidence = "username", lexicon.categories["username"].sensitivity, CONTEXT_WEIGHT
             evidence = ("beside a password: the id the person signs in with",)
@@ -1082,6 +1085,17 @@ def _beside_the_other_parts(control: Control, named_parts: dict[object, set[str]
             words[0] in _BESIDE_A_NAME and parts >= {"first", "last"}
         )
     return control.source == "html" and control.type in ("", "text") and len(parts & _NAME_ORDER) >= 2
+
+
+def _a_bare_contact(control: Control) -> bool:
+    """A text named `contact` alone, declared beside someone's other details (`Customer.contact:
+    String`): how to reach them, their number. A form's `contact[...]` is Shopify's wrapper, a
+    `contactMethod` a choice; neither is this."""
+    return (
+        split_words(control.name) == ["contact"]
+        and control.type in ("", "text", "tel", "varchar", "char", "string")
+        and not any(how == "class" for how, _ in control.labels)  # `contact: Contact`, a record of its own
+    )
 
 
 def _declared(control: Control) -> bool:

@@ -1803,6 +1803,36 @@ type Member {
     }
 
 
+def test_a_bare_name_inside_an_object_named_for_people_is_theirs(tmp_path: Path) -> None:
+    """A consultation's response nests `paciente: {nome}` and `medico: {nome}`: their names,
+    though nothing else personal sits beside them; a `produto: {nome}` is the product's."""
+    spec = """swagger: "2.0"
+info: {title: t, version: "1"}
+paths:
+  /consulta/{id}:
+    get:
+      responses:
+        200:
+          description: ok
+          schema:
+            type: object
+            properties:
+              paciente:
+                type: object
+                properties:
+                  nome: {type: string}
+              medico:
+                type: object
+                properties:
+                  nome: {type: string}
+              produto:
+                type: object
+                properties:
+                  nome: {type: string}
+"""
+    assert listed(tmp_path, {"swagger.yaml": spec}) == [(15, "nome", "name"), (19, "nome", "name")]
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

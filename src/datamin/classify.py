@@ -192,6 +192,9 @@ def classify_all(
                 if weak_alone and (heading := _headed_by_people(control, lexicon)):
                     weak_alone = False  # the bare "Name" of a form under "Add New Employee"
                     evidence = (*evidence, f'in section "{_short(heading)}"')
+                elif weak_alone and (group := _group_of_people(control, lexicon)):
+                    weak_alone = False  # a response's `paciente: {nome}`, `customer: {name}`
+                    evidence = (*evidence, f"in {group}")
         if category is not None and (
             key in goods
             or (weak and (thing or weak_alone or _in_a_things_part(control, lexicon)))
@@ -992,6 +995,15 @@ _OWN_LABELS = frozenset({"label", "placeholder", "helper", "title", "aria-label"
 def _of_someone(control: Control, lexicon: Lexicon) -> bool:
     """A field that names whose it is (`owner_name`, "Your name", `customer.phone`)."""
     return _held_for_a_person(control, lexicon) or _mentions_people(_field_words(control), lexicon)
+
+
+def _group_of_people(control: Control, lexicon: Lexicon) -> str:
+    """The nested object named for people a declared field sits in (`paciente`, `customer`), or ""."""
+    if not _declared(control):
+        return ""
+    return next(
+        (text for how, text in reversed(control.context) if how == "group" and _mentions_people(text, lexicon)), ""
+    )
 
 
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:

@@ -123,6 +123,7 @@ CASES = [
     ('<input type="hidden" name="KOD_TARAF_PERJAWATAN">', "employment"),
     ('<input type="hidden" name="KOD_JENIS_PERKHIDMATAN">', "employment"),
     ('<label for="a">ராசி</label><select id="a" name="a"><option>மேஷம்</option></select>', "other_personal"),
+    ('<textarea name="catatan_dokter"></textarea>', "health"),
 ]
 
 

@@ -1833,6 +1833,28 @@ paths:
     assert listed(tmp_path, {"swagger.yaml": spec}) == [(15, "nome", "name"), (19, "nome", "name")]
 
 
+def test_a_patients_consultation_in_spanish_is_a_health_record(tmp_path: Path) -> None:
+    """`Consulta(pacienteId, temperatura, observaciones)`: what a consultation of a patient
+    records is health data, as an English `Consultation` would be; a `Tarifa`'s `temperatura`
+    (a product's storage) is not."""
+    spec = schemas("""\
+    Consulta:
+      type: object
+      properties:
+        pacienteId: {type: string}
+        temperatura: {type: number}
+        observaciones: {type: string}
+    Tarifa:
+      type: object
+      properties:
+        temperatura: {type: number}
+""")
+    assert categories(tmp_path, {"openapi.yaml": spec}) == {
+        "Consulta.temperatura": "health",
+        "Consulta.observaciones": "health",
+    }
+
+
 def test_a_name_held_for_a_role_only_a_person_holds_is_a_persons_name(tmp_path: Path) -> None:
     """A leave request's `requester_name` and `approver_name` name people, whatever else the
     record holds; a server's `host_name` and a client's `agent_name` do not."""

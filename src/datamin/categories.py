@@ -171,7 +171,7 @@ class Lexicon:
     class_suffixes: frozenset[str]  # words for a class's role in code (`StudentCreate`): passed over
     route_actions: frozenset[str]  # what a route does to its resource (`/users/search`): passed over
     sign_in: frozenset[str]  # words of an API's types and operations about signing in (`AuthPayload`)
-    sign_in_codes: frozenset[str]  # what signing in sends besides a password: `code` of `VerifyOtpRequest`
+    sign_in_codes: frozenset[str]  # one-time codes signing in takes: `verificationCode`, `authCode`
     login_ids: frozenset[str]  # the id a person signs in with, beside their password (`userid`)
     name_parts: frozenset[str]  # `given`, `family`: a name's parts, under a `name` object
     identity_records: frozenset[str]  # `users`, `customers`: where direct identifiers belong (DM400)

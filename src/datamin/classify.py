@@ -192,7 +192,7 @@ def classify_all(
                 if weak_alone and (heading := _headed_by_people(control, lexicon)):
                     weak_alone = False  # the bare "Name" of a form under "Add New Employee"
                     evidence = (*evidence, f'in section "{_short(heading)}"')
-                elif weak_alone and (group := _group_of_people(control, lexicon)):
+                elif weak_alone and _declared(control) and (group := _group_of_people(control, lexicon)):
                     weak_alone = False  # a response's `paciente: {nome}`, `customer: {name}`
                     evidence = (*evidence, f"in {group}")
         if category is not None and (
@@ -998,9 +998,7 @@ def _of_someone(control: Control, lexicon: Lexicon) -> bool:
 
 
 def _group_of_people(control: Control, lexicon: Lexicon) -> str:
-    """The nested object named for people a declared field sits in (`paciente`, `customer`), or ""."""
-    if not _declared(control):
-        return ""
+    """The nearest nested object named for people a field sits in (`paciente`, `customer`), or ""."""
     return next(
         (text for how, text in reversed(control.context) if how == "group" and _mentions_people(text, lexicon)), ""
     )
@@ -1009,7 +1007,7 @@ def _group_of_people(control: Control, lexicon: Lexicon) -> str:
 def _held_for_a_person(control: Control, lexicon: Lexicon) -> bool:
     """A property of a nested object named for people (`customer`, `guest`, `contact`), or one an
     API describes as someone's ("친구 이메일", "Customer's phone"): theirs."""
-    if any(how == "group" and _mentions_people(text, lexicon) for how, text in control.context):
+    if _group_of_people(control, lexicon):
         return True
     return control.source == "api" and any(
         how == "title" and _mentions_people(text.split(maxsplit=1)[0], lexicon)
